@@ -1,0 +1,161 @@
+import { fetchWithTimeout } from '../net/fetch-with-timeout.js';
+import { openOutboxStore } from './outbox-store.js';
+import type { OutboxBody, OutboxRequest, PendingSubmission, SettledSubmission } from './outbox-types.js';
+
+/**
+ * The outbox keeps a citizen's submission that could not be sent and delivers
+ * it later exactly once: each item keeps its Idempotency-Key for every try, a
+ * Web Lock lets only one tab or bundle send at a time, and an item leaves the
+ * outbox in the same transaction that records its outcome.
+ */
+
+const lockName = 'civic-widgets-outbox';
+const channelName = 'civic-widgets-outbox';
+const firstRetryMs = 2_000;
+const longestRetryMs = 5 * 60_000;
+
+/** Fired on `outboxEvents` (in every tab and bundle) when a queued submission got its final answer. */
+export const outboxSettledEvent = 'civic-outbox-settled';
+
+export const outboxEvents = new EventTarget();
+let channel: BroadcastChannel | undefined;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let started = false;
+
+export function toRequestBody(body: OutboxBody): BodyInit {
+  if (body.kind !== 'multipart') return body.text;
+  const form = new FormData();
+  for (const [name, value, filename] of body.parts) {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, value, filename);
+  }
+  return form;
+}
+
+export function isRetryable(status: number): boolean {
+  return status >= 500 || status === 408 || status === 429;
+}
+
+export async function enqueue(source: string, key: string, request: OutboxRequest): Promise<void> {
+  const db = await openOutboxStore();
+  const now = Date.now();
+  await db.put('pending', { key, source, request, queuedAt: now, attempts: 1, nextAttemptAt: now + firstRetryMs });
+  scheduleRetry(firstRetryMs);
+}
+
+/** Items still waiting, for a widget that wants to say "1 report waiting to be sent". */
+export async function pendingCount(source: string): Promise<number> {
+  const db = await openOutboxStore();
+  return (await db.getAll('pending')).filter((item) => item.source === source).length;
+}
+
+/** Removes and returns the outcomes of `source`'s queued submissions, so each is shown once. */
+export async function takeSettled(source: string): Promise<SettledSubmission[]> {
+  const db = await openOutboxStore();
+  const tx = db.transaction('settled', 'readwrite');
+  const items = await tx.store.index('source').getAll(source);
+  await Promise.all(items.map((item) => tx.store.delete(item.key)));
+  await tx.done;
+  return items;
+}
+
+/**
+ * Starts delivery for this bundle: now, on every `online` event and on a
+ * backoff timer. Called by every widget when it connects, so any civic widget
+ * loading on the origin again delivers what is waiting.
+ */
+export function startOutbox(): void {
+  if (!started) {
+    started = true;
+    window.addEventListener('online', () => void flushOutbox());
+    channel = new BroadcastChannel(channelName);
+    channel.onmessage = (event: MessageEvent<SettledSubmission>) => announce(event.data);
+  }
+  void flushOutbox();
+}
+
+/** Tries every item that is due (or all, when `force`), one sender at a time across tabs. */
+export async function flushOutbox({ force = false } = {}): Promise<void> {
+  try {
+    await withOutboxLock(() => deliverDue(force));
+  } catch (error) {
+    console.error('[civic-widgets] The offline outbox could not be read.', error);
+  }
+}
+
+async function deliverDue(force: boolean): Promise<void> {
+  const db = await openOutboxStore();
+  const now = Date.now();
+  for (const item of await db.getAll('pending')) {
+    if (force || item.nextAttemptAt <= now) await deliver(item);
+  }
+  const remaining = await db.getAll('pending');
+  if (remaining.length > 0) {
+    scheduleRetry(Math.max(0, Math.min(...remaining.map((item) => item.nextAttemptAt)) - Date.now()));
+  }
+}
+
+async function deliver(item: PendingSubmission): Promise<void> {
+  const db = await openOutboxStore();
+  let response: Response;
+  try {
+    response = await fetchWithTimeout(item.request.url, {
+      method: 'POST',
+      headers: { ...item.request.headers, 'Idempotency-Key': item.key },
+      body: toRequestBody(item.request.body),
+    });
+  } catch {
+    await db.put('pending', backedOff(item));
+    return;
+  }
+  if (isRetryable(response.status)) {
+    await db.put('pending', backedOff(item));
+    return;
+  }
+  const text = await response.text();
+  const settled: SettledSubmission = {
+    key: item.key,
+    source: item.source,
+    ok: response.ok,
+    status: response.status,
+    response: parseIfJson(text),
+    settledAt: Date.now(),
+  };
+  const tx = db.transaction(['pending', 'settled'], 'readwrite');
+  await Promise.all([tx.objectStore('pending').delete(item.key), tx.objectStore('settled').put(settled)]);
+  await tx.done;
+  announce(settled);
+  channel?.postMessage(settled);
+}
+
+function backedOff(item: PendingSubmission): PendingSubmission {
+  const delay = Math.min(firstRetryMs * 2 ** item.attempts, longestRetryMs);
+  // Jitter keeps a district's many waiting devices from all retrying in the same second.
+  const jittered = delay / 2 + Math.random() * (delay / 2);
+  return { ...item, attempts: item.attempts + 1, nextAttemptAt: Date.now() + jittered };
+}
+
+function scheduleRetry(delayMs: number): void {
+  if (!started) return;
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(() => void flushOutbox(), delayMs);
+}
+
+function announce(settled: SettledSubmission): void {
+  outboxEvents.dispatchEvent(new CustomEvent(outboxSettledEvent, { detail: settled }));
+}
+
+function parseIfJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+async function withOutboxLock(task: () => Promise<void>): Promise<void> {
+  // Web Locks exist in every browser we support on secure origins; on plain
+  // http the server's idempotency check still prevents a duplicate.
+  if (!navigator.locks) return task();
+  await navigator.locks.request(lockName, task);
+}

@@ -1,0 +1,174 @@
+import { css } from 'lit';
+import { tokens } from './tokens.js';
+
+/** Typography, form controls, buttons and focus shared by every widget. */
+export const baseStyles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+      color: var(--_civic-color-text);
+      font-family: var(--_civic-font-family);
+      font-size: var(--_civic-font-size);
+      line-height: var(--_civic-line-height);
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
+    }
+    .root {
+      max-width: var(--_civic-max-width);
+      background: var(--_civic-color-background);
+      color: var(--_civic-color-text);
+      font-size: var(--_civic-font-size);
+      line-height: var(--_civic-line-height);
+    }
+    h2,
+    h3 {
+      margin: 0 0 calc(var(--_civic-space) * 0.75);
+      line-height: 1.3;
+    }
+    h2 {
+      font-size: 1.5em;
+    }
+    h3 {
+      font-size: 1.2em;
+    }
+    p {
+      margin: 0 0 var(--_civic-space);
+    }
+    a {
+      color: var(--_civic-color-primary);
+      text-underline-offset: 0.15em;
+    }
+    label,
+    legend {
+      display: block;
+      font-weight: 600;
+    }
+    fieldset {
+      margin: 0;
+      padding: 0;
+      border: 0;
+      min-inline-size: 0;
+    }
+    legend {
+      padding: 0;
+      margin-block-end: 0.25em;
+    }
+    .hint {
+      display: block;
+      color: var(--_civic-color-text-muted);
+      font-weight: normal;
+      margin-block-end: 0.25em;
+    }
+    input[type='text'],
+    input[type='tel'],
+    input[type='email'],
+    input[type='search'],
+    input[type='datetime-local'],
+    select,
+    textarea {
+      display: block;
+      width: 100%;
+      min-height: var(--_civic-target-size);
+      padding: 0.4em 0.5em;
+      font: inherit;
+      color: var(--_civic-color-text);
+      background: var(--_civic-color-background);
+      border: 2px solid var(--_civic-color-border);
+      border-radius: var(--_civic-radius);
+    }
+    textarea {
+      min-height: 8em;
+      resize: vertical;
+    }
+    [aria-invalid='true'] {
+      border-color: var(--_civic-color-error);
+      border-width: 3px;
+    }
+    .choice {
+      display: flex;
+      align-items: center;
+      gap: 0.5em;
+      min-height: var(--_civic-target-size);
+      font-weight: normal;
+    }
+    .choice input {
+      flex: none;
+      width: calc(var(--_civic-target-size) * 0.55);
+      height: calc(var(--_civic-target-size) * 0.55);
+      margin: 0;
+      accent-color: var(--_civic-color-primary);
+    }
+    button {
+      min-height: var(--_civic-target-size);
+      min-width: var(--_civic-target-size);
+      padding: 0.4em 1em;
+      font: inherit;
+      font-weight: 600;
+      border-radius: var(--_civic-radius);
+      border: 2px solid var(--_civic-color-primary);
+      background: var(--_civic-color-background);
+      color: var(--_civic-color-primary);
+      cursor: pointer;
+    }
+    button.primary {
+      background: var(--_civic-color-primary);
+      color: var(--_civic-color-on-primary);
+    }
+    button.link {
+      min-width: 0;
+      padding-inline: 0.25em;
+      border-color: transparent;
+      background: none;
+      text-decoration: underline;
+    }
+    button[disabled] {
+      cursor: progress;
+      opacity: 0.75;
+    }
+    :focus-visible {
+      outline: 3px solid var(--_civic-color-text);
+      outline-offset: 2px;
+      box-shadow: 0 0 0 6px var(--_civic-color-focus);
+    }
+    .visually-hidden {
+      position: absolute !important;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+      border: 0;
+    }
+    .problem {
+      padding: var(--_civic-space);
+      border: 3px solid var(--_civic-color-error);
+      border-radius: var(--_civic-radius);
+    }
+    @media (prefers-reduced-motion: reduce) {
+      *,
+      *::before,
+      *::after {
+        animation-duration: 0.01ms !important;
+        transition-duration: 0.01ms !important;
+      }
+    }
+    @media (forced-colors: active) {
+      button.primary {
+        border-color: ButtonText;
+      }
+      :focus-visible {
+        outline-color: Highlight;
+        box-shadow: none;
+      }
+    }
+  `,
+];

@@ -1,0 +1,96 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { msg } from '@lit/localize';
+// Imported by package name on purpose: proves the 'source' export condition
+// resolves workspace packages to their TypeScript sources, as widget tests need.
+import { CivicElement, careModeAttribute, defineCivicElement, registerCatalog } from '@civic-widgets/core';
+
+registerCatalog('zh-Hans', { 'test.greeting': '您好' });
+registerCatalog('zh-Hant', { 'test.greeting': '您好（繁）' });
+
+class TestWidget extends CivicElement {
+  static readonly version = '0.0.0-test';
+
+  // Public windows onto the protected API that real widgets use.
+  get shownLocale() {
+    return this.locale;
+  }
+  get careOn() {
+    return this.careModeActive;
+  }
+
+  override render() {
+    return html`<p>${msg('Hello', { id: 'test.greeting' })}</p>`;
+  }
+}
+
+const tag = `test-civic-${crypto.randomUUID()}`;
+defineCivicElement(tag, TestWidget);
+
+async function widget(): Promise<TestWidget> {
+  const element = document.createElement(tag) as TestWidget;
+  const parent = await fixture(html`<div></div>`);
+  parent.append(element);
+  await element.updateComplete;
+  return element;
+}
+
+const text = (element: TestWidget) => element.shadowRoot!.querySelector('p')!.textContent;
+
+describe('CivicElement', () => {
+  const root = document.documentElement;
+  let originalLang: string | null;
+  beforeEach(() => {
+    originalLang = root.getAttribute('lang');
+    root.setAttribute('lang', 'en');
+  });
+  afterEach(() => {
+    root.removeAttribute(careModeAttribute);
+    if (originalLang === null) root.removeAttribute('lang');
+    else root.setAttribute('lang', originalLang);
+  });
+
+  it('turns care mode on by its own attribute', async () => {
+    const element = await widget();
+    expect(element.careOn).to.equal(false);
+    element.setAttribute('care-mode', '');
+    expect(element.careMode).to.equal(true);
+    expect(element.careOn).to.equal(true);
+    element.careMode = false;
+    await element.updateComplete;
+    expect(element.hasAttribute('care-mode')).to.equal(false);
+    expect(element.careOn).to.equal(false);
+  });
+
+  it('follows data-civic-care-mode on <html>', async () => {
+    const element = await widget();
+    root.setAttribute(careModeAttribute, '');
+    await waitUntil(() => element.careOn, 'care mode did not follow <html>');
+    root.setAttribute(careModeAttribute, 'false');
+    await waitUntil(() => !element.careOn, 'care mode stayed on for "false"');
+  });
+
+  it('speaks the language of <html lang="zh-CN"> from its first render', async () => {
+    root.setAttribute('lang', 'zh-CN');
+    const element = await widget();
+    expect(element.shownLocale).to.equal('zh-Hans');
+    expect(text(element)).to.equal('您好');
+  });
+
+  it('switches language when <html lang> changes', async () => {
+    const element = await widget();
+    expect(element.shownLocale).to.equal('en');
+    expect(text(element)).to.equal('Hello');
+    root.setAttribute('lang', 'zh-TW');
+    await waitUntil(() => text(element) === '您好（繁）', 'did not switch to zh-Hant');
+    expect(element.shownLocale).to.equal('zh-Hant');
+  });
+
+  it('its own lang attribute overrides the page', async () => {
+    root.setAttribute('lang', 'zh-CN');
+    const element = await widget();
+    expect(text(element)).to.equal('您好');
+    element.setAttribute('lang', 'en');
+    await waitUntil(() => text(element) === 'Hello', 'own lang was ignored');
+    expect(element.shownLocale).to.equal('en');
+  });
+});

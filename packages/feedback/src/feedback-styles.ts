@@ -1,0 +1,161 @@
+import { css } from 'lit';
+
+export const feedbackStyles = css`
+  form,
+  .outcome,
+  .delivered-later {
+    display: grid;
+    gap: calc(var(--_civic-space) * 1.25);
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+  }
+  .field.has-error {
+    padding-inline-start: calc(var(--_civic-space) * 0.75);
+    border-inline-start: 5px solid var(--_civic-color-error);
+  }
+  .error-message {
+    margin: 0;
+    color: var(--_civic-color-error);
+    font-weight: 700;
+  }
+  .error-summary,
+  .refusal {
+    padding: var(--_civic-space);
+    border: 5px solid var(--_civic-color-error);
+    border-radius: var(--_civic-radius);
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .error-summary a {
+    color: var(--_civic-color-error);
+    font-weight: 700;
+  }
+  .hint.after {
+    margin-block-start: 0.25em;
+  }
+  .count {
+    margin: 0;
+    color: var(--_civic-color-text-muted);
+  }
+  .count.over {
+    color: var(--_civic-color-error);
+    font-weight: 700;
+  }
+  .geolocation {
+    display: grid;
+    justify-items: start;
+    gap: 0.25em;
+    margin-block-start: 0.5em;
+  }
+  .position {
+    margin: 0;
+  }
+  input[type='file'] {
+    min-height: var(--_civic-target-size);
+    font: inherit;
+  }
+  input[type='file']::file-selector-button {
+    min-height: var(--_civic-target-size);
+    margin-inline-end: 0.75em;
+    padding: 0.4em 1em;
+    font: inherit;
+    font-weight: 600;
+    color: var(--_civic-color-primary);
+    background: var(--_civic-color-background);
+    border: 2px solid var(--_civic-color-primary);
+    border-radius: var(--_civic-radius);
+  }
+  .thumbnails {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_civic-space);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .thumbnails li {
+    display: grid;
+    gap: 0.25em;
+    justify-items: start;
+  }
+  canvas {
+    width: 96px;
+    height: 96px;
+    border: 1px solid var(--_civic-color-border);
+    border-radius: var(--_civic-radius);
+  }
+  .trap {
+    position: absolute;
+    inset-inline-start: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
+  form > button.primary {
+    justify-self: start;
+  }
+  .outcome.sent {
+    padding: var(--_civic-space);
+    border: 5px solid var(--_civic-color-success);
+    border-radius: var(--_civic-radius);
+  }
+  .outcome.queued,
+  .delivered-later,
+  .request-status {
+    padding: var(--_civic-space);
+    background: var(--_civic-color-surface);
+    border-inline-start: 5px solid var(--_civic-color-primary);
+  }
+  .tracking-number {
+    display: block;
+    font-size: 1.5em;
+    letter-spacing: 0.05em;
+    user-select: all;
+  }
+  .service-notice {
+    font-style: italic;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_civic-space);
+    align-items: center;
+  }
+  .outcome-problem {
+    color: var(--_civic-color-error);
+    font-weight: 700;
+  }
+  .progress {
+    margin-block-end: var(--_civic-space);
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25em var(--_civic-space);
+    margin: 0;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+  }
+  .care dl {
+    grid-template-columns: 1fr;
+  }
+  .note {
+    margin: 0;
+    padding: 0.5em var(--_civic-space);
+    background: var(--_civic-color-surface);
+  }
+  h2:focus,
+  .error-summary:focus,
+  .refusal:focus {
+    outline: 3px solid var(--_civic-color-focus);
+    outline-offset: 2px;
+  }
+`;

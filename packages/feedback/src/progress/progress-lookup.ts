@@ -1,0 +1,127 @@
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { msg } from '@lit/localize';
+import { fetchRequestStatus, Open311HttpError, type Open311Settings } from '../open311/open311-client.js';
+import type { ServiceRequestStatus } from '../open311/open311-types.js';
+import { describedBy, errorId, errorMessage, hintId } from '../form/field-parts.js';
+
+type LookupState =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'found'; request: ServiceRequestStatus }
+  | { kind: 'missing' }
+  | { kind: 'failed' };
+
+interface LookupHost extends ReactiveControllerHost, HTMLElement {
+  readonly open311Settings: Open311Settings;
+  readonly renderLocale: string;
+  announce(text: string): void;
+}
+
+/** "Check progress": a tracking number in, the request's status from `GET requests/{id}.json` out. */
+export class ProgressLookup {
+  reference = '';
+  private state: LookupState = { kind: 'idle' };
+  private emptyError = false;
+
+  constructor(private readonly host: LookupHost) {}
+
+  async lookUp(reference = this.reference): Promise<void> {
+    this.reference = reference.normalize('NFKC').trim();
+    this.emptyError = !this.reference;
+    if (this.emptyError) {
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+      this.host.shadowRoot?.querySelector<HTMLInputElement>('#reference')?.focus();
+      return;
+    }
+    this.state = { kind: 'busy' };
+    this.host.requestUpdate();
+    try {
+      this.state = { kind: 'found', request: await fetchRequestStatus(this.host.open311Settings, this.reference) };
+      this.host.announce(statusLabel(this.state.request));
+    } catch (error) {
+      this.state = error instanceof Open311HttpError && error.status === 404 ? { kind: 'missing' } : { kind: 'failed' };
+      this.host.announce(this.state.kind === 'missing' ? notFoundText() : failedText());
+    }
+    this.host.requestUpdate();
+  }
+
+  render() {
+    const error = this.emptyError ? msg('Enter your tracking number') : undefined;
+    return html`<form
+      class="progress"
+      part="form"
+      novalidate
+      @submit=${(event: SubmitEvent) => {
+        event.preventDefault();
+        void this.lookUp();
+      }}
+    >
+      <h2>${msg('Check the progress of a report')}</h2>
+      <div class="field ${error ? 'has-error' : ''}" part="field">
+        <label for="reference">${msg('Tracking number')}</label>
+        <span class="hint" id=${hintId('reference')}>${msg('You were given it when you sent your report.')}</span>
+        ${errorMessage('reference', error)}
+        <input
+          id="reference"
+          type="text"
+          autocomplete="off"
+          spellcheck="false"
+          aria-invalid=${error ? 'true' : nothing}
+          aria-describedby=${describedBy(hintId('reference'), error && errorId('reference'))}
+          .value=${this.reference}
+          @input=${(event: Event) => (this.reference = (event.target as HTMLInputElement).value)}
+        />
+      </div>
+      <button class="primary" part="submit" ?disabled=${this.state.kind === 'busy'}>
+        ${this.state.kind === 'busy' ? msg('Checking…') : msg('Check progress')}
+      </button>
+      ${this.renderResult()}
+    </form>`;
+  }
+
+  private renderResult() {
+    switch (this.state.kind) {
+      case 'found':
+        return this.renderRequest(this.state.request);
+      case 'missing':
+        return html`<p class="outcome-problem" part="status">${notFoundText()}</p>`;
+      case 'failed':
+        return html`<p class="outcome-problem" part="status">${failedText()}</p>`;
+      default:
+        return nothing;
+    }
+  }
+
+  private renderRequest(request: ServiceRequestStatus) {
+    const row = (label: string, value: string) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
+    return html`<section class="request-status" part="status" aria-labelledby="status-heading">
+      <h3 id="status-heading">${statusLabel(request)}</h3>
+      <dl>
+        ${row(msg('Tracking number'), request.id)} ${row(msg('Category'), request.serviceName)}
+        ${row(msg('Handled by'), request.agencyResponsible)} ${row(msg('Latest news'), request.statusNotes)}
+        ${row(msg('Received'), this.formatDate(request.requestedAt))}
+        ${row(msg('Last updated'), this.formatDate(request.updatedAt))}
+        ${row(msg('Expected by'), this.formatDate(request.expectedAt))}
+      </dl>
+    </section>`;
+  }
+
+  private formatDate(iso: string): string {
+    const date = new Date(iso);
+    if (!iso || Number.isNaN(date.getTime())) return '';
+    return new Intl.DateTimeFormat(this.host.renderLocale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  }
+}
+
+function statusLabel(request: ServiceRequestStatus): string {
+  return request.status === 'closed' ? msg('Status: closed (handled)') : msg('Status: open (being handled)');
+}
+
+function notFoundText(): string {
+  return msg('No report has this tracking number. Check it and try again.');
+}
+
+function failedText(): string {
+  return msg('The progress could not be checked just now. Try again later.');
+}

@@ -1,0 +1,53 @@
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import { describedBy, errorId, errorMessage, hintId } from '../form/field-parts.js';
+import type { FeedbackValues } from '../form/feedback-values.js';
+
+export type LocatingState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; message: string };
+
+export interface LocationSectionProps {
+  values: FeedbackValues;
+  required: boolean;
+  error: string | undefined;
+  locating: LocatingState;
+  locale: string;
+  onAddress: (address: string) => void;
+  onLocate: () => void;
+  onForgetPosition: () => void;
+}
+
+/** An address line, and the device's position only when the citizen asks for it. */
+export function locationSection(props: LocationSectionProps) {
+  const { values, error, locating } = props;
+  const coordinates = new Intl.NumberFormat(props.locale, { maximumFractionDigits: 5 });
+  const legend = props.required ? msg('Where is it?') : msg('Where is it? (optional)');
+  return html`<fieldset class="field ${error ? 'has-error' : ''}" part="field">
+    <legend>${legend}</legend>
+    <label for="address">${msg('Address or place')}</label>
+    <span class="hint" id=${hintId('address')}>${msg('For example: 88 Huaihai Road, near the north gate of the residential compound')}</span>
+    ${errorMessage('address', error)}
+    <input
+      id="address"
+      type="text"
+      autocomplete="street-address"
+      aria-invalid=${error ? 'true' : nothing}
+      aria-describedby=${describedBy(hintId('address'), error && errorId('address'))}
+      .value=${values.address}
+      @input=${(event: Event) => props.onAddress((event.target as HTMLInputElement).value)}
+    />
+    <div class="geolocation">
+      ${values.position
+        ? html`<p class="position">
+              ${msg(str`Your position will be sent: ${coordinates.format(values.position.latitude)}, ${coordinates.format(values.position.longitude)}`)}
+            </p>
+            <button type="button" class="link" @click=${props.onForgetPosition}>${msg('Do not send my position')}</button>`
+        : html`<button type="button" id="locate" aria-describedby="locate-hint" ?disabled=${locating.kind === 'busy'} @click=${props.onLocate}>
+              ${locating.kind === 'busy' ? msg('Finding your position…') : msg('Use my current location')}
+            </button>
+            <span class="hint" id="locate-hint">
+              ${msg('Your browser will ask for permission. Your position is sent only with this message.')}
+            </span>`}
+      ${locating.kind === 'failed' ? html`<p class="error-message">${locating.message}</p>` : nothing}
+    </div>
+  </fieldset>`;
+}

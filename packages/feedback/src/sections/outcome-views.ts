@@ -1,0 +1,62 @@
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import type { SubmissionReceipt } from '../open311/open311-types.js';
+
+export interface OutcomeActions {
+  onCheckProgress: (reference: string) => void;
+  onNewReport: () => void;
+}
+
+function reference(receipt: SubmissionReceipt): string {
+  return receipt.requestId ?? receipt.token ?? '';
+}
+
+/** The tracking number, large and copyable, with the district's own notice. */
+function receiptDetails(receipt: SubmissionReceipt) {
+  return html`${receipt.requestId || receipt.token
+      ? html`<p>
+          ${receipt.requestId ? msg('Your tracking number is') : msg('Your reference is')}
+          <strong class="tracking-number">${reference(receipt)}</strong>
+        </p>`
+      : html`<p>${msg('The server did not give a tracking number.')}</p>`}
+    ${receipt.notice ? html`<p class="service-notice">${receipt.notice}</p>` : nothing}`;
+}
+
+export function sentView(receipt: SubmissionReceipt, actions: OutcomeActions) {
+  return html`<section class="outcome sent" part="status" aria-labelledby="outcome-heading">
+    <h2 id="outcome-heading" tabindex="-1">${msg('Thank you: your message has been received')}</h2>
+    ${receiptDetails(receipt)}
+    <p>${msg('Keep the tracking number to check the progress of your report.')}</p>
+    <div class="actions">
+      ${reference(receipt)
+        ? html`<button type="button" @click=${() => actions.onCheckProgress(reference(receipt))}>${msg('Check progress')}</button>`
+        : nothing}
+      <button type="button" class="link" @click=${actions.onNewReport}>${msg('Send another message')}</button>
+    </div>
+  </section>`;
+}
+
+export function queuedView(actions: OutcomeActions) {
+  return html`<section class="outcome queued" part="status" aria-labelledby="outcome-heading">
+    <h2 id="outcome-heading" tabindex="-1">${msg('Saved on this device')}</h2>
+    <p>${msg('Your message could not be sent just now. It is saved on this device and will be sent automatically when the connection is back, even if you close this page.')}</p>
+    <p>${msg('You will see your tracking number here, or the next time you open a page with this form.')}</p>
+    <button type="button" class="link" @click=${actions.onNewReport}>${msg('Send another message')}</button>
+  </section>`;
+}
+
+/** Reports queued earlier (maybe on another day) that have now reached the district. */
+export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: string[], onDismiss: () => void) {
+  if (receipts.length === 0 && refusals.length === 0) return nothing;
+  return html`<section class="delivered-later" part="status" aria-labelledby="delivered-heading">
+    <h2 id="delivered-heading">${msg('A message saved on this device has now been sent')}</h2>
+    ${receipts.map((receipt) => receiptDetails(receipt))}
+    ${refusals.map(
+      (description) => html`<p class="outcome-problem">
+        ${msg('A message saved on this device was not accepted:')} ${description || msg('no reason was given.')}
+        ${msg('Please send it again.')}
+      </p>`,
+    )}
+    <button type="button" class="link" @click=${onDismiss}>${msg('Hide this notice')}</button>
+  </section>`;
+}

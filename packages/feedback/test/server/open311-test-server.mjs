@@ -1,0 +1,322 @@
+// A real Open311 GeoReport v2 (JSON) server for tests, in plain node:http.
+//
+// Tests must not share state, yet one server runs for the whole test run, so
+// every route lives under /ns/{namespace}/ and each namespace gets its own
+// in-memory state (seeded on first use). /ns/{ns}/__control/ lets a test read
+// what arrived, switch failure modes and play the part of staff.
+import { createServer } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { agencies, definitions, serviceNotice, services } from './open311-seed.mjs';
+
+const modes = new Set(['ok', 'fail-503', 'fail-400', 'hang', 'token', 'malformed', 'down']);
+const maxBodyBytes = 20 * 1024 * 1024;
+const maxDescription = 4000;
+
+/** Starts the server on 127.0.0.1; `port = 0` picks a free port. */
+export async function startOpen311TestServer({ port = 0 } = {}) {
+  const namespaces = new Map();
+  // Answers held back in 'hang' mode and by /slow; ended when the server closes.
+  const held = new Set();
+  const server = createServer((req, res) => {
+    handle(req, res, namespaces, held).catch((error) => {
+      console.error('[open311-test-server]', error);
+      if (!res.headersSent) send(res, 500, [{ code: 500, description: String(error) }]);
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    close() {
+      for (const release of held) release();
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function namespaceState() {
+  return {
+    mode: 'ok',
+    services: structuredClone(services),
+    definitions: structuredClone(definitions),
+    requests: new Map(),
+    tokens: new Map(),
+    received: [],
+    /** Idempotency-Key → the first successful answer, replayed on repeats. */
+    replies: new Map(),
+    media: [],
+  };
+}
+
+async function handle(req, res, namespaces, held) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  allowCors(req, res);
+  const match = /^\/ns\/([\w.-]+)\/(.+)$/.exec(url.pathname);
+  let ns;
+  if (match) {
+    ns = namespaces.get(match[1]);
+    if (!ns) namespaces.set(match[1], (ns = namespaceState()));
+    // 'down' looks like an unreachable server: the connection drops, no answer,
+    // not even to a preflight. Control routes stay up so a test can recover.
+    if (ns.mode === 'down' && !match[2].startsWith('__control/')) return void req.socket.destroy();
+  }
+  if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+  if (url.pathname === '/slow') return slow(res, Number(url.searchParams.get('ms') ?? 1000), held);
+  if (url.pathname === '/json-broken') return sendRaw(res, 200, '{oops');
+
+  if (!match) return send(res, 404, [{ code: 404, description: 'Unknown route' }]);
+  const [, name, route] = match;
+  if (route.startsWith('__control/')) return control(req, res, ns, route.slice('__control/'.length));
+
+  const base = `http://${req.headers.host}/ns/${name}`;
+  const get = req.method === 'GET';
+  let part;
+  if (get && (part = /^media\/(\d+)\.jpg$/.exec(route))) return sendMedia(res, ns.media[Number(part[1]) - 1]);
+  if (get && route === 'v2/services.json') {
+    return ns.mode === 'malformed' ? sendRaw(res, 200, '{not json') : send(res, 200, ns.services);
+  }
+  if (get && (part = /^v2\/services\/([^/]+)\.json$/.exec(route))) return serviceDefinition(res, ns, decodeURIComponent(part[1]));
+  if (get && route === 'v2/requests.json') return listRequests(res, ns, url.searchParams);
+  if (get && (part = /^v2\/requests\/([^/]+)\.json$/.exec(route))) {
+    const request = ns.requests.get(decodeURIComponent(part[1]));
+    return request ? send(res, 200, [request]) : send(res, 404, [{ code: 404, description: 'Request not found' }]);
+  }
+  if (get && (part = /^v2\/tokens\/([^/]+)\.json$/.exec(route))) {
+    const token = decodeURIComponent(part[1]);
+    const id = ns.tokens.get(token);
+    return id ? send(res, 200, [{ service_request_id: id, token }]) : send(res, 404, [{ code: 404, description: 'Token not found' }]);
+  }
+  if (req.method === 'POST' && route === 'v2/requests.json') return postRequest(req, res, ns, base, held);
+  return send(res, 404, [{ code: 404, description: 'Unknown route' }]);
+}
+
+function serviceDefinition(res, ns, code) {
+  const service = ns.services.find((item) => item.service_code === code);
+  if (!service) return send(res, 404, [{ code: 404, description: 'Service not found' }]);
+  return send(res, 200, ns.definitions[code] ?? { service_code: code, attributes: [] });
+}
+
+function listRequests(res, ns, params) {
+  const ids = params.get('service_request_id')?.split(',').filter(Boolean);
+  const code = params.get('service_code');
+  const status = params.get('status');
+  const found = [...ns.requests.values()].filter(
+    (item) =>
+      (!ids || ids.includes(item.service_request_id)) &&
+      (!code || item.service_code === code) &&
+      (!status || item.status === status),
+  );
+  return send(res, 200, found);
+}
+
+async function postRequest(req, res, ns, base, held) {
+  const body = await readBody(req);
+  if (body === undefined) return send(res, 413, [{ code: 413, description: 'Request too large' }]);
+  const contentType = req.headers['content-type'] ?? '';
+  const key = header(req, 'idempotency-key');
+  const { fields, files } = await parseForm(contentType, body);
+  const media = files.map((file) => {
+    ns.media.push(file);
+    return { size: file.bytes.length, type: file.type, url: `${base}/media/${ns.media.length}.jpg` };
+  });
+  ns.received.push({ headers: { 'idempotency-key': key, 'content-type': contentType || null }, fields, media });
+
+  if (ns.mode === 'hang') return void held.add(() => req.socket.destroy());
+  if (ns.mode === 'fail-503') return send(res, 503, [{ code: 503, description: 'Service unavailable' }]);
+  if (ns.mode === 'fail-400') return send(res, 400, [{ code: 400, description: 'The address is outside the district.' }]);
+  if (key && ns.replies.has(key)) return send(res, 200, ns.replies.get(key));
+  if (fields === undefined) {
+    return send(res, 400, [{ code: 400, description: 'Send application/x-www-form-urlencoded or multipart/form-data' }]);
+  }
+
+  const problem = validate(ns, fields);
+  if (problem) return send(res, 400, [{ code: 400, description: problem }]);
+  const request = createRequest(ns, fields, media);
+  const answer = { service_notice: serviceNotice, account_id: null };
+  let reply;
+  if (ns.mode === 'token') {
+    const token = `TK-${ns.requests.size}`;
+    ns.tokens.set(token, request.service_request_id);
+    reply = [{ token, ...answer }];
+  } else {
+    reply = [{ service_request_id: request.service_request_id, ...answer }];
+  }
+  // Only a created request is remembered: a retry after a 503 must still go through.
+  if (key) ns.replies.set(key, reply);
+  return send(res, 200, reply);
+}
+
+function validate(ns, fields) {
+  const code = first(fields, 'service_code');
+  if (!code) return 'service_code is required';
+  if (!ns.services.some((item) => item.service_code === code)) return `service_code '${code}' is not a known service`;
+  if ((first(fields, 'description') ?? '').length > maxDescription) {
+    return `description must be at most ${maxDescription} characters`;
+  }
+  for (const attr of ns.definitions[code]?.attributes ?? []) {
+    if (!attr.variable) continue;
+    const values = fields[`attribute[${attr.code}]`] ?? fields[`attribute[${attr.code}][]`] ?? [];
+    if (attr.required && !values.some((value) => value !== '')) return `attribute[${attr.code}] is required`;
+    const keys = attr.values?.map((value) => value.key);
+    const bad = keys && values.find((value) => value !== '' && !keys.includes(value));
+    if (bad) return `attribute[${attr.code}] has no value '${bad}'`;
+    if (attr.datatype === 'number' && values.some((value) => value !== '' && !Number.isFinite(Number(value)))) {
+      return `attribute[${attr.code}] must be a number`;
+    }
+  }
+  return undefined;
+}
+
+function createRequest(ns, fields, media) {
+  const code = first(fields, 'service_code');
+  const now = Date.now();
+  const coordinate = (name) => (first(fields, name) ? Number(first(fields, name)) : null);
+  const request = {
+    service_request_id: `SR-${ns.requests.size + 1}`,
+    status: 'open',
+    status_notes: null,
+    service_name: ns.services.find((item) => item.service_code === code).service_name,
+    service_code: code,
+    description: first(fields, 'description') ?? '',
+    agency_responsible: agencies[code] ?? null,
+    service_notice: serviceNotice,
+    requested_datetime: chinaTime(now),
+    updated_datetime: chinaTime(now),
+    expected_datetime: chinaTime(now + 3 * 24 * 3600_000),
+    address: first(fields, 'address_string') ?? null,
+    lat: coordinate('lat'),
+    long: coordinate('long'),
+    media_url: media[0]?.url ?? first(fields, 'media_url') ?? null,
+  };
+  ns.requests.set(request.service_request_id, request);
+  return request;
+}
+
+async function control(req, res, ns, action) {
+  if (req.method === 'GET' && action === 'received') {
+    return send(res, 200, { received: ns.received, created: ns.requests.size });
+  }
+  if (req.method !== 'POST') return send(res, 404, [{ code: 404, description: 'Unknown control' }]);
+  let input;
+  try {
+    input = JSON.parse((await readBody(req))?.toString('utf8') ?? '');
+  } catch {
+    return send(res, 400, [{ code: 400, description: 'Send JSON' }]);
+  }
+  if (action === 'mode') {
+    if (!modes.has(input.mode)) return send(res, 400, [{ code: 400, description: `Unknown mode ${input.mode}` }]);
+    ns.mode = input.mode;
+    return send(res, 200, { mode: ns.mode });
+  }
+  if (action === 'update') {
+    const request = ns.requests.get(input.id);
+    if (!request) return send(res, 404, [{ code: 404, description: 'Request not found' }]);
+    for (const field of ['status', 'status_notes', 'agency_responsible']) {
+      if (input[field] !== undefined) request[field] = input[field];
+    }
+    request.updated_datetime = chinaTime(Date.now());
+    return send(res, 200, [request]);
+  }
+  return send(res, 404, [{ code: 404, description: 'Unknown control' }]);
+}
+
+/** Fields as `{ name: [values] }` (names repeat); `media` files kept apart; undefined for other bodies. */
+async function parseForm(contentType, body) {
+  const fields = {};
+  const files = [];
+  const add = (name, value) => (fields[name] ??= []).push(value);
+  if (contentType.startsWith('application/x-www-form-urlencoded')) {
+    for (const [name, value] of new URLSearchParams(body.toString('utf8'))) add(name, value);
+  } else if (contentType.startsWith('multipart/form-data')) {
+    // The WHATWG parser in Node's fetch, so multipart is read as browsers write it.
+    const form = await new Request('http://open311.test/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    }).formData();
+    for (const [name, value] of form) {
+      if (typeof value === 'string') add(name, value);
+      else if (name === 'media') files.push({ type: value.type || 'application/octet-stream', bytes: Buffer.from(await value.arrayBuffer()) });
+      else add(name, value.name);
+    }
+  } else {
+    return { fields: undefined, files };
+  }
+  return { fields, files };
+}
+
+function sendMedia(res, file) {
+  if (!file) return send(res, 404, [{ code: 404, description: 'Media not found' }]);
+  res.writeHead(200, { 'Content-Type': file.type, 'Content-Length': file.bytes.length, 'Cache-Control': 'no-store' });
+  res.end(file.bytes);
+}
+
+function slow(res, ms, held) {
+  const release = () => {
+    clearTimeout(timer);
+    held.delete(release);
+    if (!res.writableEnded) send(res, 200, { waited: ms });
+  };
+  const timer = setTimeout(release, ms);
+  held.add(release);
+  res.on('close', () => {
+    clearTimeout(timer);
+    held.delete(release);
+  });
+}
+
+// Reflects any Origin (widgets are embedded on many district sites); never
+// allows credentials, and the server never sets cookies.
+function allowCors(req, res) {
+  if (req.headers.origin) res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+  res.setHeader('Vary', 'Origin');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key');
+  res.setHeader('Access-Control-Max-Age', '0');
+}
+
+function send(res, status, value) {
+  sendRaw(res, status, JSON.stringify(value));
+}
+
+function sendRaw(res, status, text) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+async function readBody(req) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > maxBodyBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function header(req, name) {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+function first(fields, name) {
+  return fields[name]?.[0];
+}
+
+/** ISO 8601 in China Standard Time, as district back offices send it. */
+function chinaTime(ms) {
+  return new Date(ms + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { origin, close } = await startOpen311TestServer({ port: Number(process.argv[2] ?? 0) });
+  console.log(`Open311 test server: ${origin}/ns/<namespace>/v2/`);
+  const stop = () => void close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

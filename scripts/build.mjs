@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { syncVersions } from './sync-versions.mjs';
+import { widgetPackages, writeManifest } from './manifest.mjs';
+import { standaloneConfig } from './standalone.vite.config.mjs';
+import { checkSizes } from './size.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function step(title) {
+  console.log(`\n▸ ${title}`);
+}
+
+function fail(message) {
+  console.error(`build: ${message}`);
+  process.exit(1);
+}
+
+step('versions');
+syncVersions();
+
+step('TypeScript → packages/*/dist');
+// Every package is listed so a package nothing depends on yet is still built;
+// tsc -b orders them by their references and skips the up-to-date ones.
+const projects = readdirSync(join(root, 'packages'))
+  .map((name) => join('packages', name, 'tsconfig.build.json'))
+  .filter((project) => existsSync(join(root, project)));
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', ...projects], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (tsc.status !== 0) fail('tsc -b failed.');
+
+step('custom elements manifests');
+const widgets = widgetPackages();
+for (const { dir } of widgets) writeManifest(dir);
+
+step('standalone bundles → dist/standalone');
+if (widgets.length === 0) fail('no widget package (src/define.ts with a "./define.js" export) was found.');
+for (const [index, { name, dir }] of widgets.entries()) {
+  const entry = join(dir, 'src', 'define.ts');
+  const fileName = `civic-${name}`;
+  const [output] = [await build(standaloneConfig({ entry, fileName, emptyOutDir: index === 0 }))].flat();
+  // A second chunk would be a file the embedding page does not know to load.
+  const chunks = output.output.filter((file) => file.type === 'chunk').map((chunk) => chunk.fileName);
+  if (chunks.length !== 1) fail(`${fileName} must be one file, but Vite wrote ${chunks.join(', ')}.`);
+  // Node's parser, like today's browsers, rejects decorator syntax: this catches
+  // a Vite/Oxc change that would leave `@property()` untransformed.
+  const check = spawnSync(process.execPath, ['--check', join(root, 'dist/standalone', `${fileName}.js`)], { stdio: 'inherit' });
+  if (check.status !== 0) fail(`${fileName}.js is not valid ES2022.`);
+  console.log(`${relative(root, entry)} → dist/standalone/${fileName}.js`);
+}
+
+step('size budgets');
+const problems = checkSizes();
+if (problems.length > 0) fail(problems.join('\n'));

@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const standaloneDir = fileURLToPath(new URL('../dist/standalone/', import.meta.url));
+
+// Gzip bytes per standalone bundle. A district page may embed several widgets over
+// slow mobile links, so every new bundle must be given a budget deliberately.
+const budgets = {
+  'civic-feedback.js': 16000,
+  'civic-satisfaction-survey.js': 12000,
+  'civic-notice-board.js': 26000,
+};
+
+export function measure(file) {
+  const bytes = readFileSync(file);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }).length,
+  };
+}
+
+export function checkSizes() {
+  const files = readdirSync(standaloneDir).filter((name) => name.endsWith('.js')).sort();
+  if (files.length === 0) return ['No bundles in dist/standalone; run npm run build first.'];
+  const rows = [['bundle', 'raw', 'gzip -9', 'brotli 11', 'gzip budget']];
+  const problems = [];
+  for (const name of files) {
+    const { raw, gzip, brotli } = measure(join(standaloneDir, name));
+    const budget = budgets[name];
+    rows.push([name, raw, gzip, brotli, budget ?? 'none']);
+    if (budget === undefined) problems.push(`${name} has no size budget; add one to scripts/size.mjs.`);
+    else if (gzip > budget) problems.push(`${name} is ${gzip} gzip bytes, ${gzip - budget} over its budget of ${budget}.`);
+  }
+  printTable(rows);
+  return problems;
+}
+
+function printTable(rows) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
+  for (const row of rows) {
+    console.log(row.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join('  '));
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const problems = checkSizes();
+  for (const problem of problems) console.error(`size: ${problem}`);
+  if (problems.length > 0) process.exit(1);
+}
