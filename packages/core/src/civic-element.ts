@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { resolveLocale } from './locale/resolve-locale.js';
 import { activeLocale, requestPageLocale } from './locale/page-locale.js';
-import type { SupportedLocale } from './locale/supported-locales.js';
+import { toSupportedLocale, type SupportedLocale } from './locale/supported-locales.js';
 import { observePageAttributes, pageCareMode } from './page-attributes.js';
 
 /**
@@ -56,7 +56,8 @@ export abstract class CivicElement extends LitElement {
    * not fight: the last change wins for both.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    const wanted = resolveLocale(this);
+    // The property first: Lit reflects it to the attribute only after this update.
+    const wanted = (this.lang && toSupportedLocale(this.lang)) || resolveLocale(this);
     if (wanted !== this.requestedLocale) {
       this.requestedLocale = wanted;
       await requestPageLocale(wanted);

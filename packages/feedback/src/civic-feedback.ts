@@ -148,15 +148,17 @@ export class CivicFeedback extends CivicElement {
   private draftKeyInUse?: string;
   private countAnnouncement?: ReturnType<typeof setTimeout>;
 
+  /** @internal Read by the progress lookup. */
   get open311Settings(): Open311Settings {
     return { endpoint: this.endpoint, jurisdictionId: this.jurisdictionId, timeoutMs: this.timeout };
   }
 
+  /** @internal Read by the progress lookup. */
   get renderLocale(): string {
     return this.locale;
   }
 
-  /** Says `text` through the polite live region, even when it equals the last announcement. */
+  /** @internal Says `text` through the polite live region, even when it equals the last announcement. */
   announce(text: string): void {
     this.announcement = '';
     void this.updateComplete.then(() => (this.announcement = text));
