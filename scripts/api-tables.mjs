@@ -39,20 +39,37 @@ function tables(element) {
   ].join('\n');
 }
 
-for (const name of readdirSync(join(root, 'packages'))) {
-  const manifestPath = join(root, 'packages', name, 'custom-elements.json');
-  const readmePath = join(root, 'packages', name, 'README.md');
-  if (!existsSync(manifestPath) || !existsSync(readmePath)) continue;
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement && declaration.tagName);
+function replaceBlock(readmePath, body) {
   const readme = readFileSync(readmePath, 'utf8');
   const from = readme.indexOf(start);
   const to = readme.indexOf(end);
   if (from < 0 || to < from) throw new Error(`${readmePath} has no ${start} … ${end} block`);
-  const body = elements.map((element) => tables(element)).join('\n');
   const next = `${readme.slice(0, from + start.length)}\n\n${body}\n${readme.slice(to)}`;
   if (next !== readme) {
     writeFileSync(readmePath, next);
     console.log(`api tables: ${readmePath}`);
   }
 }
+
+function elementsOf(manifestPath) {
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  return manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.customElement && declaration.tagName);
+}
+
+/** Each package README gets its own tables; the top-level README gets every widget's, one heading each. */
+export function writeApiTables() {
+  const sections = [];
+  for (const name of readdirSync(join(root, 'packages')).sort()) {
+    const manifestPath = join(root, 'packages', name, 'custom-elements.json');
+    if (!existsSync(manifestPath)) continue;
+    const elements = elementsOf(manifestPath);
+    const readmePath = join(root, 'packages', name, 'README.md');
+    if (existsSync(readmePath)) replaceBlock(readmePath, elements.map(tables).join('\n'));
+    for (const element of elements) {
+      sections.push(`### \`<${element.tagName}>\`\n\n${tables(element).replace(/^### /gm, '#### ')}`);
+    }
+  }
+  replaceBlock(join(root, 'README.md'), sections.join('\n'));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) writeApiTables();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -7,6 +7,7 @@ import { syncVersions } from './sync-versions.mjs';
 import { widgetPackages, writeManifest } from './manifest.mjs';
 import { standaloneConfig } from './standalone.vite.config.mjs';
 import { checkSizes } from './size.mjs';
+import { writeApiTables } from './api-tables.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -17,6 +18,19 @@ function step(title) {
 function fail(message) {
   console.error(`build: ${message}`);
   process.exit(1);
+}
+
+/** Generated lit-localize catalogs of a widget that did not make it into its bundle. */
+function missingCatalogs(dir, bundledIds) {
+  const configFile = join(dir, 'lit-localize.json');
+  if (!existsSync(configFile)) return [];
+  const { output } = JSON.parse(readFileSync(configFile, 'utf8'));
+  const catalogDir = join(dir, output.outputDir);
+  if (!existsSync(catalogDir)) return [];
+  return readdirSync(catalogDir)
+    .map((file) => join(catalogDir, file))
+    .filter((file) => !bundledIds.includes(file))
+    .map((file) => relative(root, file));
 }
 
 step('versions');
@@ -37,6 +51,7 @@ if (tsc.status !== 0) fail('tsc -b failed.');
 step('custom elements manifests');
 const widgets = widgetPackages();
 for (const { dir } of widgets) writeManifest(dir);
+writeApiTables();
 
 step('standalone bundles → dist/standalone');
 if (widgets.length === 0) fail('no widget package (src/define.ts with a "./define.js" export) was found.');
@@ -47,6 +62,13 @@ for (const [index, { name, dir }] of widgets.entries()) {
   // A second chunk would be a file the embedding page does not know to load.
   const chunks = output.output.filter((file) => file.type === 'chunk').map((chunk) => chunk.fileName);
   if (chunks.length !== 1) fail(`${fileName} must be one file, but Vite wrote ${chunks.join(', ')}.`);
+  const missing = missingCatalogs(dir, Object.keys(output.output[0].modules));
+  if (missing.length > 0) {
+    fail(
+      `${fileName}.js left out ${missing.join(', ')}. Is the module that registers them listed in ` +
+        `"sideEffects" of packages/${name}/package.json? Vite honours that list and drops side-effect-only imports.`,
+    );
+  }
   // Node's parser, like today's browsers, rejects decorator syntax: this catches
   // a Vite/Oxc change that would leave `@property()` untransformed.
   const check = spawnSync(process.execPath, ['--check', join(root, 'dist/standalone', `${fileName}.js`)], { stdio: 'inherit' });

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeApiTables } from './api-tables.mjs';
 import { create, ts } from '@custom-elements-manifest/analyzer';
 import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
 
@@ -24,12 +25,12 @@ function readPackageJson(dir) {
 }
 
 // Generated catalogs are string tables and tests or stories describe no API.
-const ignored = /(^|\/)(generated\/|.*\.(test|spec|stories)\.ts$|.*\.d\.ts$)/;
+const ignored = /(^|\/)generated\/|\.(test|spec|stories|d)\.ts$/;
 
 function sourceModules(dir) {
   return readdirSync(join(dir, 'src'), { recursive: true })
     .map((file) => `src/${file.split(sep).join('/')}`)
-    .filter((file) => file.endsWith('.ts') && !ignored.test(file.slice(4)))
+    .filter((file) => file.endsWith('.ts') && !ignored.test(file.slice('src/'.length)))
     .sort()
     .map((file) => ts.createSourceFile(file, readFileSync(join(dir, file), 'utf8'), ts.ScriptTarget.ES2022, true));
 }
@@ -151,4 +152,5 @@ export function writeManifest(dir) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const { dir } of widgetPackages()) writeManifest(dir);
+  writeApiTables();
 }

@@ -4,5 +4,7 @@ import { templates as zhHant } from './generated/locales/zh-Hant.js';
 
 // Bundled, not lazy-loaded: the standalone file must be one request, and the
 // first render must already be in the page's language.
-registerCatalog('zh-Hans', zhHans);
-registerCatalog('zh-Hant', zhHant);
+export function registerFeedbackCatalogs(): void {
+  registerCatalog('zh-Hans', zhHans);
+  registerCatalog('zh-Hant', zhHant);
+}

@@ -18,7 +18,7 @@ import {
   toRequestBody,
   type OutboxRequest,
 } from '@civic-widgets/core';
-import './catalog.js';
+import { registerFeedbackCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { feedbackStyles } from './feedback-styles.js';
 import {
@@ -98,6 +98,11 @@ export class CivicFeedback extends CivicElement {
   static readonly version = version;
   static override styles = [baseStyles, feedbackStyles];
 
+  // Registered with the class, not by a bare import, so no bundler can drop it as a side effect.
+  static {
+    registerFeedbackCatalogs();
+  }
+
   /** Base URL of the Open311 GeoReport v2 API; the widget calls `${endpoint}/services.json` and so on. Required. */
   @property() endpoint = '';
 
@@ -120,7 +125,7 @@ export class CivicFeedback extends CivicElement {
   @property({ type: Number, attribute: 'max-photos' }) maxPhotos = 3;
 
   /** Milliseconds to wait for the server before keeping the report on the device. */
-  @property({ type: Number }) timeout = defaultTimeoutMs;
+  @property({ type: Number }) timeout: number = defaultTimeoutMs;
 
   /** Milliseconds the form must be open before it sends: faster submissions are bots and are silently dropped. */
   @property({ type: Number, attribute: 'min-fill-time' }) minFillTime = 3000;

@@ -54,20 +54,28 @@ export const feedbackStyles = css`
   .position {
     margin: 0;
   }
-  input[type='file'] {
-    min-height: var(--_civic-target-size);
-    font: inherit;
+  .file-picker {
+    position: relative;
   }
-  input[type='file']::file-selector-button {
+  .file-button {
+    display: inline-flex;
+    align-items: center;
     min-height: var(--_civic-target-size);
-    margin-inline-end: 0.75em;
     padding: 0.4em 1em;
-    font: inherit;
-    font-weight: 600;
     color: var(--_civic-color-primary);
     background: var(--_civic-color-background);
     border: 2px solid var(--_civic-color-primary);
     border-radius: var(--_civic-radius);
+    cursor: pointer;
+  }
+  input:focus-visible + .file-button {
+    outline: 3px solid var(--_civic-color-text);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 6px var(--_civic-color-focus);
+  }
+  input:disabled + .file-button {
+    cursor: progress;
+    opacity: 0.75;
   }
   .thumbnails {
     display: flex;

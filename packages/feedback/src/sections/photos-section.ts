@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { PreparedPhoto } from '../photos/downscale-photo.js';
 import { drawThumbnail } from '../photos/draw-thumbnail.js';
-import { errorMessage, hintId } from '../form/field-parts.js';
+import { describedBy, errorId, errorMessage, hintId } from '../form/field-parts.js';
 
 export interface PhotosSectionProps {
   photos: PreparedPhoto[];
@@ -16,27 +16,33 @@ export interface PhotosSectionProps {
 export function photosSection(props: PhotosSectionProps) {
   const { photos, maxPhotos } = props;
   const full = photos.length >= maxPhotos;
-  return html`<div class="field" part="field">
-    <label for="photos">${msg('Photos (optional)')}</label>
+  // The native file button speaks the browser's language, not the page's: its
+  // visible face is our own label, and the real input stays focusable under it.
+  return html`<fieldset class="field" part="field">
+    <legend>${msg('Photos (optional)')}</legend>
     <span class="hint" id=${hintId('photos')}>
       ${msg(str`Up to ${maxPhotos}. They are made smaller on your device before sending.`)}
     </span>
     ${errorMessage('photos', props.problem)}
     ${full
       ? html`<p>${msg(str`You have added ${photos.length} of ${maxPhotos} photos.`)}</p>`
-      : html`<input
-          id="photos"
-          type="file"
-          accept="image/*"
-          multiple
-          aria-describedby=${hintId('photos')}
-          ?disabled=${props.busy}
-          @change=${(event: Event) => {
-            const input = event.target as HTMLInputElement;
-            props.onAdd([...(input.files ?? [])]);
-            input.value = '';
-          }}
-        />`}
+      : html`<div class="file-picker">
+          <input
+            id="photos"
+            class="visually-hidden"
+            type="file"
+            accept="image/*"
+            multiple
+            aria-describedby=${describedBy(hintId('photos'), props.problem && errorId('photos'))}
+            ?disabled=${props.busy}
+            @change=${(event: Event) => {
+              const input = event.target as HTMLInputElement;
+              props.onAdd([...(input.files ?? [])]);
+              input.value = '';
+            }}
+          />
+          <label for="photos" class="file-button">${props.busy ? msg('Preparing photos…') : msg('Add photos')}</label>
+        </div>`}
     ${photos.length > 0
       ? html`<ul class="thumbnails">
           ${photos.map(
@@ -55,5 +61,5 @@ export function photosSection(props: PhotosSectionProps) {
           )}
         </ul>`
       : nothing}
-  </div>`;
+  </fieldset>`;
 }
