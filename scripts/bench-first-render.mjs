@@ -1,0 +1,68 @@
+// Measures, in Chromium, how long <civic-feedback> from the standalone bundle
+// takes to render: script time from inserting the tag to the first frame of the
+// form, with the Open311 answers already at hand, so the network is not measured.
+// Prints figures; it is a benchmark, not a test. Run `npm run build` first.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { findChromium, chromiumArgs } from './find-chromium.mjs';
+import { startOpen311TestServer } from '../packages/feedback/test/server/open311-test-server.mjs';
+
+const runs = 30;
+const bundle = readFileSync(new URL('../dist/standalone/civic-feedback.js', import.meta.url));
+const api = await startOpen311TestServer();
+const server = createServer((request, response) => {
+  if (request.url === '/civic-feedback.js') {
+    response.setHeader('content-type', 'text/javascript');
+    response.end(bundle);
+    return;
+  }
+  response.setHeader('content-type', 'text/html; charset=utf-8');
+  response.end('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>bench</title><script type="module" src="/civic-feedback.js"></script><body></body></html>');
+}).listen(0, '127.0.0.1');
+await new Promise((resolve) => server.once('listening', resolve));
+
+const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.waitForFunction(() => customElements.get('civic-feedback'));
+  const figures = await page.evaluate(
+    async ({ endpoint, runs }) => {
+      const timings = { shell: [], form: [] };
+      for (let run = 0; run < runs; run++) {
+        const element = document.createElement('civic-feedback');
+        element.setAttribute('endpoint', endpoint);
+        const start = performance.now();
+        document.body.append(element);
+        await element.updateComplete;
+        timings.shell.push(performance.now() - start);
+        // The update that first builds the form, timed around Lit's performUpdate
+        // once the services have arrived.
+        const form = await new Promise((resolve) => {
+          const performUpdate = element.performUpdate.bind(element);
+          element.performUpdate = () => {
+            const updateStart = performance.now();
+            performUpdate();
+            if (element.shadowRoot.querySelector('#category')) resolve(performance.now() - updateStart);
+          };
+        });
+        timings.form.push(form);
+        element.remove();
+      }
+      return timings;
+    },
+    { endpoint: `${api.origin}/ns/bench/v2`, runs },
+  );
+  const describe = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const at = (share) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))].toFixed(2);
+    return `median ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${sorted.at(-1).toFixed(2)} ms`;
+  };
+  console.log(`<civic-feedback> first render (loading state), ${runs} runs: ${describe(figures.shell)}`);
+  console.log(`<civic-feedback> first render of the full form (7 categories), ${runs} runs: ${describe(figures.form)}`);
+} finally {
+  await browser.close();
+  server.close();
+  await api.close();
+}
