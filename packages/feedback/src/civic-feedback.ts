@@ -202,6 +202,11 @@ export class CivicFeedback extends CivicElement {
     }
   }
 
+  private retryLoading = (): void => {
+    this.definitions = new Map();
+    void this.loadServices();
+  };
+
   private async loadDefinition(code: string): Promise<void> {
     const service = this.services.find((candidate) => candidate.code === code);
     if (!service?.metadata || this.definitions.has(code)) return;
@@ -285,6 +290,9 @@ export class CivicFeedback extends CivicElement {
     if (this.serviceCode && !this.services.some((service) => service.code === this.serviceCode)) {
       return reportProblem(this, msg(str`This form is not set up correctly: there is no category "${this.serviceCode}".`));
     }
+    // With the picker hidden there is no other category to choose: without its questions the form cannot be used.
+    const definition = this.selectedDefinition;
+    if (this.serviceCode && definition instanceof Error) return this.renderCatalogProblem(definition);
     return this.renderForm();
   }
 
@@ -294,13 +302,13 @@ export class CivicFeedback extends CivicElement {
       ? msg('The form cannot be shown: the server sent data it does not understand. Please call 12345 instead.')
       : msg('The form could not be loaded. Check your connection and try again.');
     return html`${reportProblem(this, message, error)}
-      ${malformed ? nothing : html`<p><button type="button" @click=${() => void this.loadServices()}>${msg('Try again')}</button></p>`}`;
+      ${malformed ? nothing : html`<p><button type="button" @click=${this.retryLoading}>${msg('Try again')}</button></p>`}`;
   }
 
   private renderForm() {
     const sending = this.phase === 'sending';
     return html`<form part="form" novalidate @submit=${this.submit}>
-      <h2>${msg('Report a problem or give feedback')}</h2>
+      <h2 tabindex="-1">${msg('Report a problem or give feedback')}</h2>
       <p>
         <button type="button" class="link" @click=${() => this.showView('progress')}>${msg('Already sent something? Check its progress')}</button>
       </p>
@@ -532,7 +540,8 @@ export class CivicFeedback extends CivicElement {
 
   private async addPhotos(files: File[]): Promise<void> {
     const room = this.maxPhotos - this.photos.length;
-    this.photoProblem = files.length > room ? msg(str`You can add up to ${this.maxPhotos} photos.`) : undefined;
+    const limit = this.maxPhotos === 1 ? msg('You can add 1 photo.') : msg(str`You can add up to ${this.maxPhotos} photos.`);
+    this.photoProblem = files.length > room ? limit : undefined;
     this.preparingPhotos = true;
     const unreadable: string[] = [];
     for (const file of files.slice(0, room)) {
@@ -700,6 +709,8 @@ export class CivicFeedback extends CivicElement {
 }
 
 function characterCount(remaining: number): string {
+  if (remaining === 1) return msg('You have 1 character remaining');
+  if (remaining === -1) return msg('You have 1 character too many');
   return remaining >= 0
     ? msg(str`You have ${remaining} characters remaining`)
     : msg(str`You have ${-remaining} characters too many`);

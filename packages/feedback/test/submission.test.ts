@@ -1,0 +1,344 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { received, setMode } from './helpers/open311.js';
+import {
+  choose,
+  describeNode,
+  fill,
+  focused,
+  matches,
+  query,
+  renderFeedback,
+  shadow,
+  shownText,
+  submit,
+  tick,
+  waitForShadow,
+} from './helpers/widget.js';
+import type { CivicFeedback } from '../src/civic-feedback.js';
+import type { CivicFeedbackErrorEvent, CivicFeedbackSubmitEvent, CivicFeedbackSuccessEvent } from '../src/events.js';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The seed's service_notice (test/server/open311-seed.mjs). */
+const serviceNotice = 'We aim to respond within 3 working days.';
+const description = 'A deep hole in the road outside the bus stop; a cyclist nearly fell.';
+
+/** Time for a request that was (wrongly) started to reach the test server. */
+const settle = () => aTimeout(300);
+
+async function pothole(el: CivicFeedback): Promise<void> {
+  await choose(el, 'pothole');
+  await fill(el, '#description', description);
+}
+
+async function sent(el: CivicFeedback): Promise<HTMLElement> {
+  return waitForShadow(el, '.outcome.sent');
+}
+
+/** Records every civic-feedback-* event that reaches `document`. */
+function listen() {
+  const seen: Event[] = [];
+  const record = (event: Event) => void seen.push(event);
+  const names = ['civic-feedback-submit', 'civic-feedback-success', 'civic-feedback-queued', 'civic-feedback-error'];
+  names.forEach((name) => document.addEventListener(name, record));
+  return { seen, stop: () => names.forEach((name) => document.removeEventListener(name, record)) };
+}
+
+describe('<civic-feedback> submission', () => {
+  let events: ReturnType<typeof listen>;
+  beforeEach(() => (events = listen()));
+  afterEach(() => events.stop());
+
+  it('sends a plain report as urlencoded Open311 fields, exactly as entered', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await pothole(el);
+    await fill(el, '#address', '  88 Huaihai Road, by the north gate  ');
+    await fill(el, '#name', '李雷');
+    await fill(el, '#phone', '138 0000 0000');
+    await fill(el, '#email', 'li.lei@example.com');
+    await tick(el, '#consent');
+    await submit(el);
+    await sent(el);
+
+    const [post, ...more] = (await received(el.endpoint)).received;
+    expect(more).to.have.length(0);
+    expect(post!.headers['content-type']).to.match(/^application\/x-www-form-urlencoded/);
+    expect(post!.headers['idempotency-key']).to.match(uuid);
+    expect(post!.media).to.have.length(0);
+    expect(post!.fields).to.deep.equal({
+      service_code: ['pothole'],
+      description: [description],
+      address_string: ['88 Huaihai Road, by the north gate'],
+      first_name: ['李雷'],
+      phone: ['138 0000 0000'],
+      email: ['li.lei@example.com'],
+    });
+  });
+
+  it('an anonymous report sends no name, phone or email, even if they were typed before ticking anonymous', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await pothole(el);
+    await fill(el, '#name', '李雷');
+    await fill(el, '#phone', '138 0000 0000');
+    await fill(el, '#email', 'li.lei@example.com');
+    await tick(el, '#anonymous');
+    await submit(el);
+    await sent(el);
+
+    const [post] = (await received(el.endpoint)).received;
+    expect(post!.fields).to.deep.equal({ service_code: ['pothole'], description: [description] });
+  });
+
+  it('sends every answered question of `noise` under its attribute[code] name', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await choose(el, 'noise');
+    await tick(el, '#attribute-1-singlevaluelist-1'); // Traffic
+    await fill(el, '#attribute-2-datetime', '2026-11-26T09:30');
+    await fill(el, '#attribute-3-string', 'Metro line 14 works');
+    await fill(el, '#attribute-4-number', '１２'); // full-width digits, as a Chinese IME types them
+    await fill(el, '#attribute-5-text', 'Pile driving, very loud.');
+    await tick(el, '#attribute-6-multivaluelist'); // Morning
+    await tick(el, '#attribute-6-multivaluelist-2'); // Night
+    await fill(el, '#description', 'Heavy machines at night next to our building.');
+    await submit(el);
+    await sent(el);
+
+    // The browser's own offset for that local time, e.g. +08:00 in Shanghai.
+    const offset = -new Date('2026-11-26T09:30').getTimezoneOffset();
+    const two = (value: number) => String(value).padStart(2, '0');
+    const zone = `${offset >= 0 ? '+' : '-'}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+    const [post] = (await received(el.endpoint)).received;
+    expect(post!.fields).to.deep.equal({
+      service_code: ['noise'],
+      'attribute[source]': ['traffic'],
+      'attribute[started]': [`2026-11-26T09:30:00${zone}`],
+      'attribute[venue]': ['Metro line 14 works'],
+      'attribute[floor]': ['12'],
+      'attribute[details]': ['Pile driving, very loud.'],
+      'attribute[when][]': ['morning', 'night'],
+      description: ['Heavy machines at night next to our building.'],
+    });
+    expect(post!.fields['attribute[started]']![0]).to.match(/^2026-11-26T09:30:00[+-]\d{2}:\d{2}$/);
+  });
+
+  it('sends api-key and jurisdiction-id as api_key and jurisdiction_id', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0', 'api-key': 'key-xuhui-42', 'jurisdiction-id': 'xuhui.sh.cn' });
+    await pothole(el);
+    await submit(el);
+    await sent(el);
+    const [post] = (await received(el.endpoint)).received;
+    expect(post!.fields['api_key']).to.deep.equal(['key-xuhui-42']);
+    expect(post!.fields['jurisdiction_id']).to.deep.equal(['xuhui.sh.cn']);
+    expect(post!.headers['idempotency-key']).to.match(uuid);
+  });
+
+  it('civic-feedback-submit is cancelable: preventDefault sends nothing', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await pothole(el);
+    const cancel = (event: Event) => event.preventDefault();
+    document.addEventListener('civic-feedback-submit', cancel);
+    try {
+      await submit(el);
+      await settle();
+    } finally {
+      document.removeEventListener('civic-feedback-submit', cancel);
+    }
+    const submitted = events.seen.filter((event) => event.type === 'civic-feedback-submit');
+    expect(submitted).to.have.length(1);
+    expect(submitted[0]!.cancelable).to.equal(true);
+    expect((await received(el.endpoint)).received).to.have.length(0);
+    expect(matches(el, '.outcome')).to.deep.equal([]);
+    expect(query<HTMLTextAreaElement>(el, '#description').value).to.equal(description);
+    expect(query<HTMLButtonElement>(el, 'form button.primary').disabled).to.equal(false);
+  });
+
+  it('a field a listener adds to detail.fields (a CAPTCHA token) reaches the server', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await pothole(el);
+    const addToken = (event: CivicFeedbackSubmitEvent) => {
+      expect(event.detail.fields['service_code']).to.equal('pothole');
+      event.detail.fields['captcha_token'] = 'tok-7f3a';
+    };
+    el.addEventListener('civic-feedback-submit', addToken);
+    await submit(el);
+    await sent(el);
+    el.removeEventListener('civic-feedback-submit', addToken);
+    const [post] = (await received(el.endpoint)).received;
+    expect(post!.fields['captcha_token']).to.deep.equal(['tok-7f3a']);
+  });
+
+  it('on success shows the tracking number and the service notice, focuses the heading and fires civic-feedback-success', async () => {
+    // Inside another component's shadow root: the events must still reach the document.
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const inner = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).append(inner);
+    const el = await renderFeedback({ 'min-fill-time': '0' }, { parent: inner });
+    await pothole(el);
+    await submit(el);
+    const outcome = await sent(el);
+
+    const heading = outcome.querySelector('h2#outcome-heading')!;
+    expect(heading.textContent!.trim()).to.equal('Thank you: your message has been received');
+    expect(outcome.querySelector('.tracking-number')!.textContent!.trim()).to.equal('SR-1');
+    expect(outcome.textContent).to.contain('Your tracking number is');
+    expect(outcome.querySelector('.service-notice')!.textContent!.trim()).to.equal(serviceNotice);
+    await waitUntil(() => shadow(el).activeElement === heading, 'focus moves to the success heading');
+    expect(matches(el, 'form')).to.deep.equal([]);
+
+    const success = events.seen.filter((event) => event.type === 'civic-feedback-success') as CivicFeedbackSuccessEvent[];
+    expect(success).to.have.length(1);
+    expect(success[0]!.detail).to.deep.equal({ requestId: 'SR-1', notice: serviceNotice });
+    expect(success[0]!.bubbles).to.equal(true);
+    expect(success[0]!.composed).to.equal(true);
+    const submitted = events.seen.find((event) => event.type === 'civic-feedback-submit')!;
+    expect(submitted.bubbles && submitted.composed).to.equal(true);
+    expect(events.seen.map((event) => event.type)).to.deep.equal(['civic-feedback-submit', 'civic-feedback-success']);
+  });
+
+  it('"Send another message" after success brings back an empty form that sends again, with a new Idempotency-Key', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await pothole(el);
+    await submit(el);
+    await sent(el);
+    [...shadow(el).querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Send another message')!.click();
+    await waitForShadow(el, 'form');
+    expect(query<HTMLTextAreaElement>(el, '#description').value).to.equal('');
+    expect(query<HTMLSelectElement>(el, '#category').value).to.equal('');
+    await pothole(el);
+    await submit(el);
+    expect((await sent(el)).querySelector('.tracking-number')!.textContent!.trim()).to.equal('SR-2');
+    const keys = (await received(el.endpoint)).received.map((post) => post.headers['idempotency-key']);
+    expect(keys).to.have.length(2);
+    expect(keys[0]).not.to.equal(keys[1]);
+  });
+
+  it('"Send another message" moves focus to the new form’s heading, so keyboard and screen-reader users are not lost', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await pothole(el);
+    await submit(el);
+    await sent(el);
+    [...shadow(el).querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Send another message')!.click();
+    await waitForShadow(el, 'form');
+    await el.updateComplete;
+    expect(focused(el), 'focus is on the form heading').to.equal(describeNode(query(el, 'form h2')));
+  });
+
+  it('a double click on Send sends one report', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await pothole(el);
+    const button = query<HTMLButtonElement>(el, 'form button.primary');
+    button.click();
+    button.click();
+    await sent(el);
+    await settle();
+    const server = await received(el.endpoint);
+    expect(server.received).to.have.length(1);
+    expect(server.created).to.equal(1);
+  });
+
+  it('sends a phone number typed in full-width digits as plain digits', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await pothole(el);
+    await fill(el, '#phone', '１３８　００００　００００');
+    await tick(el, '#consent');
+    await submit(el);
+    await sent(el);
+    const [post] = (await received(el.endpoint)).received;
+    expect(post!.fields['phone']).to.deep.equal(['138 0000 0000']);
+  });
+
+  it('in token mode shows the reference the server gave', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await setMode(el.endpoint, 'token');
+    await pothole(el);
+    await submit(el);
+    const outcome = await sent(el);
+    expect(outcome.textContent).to.contain('Your reference is');
+    expect(outcome.querySelector('.tracking-number')!.textContent!.trim()).to.equal('TK-1');
+    const success = events.seen.find((event) => event.type === 'civic-feedback-success') as CivicFeedbackSuccessEvent;
+    expect(success.detail).to.deep.equal({ token: 'TK-1', notice: serviceNotice });
+  });
+
+  it('a 400 shows the server’s reason, keeps everything typed and fires civic-feedback-error', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await setMode(el.endpoint, 'fail-400');
+    await pothole(el);
+    await fill(el, '#address', '1 Far Away Road');
+    await fill(el, '#name', '韩梅梅');
+    await fill(el, '#phone', '021 6321 0000');
+    await fill(el, '#email', 'han@example.com');
+    await tick(el, '#consent');
+    await submit(el);
+
+    const refusal = await waitForShadow(el, '.refusal');
+    expect(refusal.getAttribute('role')).to.equal('alert');
+    expect(refusal.textContent).to.contain('Your message was not accepted');
+    expect(refusal.textContent).to.contain('The address is outside the district.');
+    await waitUntil(() => shadow(el).activeElement === refusal, 'focus moves to the refusal');
+
+    expect(query<HTMLSelectElement>(el, '#category').value).to.equal('pothole');
+    expect(query<HTMLTextAreaElement>(el, '#description').value).to.equal(description);
+    expect(query<HTMLInputElement>(el, '#address').value).to.equal('1 Far Away Road');
+    expect(query<HTMLInputElement>(el, '#name').value).to.equal('韩梅梅');
+    expect(query<HTMLInputElement>(el, '#phone').value).to.equal('021 6321 0000');
+    expect(query<HTMLInputElement>(el, '#email').value).to.equal('han@example.com');
+    expect(query<HTMLInputElement>(el, '#consent').checked).to.equal(true);
+    expect(query<HTMLButtonElement>(el, 'form button.primary').disabled).to.equal(false);
+
+    const failed = events.seen.filter((event) => event.type === 'civic-feedback-error') as CivicFeedbackErrorEvent[];
+    expect(failed).to.have.length(1);
+    expect(failed[0]!.detail).to.deep.equal({ status: 400, message: 'The address is outside the district.' });
+    expect(events.seen.some((event) => event.type === 'civic-feedback-success')).to.equal(false);
+  });
+
+  it('a filled honeypot sends nothing', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await pothole(el);
+    await fill(el, '#website', 'https://cheap-pills.example');
+    await submit(el);
+    await settle();
+    expect((await received(el.endpoint)).received).to.have.length(0);
+    expect(matches(el, '.outcome')).to.deep.equal([]);
+    expect(events.seen).to.have.length(0);
+  });
+
+  it('sends nothing before the minimum fill time (default 3 s) has passed', async () => {
+    const el = await renderFeedback();
+    await pothole(el);
+    await submit(el);
+    await settle();
+    expect((await received(el.endpoint)).received).to.have.length(0);
+    expect(matches(el, '.outcome')).to.deep.equal([]);
+    expect(events.seen).to.have.length(0);
+  });
+
+  it('sends once the minimum fill time has passed', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '500' });
+    await pothole(el);
+    await submit(el);
+    await settle();
+    expect((await received(el.endpoint)).received).to.have.length(0);
+    await aTimeout(300);
+    await submit(el);
+    await sent(el);
+    expect((await received(el.endpoint)).received).to.have.length(1);
+  });
+
+  it('while sending, the button says Sending… and is disabled, and a second submit sends nothing more', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0', timeout: '60000' });
+    await setMode(el.endpoint, 'hang');
+    await pothole(el);
+    await submit(el);
+    const button = query<HTMLButtonElement>(el, 'form button.primary');
+    await waitUntil(() => button.textContent!.trim() === 'Sending…', 'the button says Sending…');
+    expect(button.disabled).to.equal(true);
+    await waitUntil(async () => (await received(el.endpoint)).received.length === 1, 'the first submission arrives');
+
+    // Enter in a field, or a second click that gets through: the form still sends only once.
+    button.click();
+    query<HTMLFormElement>(el, 'form').requestSubmit();
+    await settle();
+    expect((await received(el.endpoint)).received).to.have.length(1);
+    expect(events.seen.filter((event) => event.type === 'civic-feedback-submit')).to.have.length(1);
+    expect(shownText(el)).to.contain('Sending…');
+  });
+});
