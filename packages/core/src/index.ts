@@ -13,7 +13,9 @@ export { careModeAttribute, pageCareMode } from './page-attributes.js';
 export { baseStyles } from './styles/base-styles.js';
 export { tokens } from './styles/tokens.js';
 export { fetchWithTimeout, readJson, MalformedResponseError, TimeoutError, defaultTimeoutMs } from './net/fetch-with-timeout.js';
+export { newIdempotencyKey } from './idempotency-key.js';
 export {
+  claimSubmission,
   enqueue,
   flushOutbox,
   isRetryable,

@@ -4,11 +4,12 @@ import { msg, str } from '@lit/localize';
 import {
   baseStyles,
   CivicElement,
-  defaultTimeoutMs,
+  claimSubmission,
   enqueue,
   fetchWithTimeout,
   isRetryable,
   MalformedResponseError,
+  newIdempotencyKey,
   outboxEvents,
   outboxSettledEvent,
   readJson,
@@ -95,7 +96,7 @@ type Catalog = { kind: 'loading' } | { kind: 'ready'; services: Service[] } | { 
  * @cssprop --civic-care-font-size - Base text size in care mode. Default 1.25rem.
  */
 export class CivicFeedback extends CivicElement {
-  static readonly version = version;
+  static readonly version: string = version;
   static override styles = [baseStyles, feedbackStyles];
 
   // Registered with the class, not by a bare import, so no bundler can drop it as a side effect.
@@ -125,7 +126,7 @@ export class CivicFeedback extends CivicElement {
   @property({ type: Number, attribute: 'max-photos' }) maxPhotos = 3;
 
   /** Milliseconds to wait for the server before keeping the report on the device. */
-  @property({ type: Number }) timeout: number = defaultTimeoutMs;
+  @property({ type: Number }) timeout = 15_000;
 
   /** Milliseconds the form must be open before it sends: faster submissions are bots and are silently dropped. */
   @property({ type: Number, attribute: 'min-fill-time' }) minFillTime = 3000;
@@ -149,7 +150,10 @@ export class CivicFeedback extends CivicElement {
   private readonly progress = new ProgressLookup(this);
   private shownAt = 0;
   private honeypot = '';
+  /** The report this widget kept on the device, and what the citizen had typed, until its outcome is known. */
   private queuedKey?: string;
+  private keptValues?: FeedbackValues;
+  private releaseClaim?: () => void;
   private draftKeyInUse?: string;
   private countAnnouncement?: ReturnType<typeof setTimeout>;
 
@@ -172,6 +176,7 @@ export class CivicFeedback extends CivicElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.shownAt = Date.now();
+    if (this.queuedKey) this.releaseClaim = claimSubmission(this.queuedKey);
     outboxEvents.addEventListener(outboxSettledEvent, this.onOutboxSettled);
     void this.showSettledSubmissions();
     startOutbox();
@@ -181,6 +186,8 @@ export class CivicFeedback extends CivicElement {
     super.disconnectedCallback();
     outboxEvents.removeEventListener(outboxSettledEvent, this.onOutboxSettled);
     clearTimeout(this.countAnnouncement);
+    // Gone from the page: whichever widget loads next shows the outcome instead.
+    this.releaseClaim?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -475,6 +482,7 @@ export class CivicFeedback extends CivicElement {
         void this.showView('progress').then(() => this.progress.lookUp(reference));
       },
       onNewReport: () => {
+        this.forgetKeptReport();
         this.phase = 'form';
         this.receipt = undefined;
         this.errors = [];
@@ -593,7 +601,7 @@ export class CivicFeedback extends CivicElement {
     const submitEvent = new CivicFeedbackSubmitEvent(fields);
     if (!this.dispatchEvent(submitEvent)) return;
     const request = buildSubmission(this.open311Settings, submitEvent.detail.fields, this.photos);
-    await this.send(request, crypto.randomUUID());
+    await this.send(request, newIdempotencyKey());
   };
 
   private validateAll(): FieldError[] {
@@ -630,12 +638,13 @@ export class CivicFeedback extends CivicElement {
     this.succeed(receipt);
   }
 
-  private succeed(receipt: SubmissionReceipt): void {
+  /** `moveFocus` is false when a kept report arrives later and the citizen may be busy elsewhere on the page. */
+  private succeed(receipt: SubmissionReceipt, moveFocus = true): void {
     this.receipt = receipt;
     this.phase = 'sent';
     this.finishSubmission();
     this.dispatchEvent(new CivicFeedbackSuccessEvent(receipt));
-    void this.focusAfterUpdate('#outcome-heading');
+    if (moveFocus) void this.focusAfterUpdate('#outcome-heading');
   }
 
   private async keepForLater(request: OutboxRequest, idempotencyKey: string): Promise<void> {
@@ -650,6 +659,8 @@ export class CivicFeedback extends CivicElement {
       return;
     }
     this.queuedKey = idempotencyKey;
+    this.keptValues = this.values;
+    this.releaseClaim = claimSubmission(idempotencyKey);
     this.phase = 'queued';
     this.finishSubmission();
     this.dispatchEvent(new CivicFeedbackQueuedEvent(idempotencyKey));
@@ -677,34 +688,60 @@ export class CivicFeedback extends CivicElement {
     if ((event as CustomEvent<{ source: string }>).detail.source === outboxSource) void this.showSettledSubmissions();
   };
 
-  /** Outcomes of reports queued earlier, here or in another tab, shown once. */
+  /**
+   * Outcomes of kept reports, shown once: this widget's own report in place of
+   * the "saved on this device" view, others' (queued on an earlier visit) as a notice.
+   */
   private async showSettledSubmissions(): Promise<void> {
     let settled;
     try {
-      settled = await takeSettled(outboxSource);
+      settled = await takeSettled(outboxSource, this.queuedKey);
     } catch {
       return; // No IndexedDB here: nothing can have been queued either.
     }
     for (const item of settled) {
-      if (!item.ok) {
-        this.refusedLater = [...this.refusedLater, parseErrorDescription(item.response)];
-        this.dispatchEvent(new CivicFeedbackErrorEvent(item.status, parseErrorDescription(item.response)));
-        continue;
-      }
-      let receipt: SubmissionReceipt;
-      try {
-        receipt = parseReceipt(item.response);
-      } catch {
-        receipt = { notice: '' };
-      }
-      if (item.key === this.queuedKey && this.phase === 'queued') {
-        this.succeed(receipt);
+      const own = item.key === this.queuedKey && this.phase === 'queued';
+      if (item.ok) {
+        const receipt = receiptOf(item.response);
+        if (own) this.succeed(receipt, this.matches(':focus-within'));
+        else {
+          this.deliveredLater = [...this.deliveredLater, receipt];
+          this.dispatchEvent(new CivicFeedbackSuccessEvent(receipt));
+        }
+        this.announce(msg('A message saved on this device has now been sent.'));
       } else {
-        this.deliveredLater = [...this.deliveredLater, receipt];
-        this.dispatchEvent(new CivicFeedbackSuccessEvent(receipt));
+        const description = parseErrorDescription(item.response);
+        if (own) this.refuseKept(item.status, description);
+        else this.refusedLater = [...this.refusedLater, description];
+        this.dispatchEvent(new CivicFeedbackErrorEvent(item.status, description));
+        this.announce(msg('A message saved on this device was not accepted.'));
       }
-      this.announce(msg('A message saved on this device has now been sent.'));
+      if (own) this.forgetKeptReport();
     }
+  }
+
+  /** The server refused a kept report: back to the form with what the citizen had typed and the server's reason. */
+  private refuseKept(status: number, description: string): void {
+    this.values = this.keptValues ?? this.values;
+    this.phase = 'form';
+    this.refusal = description || msg(str`The server refused the message (error ${status}).`);
+    if (this.matches(':focus-within')) void this.focusAfterUpdate('.refusal');
+  }
+
+  private forgetKeptReport(): void {
+    this.releaseClaim?.();
+    this.releaseClaim = undefined;
+    this.queuedKey = undefined;
+    this.keptValues = undefined;
+  }
+}
+
+/** The receipt in a kept report's answer; a 2xx whose body is not understood still means "received". */
+function receiptOf(response: unknown): SubmissionReceipt {
+  try {
+    return parseReceipt(response);
+  } catch {
+    return { notice: '' };
   }
 }
 

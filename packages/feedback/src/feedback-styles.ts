@@ -7,9 +7,25 @@ export const feedbackStyles = css`
     display: grid;
     gap: calc(var(--_civic-space) * 1.25);
   }
+  /* The grid gap spaces these panels; their children's own margins would double it. */
+  form > *,
+  .outcome > *,
+  .delivered-later > * {
+    margin: 0;
+  }
   .field {
     display: grid;
     gap: 0.25em;
+  }
+  fieldset.group {
+    gap: calc(var(--_civic-space) * 0.75);
+  }
+  fieldset.group > legend {
+    font-size: 1.15em;
+  }
+  ::slotted([slot='notice']) {
+    display: block;
+    margin-block: 0 var(--_civic-space);
   }
   .field.has-error {
     padding-inline-start: calc(var(--_civic-space) * 0.75);
@@ -159,11 +175,5 @@ export const feedbackStyles = css`
     margin: 0;
     padding: 0.5em var(--_civic-space);
     background: var(--_civic-color-surface);
-  }
-  h2:focus,
-  .error-summary:focus,
-  .refusal:focus {
-    outline: 3px solid var(--_civic-color-focus);
-    outline-offset: 2px;
   }
 `;

@@ -2,9 +2,7 @@ import { expect } from '@open-wc/testing';
 import { newEndpoint, received, setMode } from './helpers/open311.js';
 import {
   choose,
-  describeNode,
   fill,
-  focused,
   loaded,
   matches,
   query,

@@ -49,11 +49,32 @@ export async function pendingCount(source: string): Promise<number> {
   return (await db.getAll('pending')).filter((item) => item.source === source).length;
 }
 
-/** Removes and returns the outcomes of `source`'s queued submissions, so each is shown once. */
-export async function takeSettled(source: string): Promise<SettledSubmission[]> {
+const claimPrefix = 'civic-widgets-outbox-claim:';
+
+/**
+ * Marks a queued submission as watched by the widget that queued it, until
+ * `release` is called or the page goes away: its outcome then goes to that
+ * widget and not to another form on the page or in another tab.
+ */
+export function claimSubmission(key: string): () => void {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  void navigator.locks?.request(claimPrefix + key, () => held);
+  return release;
+}
+
+/**
+ * Removes and returns the outcomes of `source`'s queued submissions that are
+ * `own` or watched by no widget, so each outcome is shown once, by its owner if
+ * it still has one.
+ */
+export async function takeSettled(source: string, own?: string): Promise<SettledSubmission[]> {
+  const claimed = new Set((await navigator.locks?.query())?.held?.map((lock) => lock.name) ?? []);
   const db = await openOutboxStore();
   const tx = db.transaction('settled', 'readwrite');
-  const items = await tx.store.index('source').getAll(source);
+  const items = (await tx.store.index('source').getAll(source)).filter(
+    (item) => item.key === own || !claimed.has(claimPrefix + item.key),
+  );
   await Promise.all(items.map((item) => tx.store.delete(item.key)));
   await tx.done;
   return items;
@@ -62,16 +83,17 @@ export async function takeSettled(source: string): Promise<SettledSubmission[]> 
 /**
  * Starts delivery for this bundle: now, on every `online` event and on a
  * backoff timer. Called by every widget when it connects, so any civic widget
- * loading on the origin again delivers what is waiting.
+ * loading on the origin again delivers what is waiting; once per bundle.
  */
 export function startOutbox(): void {
-  if (!started) {
-    started = true;
-    window.addEventListener('online', () => void flushOutbox());
-    channel = new BroadcastChannel(channelName);
-    channel.onmessage = (event: MessageEvent<SettledSubmission>) => announce(event.data);
-  }
-  void flushOutbox();
+  if (started) return;
+  started = true;
+  // Back online, or a page of the site opened again: try everything now, not
+  // when a backoff written for a dead network says so.
+  window.addEventListener('online', () => void flushOutbox({ force: true }));
+  channel = new BroadcastChannel(channelName);
+  channel.onmessage = (event: MessageEvent<SettledSubmission>) => announce(event.data);
+  void flushOutbox({ force: true });
 }
 
 /** Tries every item that is due (or all, when `force`), one sender at a time across tabs. */

@@ -22,6 +22,7 @@ export const baseStyles = [
     }
     .root {
       max-width: var(--_civic-max-width);
+      font-family: var(--_civic-font-family);
       background: var(--_civic-color-background);
       color: var(--_civic-color-text);
       font-size: var(--_civic-font-size);
@@ -123,19 +124,25 @@ export const baseStyles = [
     }
     button.link {
       min-width: 0;
-      padding-inline: 0.25em;
+      padding-inline: 0;
       border-color: transparent;
       background: none;
+      text-align: start;
       text-decoration: underline;
     }
+    /* Busy, not faded: "Sending…" must stay readable, it is the only sign that sending is under way. */
     button[disabled] {
       cursor: progress;
-      opacity: 0.75;
     }
     :focus-visible {
       outline: 3px solid var(--_civic-color-text);
       outline-offset: 2px;
       box-shadow: 0 0 0 6px var(--_civic-color-focus);
+    }
+    /* Headings and panels that receive focus from the script (outcomes, error summaries). */
+    [tabindex='-1']:focus {
+      outline: 3px solid var(--_civic-color-text);
+      outline-offset: 4px;
     }
     .visually-hidden {
       position: absolute !important;
@@ -149,6 +156,7 @@ export const baseStyles = [
       border: 0;
     }
     .problem {
+      margin-block-end: var(--_civic-space);
       padding: var(--_civic-space);
       border: 3px solid var(--_civic-color-error);
       border-radius: var(--_civic-radius);

@@ -36,6 +36,12 @@ export const tokens = css`
     --_civic-font-size: max(18px, var(--civic-care-font-size, 1.25rem));
     --_civic-line-height: 1.6;
     --_civic-target-size: max(48px, var(--civic-target-size, 48px));
-    --_civic-max-width: none;
+    /* Wider for larger text, but lines still short enough to read. */
+    --_civic-max-width: 48rem;
+  }
+
+  /* Traditional text in Traditional glyph shapes: TC fonts first (the default stack leads with SC fonts). */
+  .root:lang(zh-Hant) {
+    --_civic-font-family: var(--civic-font-family, system-ui, -apple-system, 'PingFang TC', 'Microsoft JhengHei', 'Noto Sans CJK TC', sans-serif);
   }
 `;

@@ -30,7 +30,7 @@ export function contactSection({ values, errorFor, onChange }: ContactSectionPro
       />
     </div>`;
   };
-  return html`<fieldset class="field" part="field" aria-describedby="contact-hint">
+  return html`<fieldset class="field group" part="field" aria-describedby="contact-hint">
     <legend>${msg('Your contact details (optional)')}</legend>
     <span class="hint" id="contact-hint">${msg('Give a phone number or email address if you would like a reply.')}</span>
     <label class="choice" for="anonymous">

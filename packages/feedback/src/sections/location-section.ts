@@ -21,7 +21,7 @@ export function locationSection(props: LocationSectionProps) {
   const { values, error, locating } = props;
   const coordinates = new Intl.NumberFormat(props.locale, { maximumFractionDigits: 5 });
   const legend = props.required ? msg('Where is it?') : msg('Where is it? (optional)');
-  return html`<fieldset class="field ${error ? 'has-error' : ''}" part="field">
+  return html`<fieldset class="field group ${error ? 'has-error' : ''}" part="field">
     <legend>${legend}</legend>
     <label for="address">${msg('Address or place')}</label>
     <span class="hint" id=${hintId('address')}>${msg('For example: 88 Huaihai Road, near the north gate of the residential compound')}</span>

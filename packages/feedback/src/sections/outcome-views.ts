@@ -41,22 +41,25 @@ export function queuedView(actions: OutcomeActions) {
     <h2 id="outcome-heading" tabindex="-1">${msg('Saved on this device')}</h2>
     <p>${msg('Your message could not be sent just now. It is saved on this device and will be sent automatically when the connection is back, even if you close this page.')}</p>
     <p>${msg('You will see your tracking number here, or the next time you open a page with this form.')}</p>
-    <button type="button" class="link" @click=${actions.onNewReport}>${msg('Send another message')}</button>
+    <div class="actions">
+      <button type="button" class="link" @click=${actions.onNewReport}>${msg('Send another message')}</button>
+    </div>
   </section>`;
 }
 
-/** Reports queued earlier (maybe on another day) that have now reached the district. */
+/** Reports kept on this device earlier (maybe on another day) whose outcome is now known. */
 export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: string[], onDismiss: () => void) {
   if (receipts.length === 0 && refusals.length === 0) return nothing;
-  return html`<section class="delivered-later" part="status" aria-labelledby="delivered-heading">
-    <h2 id="delivered-heading">${msg('A message saved on this device has now been sent')}</h2>
-    ${receipts.map((receipt) => receiptDetails(receipt))}
-    ${refusals.map(
-      (description) => html`<p class="outcome-problem">
-        ${msg('A message saved on this device was not accepted:')} ${description || msg('no reason was given.')}
-        ${msg('Please send it again.')}
-      </p>`,
-    )}
+  return html`<section class="delivered-later" part="status" aria-label=${msg('Messages saved on this device')}>
+    ${receipts.length > 0
+      ? html`<h2>${msg('A message saved on this device has now been sent')}</h2>
+          ${receipts.map((receipt) => receiptDetails(receipt))}`
+      : nothing}
+    ${refusals.length > 0
+      ? html`<h2>${msg('A message saved on this device was not accepted')}</h2>
+          ${refusals.map((description) => html`<p class="outcome-problem">${description || msg('No reason was given.')}</p>`)}
+          <p>${msg('Please send it again.')}</p>`
+      : nothing}
     <button type="button" class="link" @click=${onDismiss}>${msg('Hide this notice')}</button>
   </section>`;
 }
