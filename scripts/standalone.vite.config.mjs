@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions } from 'vite';
+import { minifyLitCss } from './minify-lit-css.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -13,6 +14,7 @@ export function standaloneConfig({ entry, fileName, emptyOutDir = false }) {
     root,
     configFile: false,
     publicDir: false,
+    plugins: [minifyLitCss()],
     logLevel: 'warn',
     // Lit ships a dev build behind this check; leaving it in costs bytes and
     // prints dev-mode warnings on district pages.
