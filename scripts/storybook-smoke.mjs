@@ -201,7 +201,7 @@ async function main() {
     server.close();
   }
   const failed = results.filter((problems) => problems.length > 0).length;
-  console.log(`Storybook smoke: ${ids.length - failed} passed, ${failed} failed`);
+  console.log(`Storybook: ${ids.length - failed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
