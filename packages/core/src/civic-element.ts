@@ -11,8 +11,12 @@ import { observePageAttributes, pageCareMode } from './page-attributes.js';
  * This is a base class, not a custom element: each widget registers its own tag.
  */
 export abstract class CivicElement extends LitElement {
-  /** Overrides the language; otherwise the closest `[lang]`, then the browser. */
-  @property({ reflect: true }) override lang = '';
+  /**
+   * Overrides the language; otherwise the closest `[lang]`, then the browser.
+   * Not reflected: an empty `lang=""` on the host would mark slotted content as
+   * of unknown language.
+   */
+  @property() override lang = '';
 
   /** Large text, large targets and high contrast; `data-civic-care-mode` on `<html>` turns it on page-wide. */
   @property({ type: Boolean, reflect: true, attribute: 'care-mode' }) careMode = false;

@@ -12,7 +12,7 @@ export {
 export { careModeAttribute, pageCareMode } from './page-attributes.js';
 export { baseStyles } from './styles/base-styles.js';
 export { tokens } from './styles/tokens.js';
-export { fetchWithTimeout, readJson, MalformedResponseError, TimeoutError, defaultTimeoutMs } from './net/fetch-with-timeout.js';
+export { fetchWithTimeout, parseJson, readJson, MalformedResponseError, TimeoutError } from './net/fetch-with-timeout.js';
 export { newIdempotencyKey } from './idempotency-key.js';
 export {
   claimSubmission,
@@ -21,7 +21,6 @@ export {
   isRetryable,
   outboxEvents,
   outboxSettledEvent,
-  pendingCount,
   startOutbox,
   takeSettled,
   toRequestBody,

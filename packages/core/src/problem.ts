@@ -4,14 +4,16 @@ const logged = new WeakMap<Element, Set<string>>();
 
 /**
  * Bad configuration or bad data: a plain message in the widget for the citizen,
- * and exactly one console error per problem for the web team.
+ * in their language, and exactly one console error per problem for the web
+ * team, in English (`problem`), whatever the page's language and however often
+ * the widget renders.
  */
-export function reportProblem(host: Element, message: string, detail?: unknown): TemplateResult {
+export function reportProblem(host: Element, problem: string, message: string, detail?: unknown): TemplateResult {
   const seen = logged.get(host) ?? new Set<string>();
   logged.set(host, seen);
-  if (!seen.has(message)) {
-    seen.add(message);
-    console.error(`[civic-widgets] <${host.localName}>: ${message}`, ...(detail === undefined ? [] : [detail]));
+  if (!seen.has(problem)) {
+    seen.add(problem);
+    console.error(`[civic-widgets] <${host.localName}>: ${problem}`, ...(detail === undefined ? [] : [detail]));
   }
   return html`<div class="problem" role="alert" part="status">${message}</div>`;
 }

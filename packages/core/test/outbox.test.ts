@@ -5,12 +5,15 @@ import {
   flushOutbox,
   outboxEvents,
   outboxSettledEvent,
-  pendingCount,
   takeSettled,
   type OutboxRequest,
   type SettledSubmission,
 } from '../src/index.js';
 import { openOutboxStore } from '../src/outbox/outbox-store.js';
+
+async function pendingCount(source: string): Promise<number> {
+  return (await (await openOutboxStore()).getAll('pending')).filter((item) => item.source === source).length;
+}
 
 // startOutbox() is never called here, so no timer or `online` event flushes
 // behind a test's back: every delivery below is one the test asked for.

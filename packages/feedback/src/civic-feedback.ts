@@ -1,24 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import {
-  baseStyles,
-  CivicElement,
-  claimSubmission,
-  enqueue,
-  fetchWithTimeout,
-  isRetryable,
-  MalformedResponseError,
-  newIdempotencyKey,
-  outboxEvents,
-  outboxSettledEvent,
-  readJson,
-  reportProblem,
-  startOutbox,
-  takeSettled,
-  toRequestBody,
-  type OutboxRequest,
-} from '@civic-widgets/core';
+import { baseStyles, CivicElement, newIdempotencyKey, reportProblem } from '@civic-widgets/core';
 import { registerFeedbackCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { feedbackStyles } from './feedback-styles.js';
@@ -28,34 +11,37 @@ import {
   CivicFeedbackSubmitEvent,
   CivicFeedbackSuccessEvent,
 } from './events.js';
-import {
-  buildSubmission,
-  fetchServiceDefinition,
-  fetchServices,
-  type Open311Settings,
-} from './open311/open311-client.js';
-import { Open311DataError, parseErrorDescription, parseReceipt } from './open311/parse-open311.js';
-import type { Service, ServiceAttribute, SubmissionReceipt } from './open311/open311-types.js';
-import { emptyValues, needsConsent, type FeedbackValues } from './form/feedback-values.js';
-import { attributeFieldId, descriptionLimit, validate, type FieldError } from './form/validate.js';
+import { buildSubmission, type Open311Settings } from './open311/open311-client.js';
+import { isDataError, ServiceCatalog } from './open311/service-catalog.js';
+import type { ServiceAttribute, SubmissionReceipt } from './open311/open311-types.js';
+import { answerTo, emptyValues, needsConsent, type FeedbackValues } from './form/feedback-values.js';
+import { attributeFieldId, validate, type FieldError } from './form/validate.js';
 import { toOpen311Fields } from './form/to-open311-fields.js';
 import { clearDraft, draftKey, loadDraft, saveDraft } from './form/draft-store.js';
 import { attributeField } from './form/attribute-field.js';
-import { describedBy, errorId, errorMessage, hintId } from './form/field-parts.js';
 import { downscalePhoto, type PreparedPhoto } from './photos/downscale-photo.js';
+import { categoryField } from './sections/category-field.js';
+import { characterCount, descriptionField } from './sections/description-field.js';
+import { consentField, honeypotField } from './sections/consent-field.js';
+import { errorSummary, refusalNotice } from './sections/error-summary.js';
 import { locationSection, type LocatingState } from './sections/location-section.js';
 import { photosSection } from './sections/photos-section.js';
 import { contactSection } from './sections/contact-section.js';
 import { deliveredLaterNotice, queuedView, sentView } from './sections/outcome-views.js';
 import { ProgressLookup } from './progress/progress-lookup.js';
+import { sendReport } from './submission/send-report.js';
+import { KeptReports } from './submission/kept-reports.js';
 
 export type LocationMode = 'none' | 'optional' | 'required';
 const locationModes: readonly string[] = ['none', 'optional', 'required'];
-const outboxSource = 'civic-feedback';
 
-type Definition = ServiceAttribute[] | 'loading' | Error;
 type Phase = 'form' | 'sending' | 'sent' | 'queued';
-type Catalog = { kind: 'loading' } | { kind: 'ready'; services: Service[] } | { kind: 'failed'; error: unknown };
+
+/** A configuration mistake: `problem` for the web team's console, in English; `message` for the citizen. */
+interface ConfigurationProblem {
+  problem: string;
+  message: string;
+}
 
 /**
  * A citizen reports a problem, asks, complains, suggests or praises, and can
@@ -85,15 +71,17 @@ type Catalog = { kind: 'loading' } | { kind: 'ready'; services: Service[] } | { 
  * @cssprop --civic-color-focus - Focus halo. Default #ffbf47.
  * @cssprop --civic-color-error - Error messages and borders. Default #b10e1e.
  * @cssprop --civic-color-success - The "received" panel. Default #00703c.
- * @cssprop --civic-font-family - Typeface. Default the system UI font with CJK fallbacks.
+ * @cssprop --civic-font-family - Typeface. Default the system UI font with CJK fallbacks (Traditional Chinese fonts first in zh-Hant).
  * @cssprop --civic-font-size - Base text size. Default 1rem (care mode: at least 18px).
  * @cssprop --civic-line-height - Line height. Default 1.5.
  * @cssprop --civic-space - Base spacing unit. Default 1rem.
  * @cssprop --civic-radius - Corner radius. Default 4px.
  * @cssprop --civic-target-size - Minimum size of buttons and controls. Default 44px (care mode: at least 48px).
- * @cssprop --civic-max-width - Widest the form grows. Default 40rem (care mode: none).
+ * @cssprop --civic-max-width - Widest the form grows. Default 40rem (care mode: 48rem).
+ * @cssprop --civic-care-color-text - Text in care mode. Default #000000.
+ * @cssprop --civic-care-color-background - Background in care mode. Default #ffffff.
  * @cssprop --civic-care-color-primary - Primary colour in care mode. Default #00366b.
- * @cssprop --civic-care-font-size - Base text size in care mode. Default 1.25rem.
+ * @cssprop --civic-care-font-size - Base text size in care mode (never below 18px). Default 1.25rem.
  */
 export class CivicFeedback extends CivicElement {
   static readonly version: string = version;
@@ -107,7 +95,7 @@ export class CivicFeedback extends CivicElement {
   /** Base URL of the Open311 GeoReport v2 API; the widget calls `${endpoint}/services.json` and so on. Required. */
   @property() endpoint = '';
 
-  /** Open311 `api_key`, sent with each report. */
+  /** Open311 `api_key`, sent with each report. A public key: it is visible in the page and kept with reports saved on the device. */
   @property({ attribute: 'api-key' }) apiKey = '';
 
   /** Open311 `jurisdiction_id`, for endpoints that serve several jurisdictions. */
@@ -128,32 +116,53 @@ export class CivicFeedback extends CivicElement {
   /** Milliseconds to wait for the server before keeping the report on the device. */
   @property({ type: Number }) timeout = 15_000;
 
-  /** Milliseconds the form must be open before it sends: faster submissions are bots and are silently dropped. */
+  /** Milliseconds the form must be open before it sends: faster submissions are bots and are silently dropped. A restored draft counts as filled in. */
   @property({ type: Number, attribute: 'min-fill-time' }) minFillTime = 3000;
 
   @state() private view: 'report' | 'progress' = 'report';
   @state() private phase: Phase = 'form';
-  @state() private catalog: Catalog = { kind: 'loading' };
-  @state() private definitions = new Map<string, Definition>();
   @state() private values: FeedbackValues = emptyValues();
   @state() private photos: PreparedPhoto[] = [];
   @state() private photoProblem?: string;
   @state() private preparingPhotos = false;
   @state() private errors: FieldError[] = [];
   @state() private refusal?: string;
+  @state() private refusalLostPhotos = false;
   @state() private receipt?: SubmissionReceipt;
   @state() private deliveredLater: SubmissionReceipt[] = [];
   @state() private refusedLater: string[] = [];
   @state() private locating: LocatingState = { kind: 'idle' };
   @state() private announcement = '';
 
+  private readonly catalog = new ServiceCatalog(this, () => this.open311Settings);
   private readonly progress = new ProgressLookup(this);
+  private readonly kept = new KeptReports(this, {
+    ownSent: (receipt) => {
+      this.succeed(receipt, this.matches(':focus-within'));
+      this.announce(msg('A message saved on this device has now been sent.'));
+    },
+    ownRefused: (status, reason) => {
+      this.restoreKeptReport(reason);
+      this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason));
+      this.announce(msg('A message saved on this device was not accepted.'));
+    },
+    earlierSent: (receipt) => {
+      this.deliveredLater = [...this.deliveredLater, receipt];
+      this.dispatchEvent(new CivicFeedbackSuccessEvent(receipt));
+      this.announce(msg('A message saved on this device has now been sent.'));
+    },
+    earlierRefused: (status, reason) => {
+      this.refusedLater = [...this.refusedLater, reason];
+      this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason));
+      this.announce(msg('A message saved on this device was not accepted.'));
+    },
+  });
   private shownAt = 0;
   private honeypot = '';
-  /** The report this widget kept on the device, and what the citizen had typed, until its outcome is known. */
-  private queuedKey?: string;
-  private keptValues?: FeedbackValues;
-  private releaseClaim?: () => void;
+  /** What the citizen typed for the report kept on the device, to give back if the server refuses it later. */
+  private keptValues?: { values: FeedbackValues; hadPhotos: boolean };
+  /** Photos being prepared belong to this report; a later one must not receive them. */
+  private reportNumber = 0;
   private draftKeyInUse?: string;
   private countAnnouncement?: ReturnType<typeof setTimeout>;
 
@@ -176,65 +185,52 @@ export class CivicFeedback extends CivicElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.shownAt = Date.now();
-    if (this.queuedKey) this.releaseClaim = claimSubmission(this.queuedKey);
-    outboxEvents.addEventListener(outboxSettledEvent, this.onOutboxSettled);
-    void this.showSettledSubmissions();
-    startOutbox();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    outboxEvents.removeEventListener(outboxSettledEvent, this.onOutboxSettled);
     clearTimeout(this.countAnnouncement);
-    // Gone from the page: whichever widget loads next shows the outcome instead.
-    this.releaseClaim?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('endpoint') || changed.has('jurisdictionId')) && this.endpoint) void this.loadServices();
+    const newSource = changed.has('endpoint') || changed.has('jurisdictionId');
+    if (newSource && this.endpoint) {
+      this.progress.reset();
+      void this.catalog.load().then(() => this.adoptCatalog());
+    }
     if (changed.has('endpoint') || changed.has('serviceCode')) this.restoreDraft();
   }
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('values') && this.phase === 'form' && this.draftKeyInUse) saveDraft(this.draftKeyInUse, this.values);
+    // Outcomes of kept reports are taken only by a widget that can show them.
+    if (!this.configurationProblem()) this.kept.watch();
   }
 
-  private async loadServices(): Promise<void> {
-    this.catalog = { kind: 'loading' };
-    try {
-      this.catalog = { kind: 'ready', services: await fetchServices(this.open311Settings) };
-      if (this.values.serviceCode) void this.loadDefinition(this.values.serviceCode);
-    } catch (error) {
-      this.catalog = { kind: 'failed', error };
+  /** Once the categories are in: forget a category the server no longer has, and load the chosen one's questions. */
+  private adoptCatalog(): void {
+    if (this.catalog.state.kind !== 'ready') return;
+    if (this.values.serviceCode && !this.catalog.has(this.values.serviceCode) && !this.serviceCode) {
+      this.change({ serviceCode: '', attributes: {} });
     }
+    if (this.values.serviceCode) void this.catalog.loadDefinition(this.values.serviceCode);
   }
 
-  private retryLoading = (): void => {
-    this.definitions = new Map();
-    void this.loadServices();
-  };
-
-  private async loadDefinition(code: string): Promise<void> {
-    const service = this.services.find((candidate) => candidate.code === code);
-    if (!service?.metadata || this.definitions.has(code)) return;
-    this.setDefinition(code, 'loading');
-    try {
-      this.setDefinition(code, await fetchServiceDefinition(this.open311Settings, code));
-    } catch (error) {
-      this.setDefinition(code, error instanceof Error ? error : new Error(String(error)));
-    }
+  private restoreDraft(): void {
+    this.draftKeyInUse = this.endpoint ? draftKey(this.endpoint, this.serviceCode) : undefined;
+    const draft = this.draftKeyInUse ? loadDraft(this.draftKeyInUse) : undefined;
+    // A restored draft was typed by a person before the reload: no minimum fill time for it.
+    if (draft) this.shownAt = 0;
+    this.values = { ...(draft ?? emptyValues()), serviceCode: this.serviceCode || draft?.serviceCode || '' };
+    this.adoptCatalog();
   }
 
-  private setDefinition(code: string, definition: Definition): void {
-    this.definitions = new Map(this.definitions).set(code, definition);
+  private change(patch: Partial<FeedbackValues>): void {
+    this.values = { ...this.values, ...patch };
   }
 
-  private get services(): Service[] {
-    return this.catalog.kind === 'ready' ? this.catalog.services : [];
-  }
-
-  private get selectedDefinition(): Definition | undefined {
-    return this.definitions.get(this.values.serviceCode);
+  private get selectedDefinition() {
+    return this.catalog.definitionOf(this.values.serviceCode);
   }
 
   private get selectedAttributes(): ServiceAttribute[] {
@@ -242,14 +238,8 @@ export class CivicFeedback extends CivicElement {
     return Array.isArray(definition) ? definition : [];
   }
 
-  private restoreDraft(): void {
-    this.draftKeyInUse = this.endpoint ? draftKey(this.endpoint, this.serviceCode) : undefined;
-    const draft = this.draftKeyInUse ? loadDraft(this.draftKeyInUse) : undefined;
-    this.values = { ...(draft ?? emptyValues()), serviceCode: this.serviceCode || draft?.serviceCode || '' };
-  }
-
-  private change(patch: Partial<FeedbackValues>): void {
-    this.values = { ...this.values, ...patch };
+  private errorFor(fieldId: string): string | undefined {
+    return this.errors.find((error) => error.fieldId === fieldId)?.message;
   }
 
   // ---- Rendering -------------------------------------------------------------------------------
@@ -263,8 +253,8 @@ export class CivicFeedback extends CivicElement {
   }
 
   private renderBody() {
-    const problem = this.configurationProblem();
-    if (problem) return reportProblem(this, problem);
+    const configuration = this.configurationProblem();
+    if (configuration) return reportProblem(this, configuration.problem, configuration.message);
     return html`${deliveredLaterNotice(this.deliveredLater, this.refusedLater, () => {
         this.deliveredLater = [];
         this.refusedLater = [];
@@ -272,13 +262,27 @@ export class CivicFeedback extends CivicElement {
       ${this.view === 'progress' ? this.renderProgress() : this.renderReport()}`;
   }
 
-  private configurationProblem(): string | undefined {
-    if (!this.endpoint) return msg('This form is not set up: its endpoint attribute is missing.');
+  private configurationProblem(): ConfigurationProblem | undefined {
+    if (!this.endpoint) {
+      return { problem: 'The endpoint attribute is missing.', message: msg('This form is not set up: its endpoint attribute is missing.') };
+    }
     if (!locationModes.includes(this.location)) {
-      return msg(str`This form is not set up correctly: location must be none, optional or required, not "${this.location}".`);
+      return {
+        problem: `location must be none, optional or required, not "${this.location}".`,
+        message: msg(str`This form is not set up correctly: location must be none, optional or required, not "${this.location}".`),
+      };
     }
     if (!Number.isInteger(this.maxPhotos) || this.maxPhotos < 0) {
-      return msg('This form is not set up correctly: max-photos must be a whole number, 0 or more.');
+      return {
+        problem: 'max-photos must be a whole number, 0 or more.',
+        message: msg('This form is not set up correctly: max-photos must be a whole number, 0 or more.'),
+      };
+    }
+    if (!(this.timeout > 0) || !(this.minFillTime >= 0)) {
+      return {
+        problem: 'timeout must be a number of milliseconds above 0, and min-fill-time 0 or more.',
+        message: msg('This form is not set up correctly: timeout and min-fill-time must be numbers of milliseconds.'),
+      };
     }
     return undefined;
   }
@@ -291,36 +295,60 @@ export class CivicFeedback extends CivicElement {
   private renderReport() {
     if (this.phase === 'sent' && this.receipt) return sentView(this.receipt, this.outcomeActions);
     if (this.phase === 'queued') return queuedView(this.outcomeActions);
-    const catalog = this.catalog;
-    if (catalog.kind === 'failed') return this.renderCatalogProblem(catalog.error);
+    const catalog = this.catalog.state;
+    if (catalog.kind === 'failed') return this.renderLoadProblem(catalog.error);
     if (catalog.kind === 'loading') return html`<p class="loading" part="status">${msg('Loading the form…')}</p>`;
-    if (this.serviceCode && !this.services.some((service) => service.code === this.serviceCode)) {
-      return reportProblem(this, msg(str`This form is not set up correctly: there is no category "${this.serviceCode}".`));
+    if (this.serviceCode && !this.catalog.has(this.serviceCode)) {
+      return reportProblem(
+        this,
+        `There is no category "${this.serviceCode}" at this endpoint.`,
+        msg(str`This form is not set up correctly: there is no category "${this.serviceCode}".`),
+      );
     }
     // With the picker hidden there is no other category to choose: without its questions the form cannot be used.
     const definition = this.selectedDefinition;
-    if (this.serviceCode && definition instanceof Error) return this.renderCatalogProblem(definition);
+    if (this.serviceCode && definition instanceof Error) return this.renderLoadProblem(definition);
     return this.renderForm();
   }
 
-  private renderCatalogProblem(error: unknown) {
-    const malformed = error instanceof MalformedResponseError || error instanceof Open311DataError;
-    const message = malformed
-      ? msg('The form cannot be shown: the server sent data it does not understand. Please call 12345 instead.')
-      : msg('The form could not be loaded. Check your connection and try again.');
-    return html`${reportProblem(this, message, error)}
-      ${malformed ? nothing : html`<p><button type="button" @click=${this.retryLoading}>${msg('Try again')}</button></p>`}`;
+  private renderLoadProblem(error: unknown) {
+    if (isDataError(error)) {
+      return reportProblem(
+        this,
+        'The Open311 server sent data this form does not understand.',
+        msg('The form cannot be shown: the server sent data it does not understand. Please call 12345 instead.'),
+        error,
+      );
+    }
+    return html`${reportProblem(
+        this,
+        'The Open311 endpoint could not be reached.',
+        msg('The form could not be loaded. Check your connection and try again.'),
+        error,
+      )}
+      <p><button type="button" @click=${this.retryLoading}>${msg('Try again')}</button></p>`;
   }
+
+  private retryLoading = async (): Promise<void> => {
+    await this.catalog.load();
+    this.adoptCatalog();
+    await this.focusAfterUpdate('#form-heading');
+  };
 
   private renderForm() {
     const sending = this.phase === 'sending';
     return html`<form part="form" novalidate @submit=${this.submit}>
-      <h2 tabindex="-1">${msg('Report a problem or give feedback')}</h2>
+      <h2 id="form-heading" tabindex="-1">${msg('Report a problem or give feedback')}</h2>
       <p>
         <button type="button" class="link" @click=${() => this.showView('progress')}>${msg('Already sent something? Check its progress')}</button>
       </p>
-      ${this.renderErrorSummary()} ${this.renderRefusal()} ${this.serviceCode ? nothing : this.renderCategory()}
-      ${this.renderAttributes()} ${this.renderDescription()}
+      ${errorSummary(this.errors, (event, fieldId) => this.focusField(event, fieldId))}
+      ${refusalNotice(this.refusal, this.refusalLostPhotos)}
+      ${this.serviceCode
+        ? nothing
+        : categoryField(this.catalog.services, this.values.serviceCode, this.errorFor('category'), (code) => this.chooseService(code))}
+      ${this.renderAttributes()}
+      ${descriptionField(this.values.description, this.errorFor('description'), this.locale, (description) => this.typeDescription(description))}
       ${this.location === 'none'
         ? nothing
         : locationSection({
@@ -330,8 +358,11 @@ export class CivicFeedback extends CivicElement {
             locating: this.locating,
             locale: this.locale,
             onAddress: (address) => this.change({ address }),
-            onLocate: () => void this.locate(),
-            onForgetPosition: () => this.change({ position: undefined }),
+            onLocate: () => this.locate(),
+            onForgetPosition: () => {
+              this.change({ position: undefined });
+              void this.focusAfterUpdate('#locate');
+            },
           })}
       ${this.maxPhotos === 0
         ? nothing
@@ -348,55 +379,12 @@ export class CivicFeedback extends CivicElement {
         errorFor: (id) => this.errorFor(id),
         onChange: (field, value) => this.change({ [field]: value }),
       })}
-      ${this.renderConsent()} ${this.renderHoneypot()}
+      ${needsConsent(this.values)
+        ? consentField(this.values.consent, this.errorFor('consent'), this.privacyUrl, (consent) => this.change({ consent }))
+        : nothing}
+      ${honeypotField((value) => (this.honeypot = value))}
       <button class="primary" part="submit" ?disabled=${sending}>${sending ? msg('Sending…') : msg('Send')}</button>
     </form>`;
-  }
-
-  private renderErrorSummary() {
-    if (this.errors.length === 0) return nothing;
-    return html`<div class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">${msg('There is a problem')}</h2>
-      <ul>
-        ${this.errors.map(
-          (error) => html`<li><a href=${`#${error.fieldId}`} @click=${(event: Event) => this.focusField(event, error.fieldId)}>${error.message}</a></li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
-  private renderRefusal() {
-    if (!this.refusal) return nothing;
-    return html`<div class="refusal" part="status" tabindex="-1" role="alert">
-      <h2>${msg('Your message was not accepted')}</h2>
-      <p>${this.refusal}</p>
-      <p>${msg('Everything you entered is still here: correct it and send again.')}</p>
-    </div>`;
-  }
-
-  private renderCategory() {
-    const error = this.errorFor('category');
-    const groups = new Map<string, Service[]>();
-    for (const service of this.services) groups.set(service.group, [...(groups.get(service.group) ?? []), service]);
-    const option = (service: Service) =>
-      html`<option value=${service.code} ?selected=${service.code === this.values.serviceCode}>${service.name}</option>`;
-    const selected = this.services.find((service) => service.code === this.values.serviceCode);
-    return html`<div class="field ${error ? 'has-error' : ''}" part="field">
-      <label for="category">${msg('What is your message about?')}</label>
-      ${errorMessage('category', error)}
-      <select
-        id="category"
-        aria-invalid=${error ? 'true' : nothing}
-        aria-describedby=${describedBy(selected?.description && hintId('category'), error && errorId('category'))}
-        @change=${(event: Event) => this.chooseService((event.target as HTMLSelectElement).value)}
-      >
-        <option value="" ?selected=${!this.values.serviceCode}>${msg('Choose a category')}</option>
-        ${[...groups].map(([group, services]) =>
-          group ? html`<optgroup label=${group}>${services.map(option)}</optgroup>` : services.map(option),
-        )}
-      </select>
-      ${selected?.description ? html`<span class="hint after" id=${hintId('category')}>${selected.description}</span>` : nothing}
-    </div>`;
   }
 
   private renderAttributes() {
@@ -404,73 +392,26 @@ export class CivicFeedback extends CivicElement {
     if (definition === undefined) return nothing;
     if (definition === 'loading') return html`<p class="loading">${msg('Loading the questions for this category…')}</p>`;
     if (definition instanceof Error) {
-      const message =
-        definition instanceof Open311DataError || definition instanceof MalformedResponseError
-          ? msg('This category cannot be reported online just now: the server sent questions the form does not understand. Choose another category or call 12345.')
-          : msg('The questions for this category could not be loaded. Check your connection and choose the category again.');
-      return reportProblem(this, message, definition);
+      return isDataError(definition)
+        ? reportProblem(
+            this,
+            `The questions of category "${this.values.serviceCode}" are not understood.`,
+            msg('This category cannot be reported online just now: the server sent questions the form does not understand. Choose another category or call 12345.'),
+            definition,
+          )
+        : reportProblem(
+            this,
+            `The questions of category "${this.values.serviceCode}" could not be loaded.`,
+            msg('The questions for this category could not be loaded. Check your connection and choose the category again.'),
+            definition,
+          );
     }
     return definition.map((attribute, index) => {
       const fieldId = attributeFieldId(attribute, index);
-      return attributeField(attribute, fieldId, this.values.attributes[attribute.code], this.errorFor(fieldId), (code, answer) =>
+      return attributeField(attribute, fieldId, answerTo(this.values, attribute.code), this.errorFor(fieldId), (code, answer) =>
         this.change({ attributes: { ...this.values.attributes, [code]: answer } }),
       );
     });
-  }
-
-  private renderDescription() {
-    const error = this.errorFor('description');
-    const length = this.values.description.trim().length;
-    const remaining = descriptionLimit - length;
-    return html`<div class="field ${error ? 'has-error' : ''}" part="field">
-      <label for="description">${msg('Describe the problem, question or suggestion')}</label>
-      <span class="hint" id=${hintId('description')}>${msg('Say what happened, where and since when. Do not include other people’s personal details.')}</span>
-      ${errorMessage('description', error)}
-      <textarea
-        id="description"
-        rows="6"
-        aria-invalid=${error ? 'true' : nothing}
-        aria-describedby=${describedBy(hintId('description'), error && errorId('description'), 'description-count')}
-        .value=${this.values.description}
-        @input=${(event: Event) => this.typeDescription((event.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      <p id="description-count" class="count ${remaining < 0 ? 'over' : ''}">${characterCount(remaining)}</p>
-    </div>`;
-  }
-
-  private renderConsent() {
-    if (!needsConsent(this.values)) return nothing;
-    const error = this.errorFor('consent');
-    const privacy = safeHttpUrl(this.privacyUrl);
-    return html`<div class="field ${error ? 'has-error' : ''}" part="field">
-      ${errorMessage('consent', error)}
-      <label class="choice" for="consent">
-        <input
-          id="consent"
-          type="checkbox"
-          aria-invalid=${error ? 'true' : nothing}
-          aria-describedby=${describedBy(error && errorId('consent'))}
-          .checked=${this.values.consent}
-          @change=${(event: Event) => this.change({ consent: (event.target as HTMLInputElement).checked })}
-        />
-        ${msg('I agree that the district uses the contact details and location I have given to handle this message.')}
-      </label>
-      ${privacy
-        ? html`<a href=${privacy} target="_blank" rel="noopener noreferrer">${msg('How we use your information (opens in a new tab)')}</a>`
-        : nothing}
-    </div>`;
-  }
-
-  /** A field people never see; bots that fill every input fill it. */
-  private renderHoneypot() {
-    return html`<div class="trap" aria-hidden="true">
-      <label for="website">${msg('Leave this field empty')}</label>
-      <input id="website" type="text" tabindex="-1" autocomplete="off" @input=${(event: Event) => (this.honeypot = (event.target as HTMLInputElement).value)} />
-    </div>`;
-  }
-
-  private errorFor(fieldId: string): string | undefined {
-    return this.errors.find((error) => error.fieldId === fieldId)?.message;
   }
 
   // ---- Interaction -------------------------------------------------------------------------------
@@ -482,32 +423,36 @@ export class CivicFeedback extends CivicElement {
         void this.showView('progress').then(() => this.progress.lookUp(reference));
       },
       onNewReport: () => {
-        this.forgetKeptReport();
+        this.kept.forget();
+        this.keptValues = undefined;
         this.phase = 'form';
         this.receipt = undefined;
         this.errors = [];
         this.refusal = undefined;
+        this.photoProblem = undefined;
+        this.locating = { kind: 'idle' };
+        this.honeypot = '';
         this.shownAt = Date.now();
-        void this.focusAfterUpdate('h2');
+        void this.focusAfterUpdate('#form-heading');
       },
     };
   }
 
   private async showView(view: 'report' | 'progress'): Promise<void> {
     this.view = view;
-    await this.focusAfterUpdate(view === 'progress' ? '#reference' : 'h2');
+    await this.focusAfterUpdate(view === 'progress' ? '#reference' : '#form-heading');
   }
 
   private chooseService(code: string): void {
     this.change({ serviceCode: code, attributes: {} });
-    void this.loadDefinition(code);
+    void this.catalog.loadDefinition(code);
   }
 
   private typeDescription(description: string): void {
     this.change({ description });
     // Announce the count once typing pauses, not on every key, as GOV.UK's character count does.
     clearTimeout(this.countAnnouncement);
-    this.countAnnouncement = setTimeout(() => this.announce(characterCount(descriptionLimit - description.trim().length)), 1000);
+    this.countAnnouncement = setTimeout(() => this.announce(characterCount(description, this.locale)), 1000);
   }
 
   private focusField(event: Event, fieldId: string): void {
@@ -522,7 +467,7 @@ export class CivicFeedback extends CivicElement {
     this.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  private async locate(): Promise<void> {
+  private locate(): void {
     if (!navigator.geolocation) {
       this.locating = { kind: 'failed', message: msg('This browser cannot find your position. Enter an address instead.') };
       return;
@@ -533,6 +478,8 @@ export class CivicFeedback extends CivicElement {
         this.locating = { kind: 'idle' };
         this.change({ position: { latitude: coords.latitude, longitude: coords.longitude } });
         this.announce(msg('Your position has been added.'));
+        // The button the citizen pressed is gone: its replacement takes the focus.
+        void this.focusAfterUpdate('#forget-position');
       },
       (error) => {
         const message =
@@ -547,6 +494,7 @@ export class CivicFeedback extends CivicElement {
   }
 
   private async addPhotos(files: File[]): Promise<void> {
+    const report = this.reportNumber;
     const room = this.maxPhotos - this.photos.length;
     const limit = this.maxPhotos === 1 ? msg('You can add 1 photo.') : msg(str`You can add up to ${this.maxPhotos} photos.`);
     this.photoProblem = files.length > room ? limit : undefined;
@@ -554,16 +502,22 @@ export class CivicFeedback extends CivicElement {
     const unreadable: string[] = [];
     for (const file of files.slice(0, room)) {
       try {
-        this.photos = [...this.photos, await downscalePhoto(file)];
+        const photo = await downscalePhoto(file);
+        if (report === this.reportNumber) this.photos = [...this.photos, photo];
+        else photo.bitmap.close();
       } catch {
         unreadable.push(file.name);
       }
     }
     this.preparingPhotos = false;
+    if (report !== this.reportNumber) return;
     if (unreadable.length > 0) {
-      this.photoProblem = msg(str`${unreadable.join(', ')} could not be read as a photo. Choose a JPEG, PNG or WebP image.`);
+      const names = new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(unreadable);
+      this.photoProblem = msg(str`${names} could not be read as a photo. Choose a JPEG, PNG or WebP image.`);
     }
     this.announce(this.photoProblem ?? msg(str`${this.photos.length} of ${this.maxPhotos} photos added.`));
+    // The file input is gone once the last photo fits: keep the focus in the photos field.
+    if (this.photos.length >= this.maxPhotos) void this.focusAfterUpdate('#photos-full');
   }
 
   private async removePhoto(index: number): Promise<void> {
@@ -571,13 +525,9 @@ export class CivicFeedback extends CivicElement {
     this.photos = this.photos.filter((_, position) => position !== index);
     this.photoProblem = undefined;
     this.announce(msg(str`Photo ${index + 1} removed.`));
-    const buttons = await this.focusTargetsAfterRemoval();
-    (buttons[Math.min(index, buttons.length - 1)] ?? this.shadowRoot?.querySelector<HTMLElement>('#photos'))?.focus();
-  }
-
-  private async focusTargetsAfterRemoval(): Promise<HTMLElement[]> {
     await this.updateComplete;
-    return [...(this.shadowRoot?.querySelectorAll<HTMLElement>('.remove-photo') ?? [])];
+    const buttons = [...(this.shadowRoot?.querySelectorAll<HTMLElement>('.remove-photo') ?? [])];
+    (buttons[Math.min(index, buttons.length - 1)] ?? this.shadowRoot?.querySelector<HTMLElement>('#photos'))?.focus();
   }
 
   // ---- Sending ---------------------------------------------------------------------------------
@@ -585,6 +535,10 @@ export class CivicFeedback extends CivicElement {
   private submit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (this.phase === 'sending') return;
+    if (this.preparingPhotos) {
+      this.announce(msg('Wait until the photos are ready, then send.'));
+      return;
+    }
     // Spam: silently refused, so a bot learns nothing; no puzzle CAPTCHA that shuts out older citizens.
     if (this.honeypot || Date.now() - this.shownAt < this.minFillTime) return;
     this.refusal = undefined;
@@ -600,46 +554,49 @@ export class CivicFeedback extends CivicElement {
     });
     const submitEvent = new CivicFeedbackSubmitEvent(fields);
     if (!this.dispatchEvent(submitEvent)) return;
-    const request = buildSubmission(this.open311Settings, submitEvent.detail.fields, this.photos);
-    await this.send(request, newIdempotencyKey());
+    await this.send(submitEvent.detail.fields);
   };
 
   private validateAll(): FieldError[] {
     const errors = validate(this.values, { attributes: this.selectedAttributes, location: this.location });
+    const service = this.catalog.services.find((candidate) => candidate.code === this.values.serviceCode);
     const definition = this.selectedDefinition;
-    if (definition === 'loading' || definition instanceof Error) {
-      errors.unshift({ fieldId: 'category', message: msg('The questions for this category are not available. Choose another category.') });
+    if (service?.metadata && !Array.isArray(definition)) {
+      // Questions still loading (or failed): sending now would leave out required answers.
+      const fieldId = this.serviceCode ? 'form-heading' : 'category';
+      const message =
+        definition instanceof Error
+          ? msg('The questions for this category are not available. Choose another category.')
+          : msg('The questions for this category are still loading. Try again in a moment.');
+      errors.unshift({ fieldId, message });
     }
     return errors;
   }
 
-  private async send(request: OutboxRequest, idempotencyKey: string): Promise<void> {
+  private async send(fields: Record<string, string | string[]>): Promise<void> {
+    const request = buildSubmission(this.open311Settings, fields, this.photos);
+    const idempotencyKey = newIdempotencyKey();
     this.phase = 'sending';
     this.announce(msg('Sending your message…'));
-    let response: Response;
+    const outcome = await sendReport(request, idempotencyKey, this.timeout);
+    if (outcome.kind === 'sent') return this.succeed(outcome.receipt);
+    if (outcome.kind === 'refused') return this.refuse(outcome.status, outcome.reason);
     try {
-      response = await fetchWithTimeout(
-        request.url,
-        { method: 'POST', headers: { ...request.headers, 'Idempotency-Key': idempotencyKey }, body: toRequestBody(request.body) },
-        this.timeout,
-      );
-    } catch {
-      return this.keepForLater(request, idempotencyKey);
-    }
-    if (isRetryable(response.status)) return this.keepForLater(request, idempotencyKey);
-    if (!response.ok) return this.refuse(response);
-    let receipt: SubmissionReceipt;
-    try {
-      receipt = parseReceipt(await readJson(response));
+      await this.kept.keep(idempotencyKey, request);
     } catch (error) {
-      console.error('[civic-widgets] <civic-feedback>: the report was accepted but the answer was not understood.', error);
-      receipt = { notice: '' };
+      console.error('[civic-widgets] <civic-feedback>: the report could not be kept on this device.', error);
+      return this.refuse(0, msg('Your message could not be sent, and this browser does not allow saving it for later. Try again in a moment.'));
     }
-    this.succeed(receipt);
+    this.keptValues = { values: this.values, hadPhotos: this.photos.length > 0 };
+    this.phase = 'queued';
+    this.finishSubmission();
+    this.dispatchEvent(new CivicFeedbackQueuedEvent(idempotencyKey));
+    void this.focusAfterUpdate('#outcome-heading');
   }
 
   /** `moveFocus` is false when a kept report arrives later and the citizen may be busy elsewhere on the page. */
   private succeed(receipt: SubmissionReceipt, moveFocus = true): void {
+    this.keptValues = undefined;
     this.receipt = receipt;
     this.phase = 'sent';
     this.finishSubmission();
@@ -647,119 +604,31 @@ export class CivicFeedback extends CivicElement {
     if (moveFocus) void this.focusAfterUpdate('#outcome-heading');
   }
 
-  private async keepForLater(request: OutboxRequest, idempotencyKey: string): Promise<void> {
-    try {
-      await enqueue(outboxSource, idempotencyKey, request);
-    } catch (error) {
-      console.error('[civic-widgets] <civic-feedback>: the report could not be kept on this device.', error);
-      this.phase = 'form';
-      this.refusal = msg('Your message could not be sent, and this browser does not allow saving it for later. Try again in a moment.');
-      this.dispatchEvent(new CivicFeedbackErrorEvent(0, this.refusal));
-      await this.focusAfterUpdate('.refusal');
-      return;
-    }
-    this.queuedKey = idempotencyKey;
-    this.keptValues = this.values;
-    this.releaseClaim = claimSubmission(idempotencyKey);
-    this.phase = 'queued';
-    this.finishSubmission();
-    this.dispatchEvent(new CivicFeedbackQueuedEvent(idempotencyKey));
-    void this.focusAfterUpdate('#outcome-heading');
+  private async refuse(status: number, reason: string): Promise<void> {
+    this.phase = 'form';
+    this.refusal = reason;
+    this.refusalLostPhotos = false;
+    this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason));
+    await this.focusAfterUpdate('.refusal');
   }
 
-  private async refuse(response: Response): Promise<void> {
-    const description = parseErrorDescription(await response.json().catch(() => undefined));
+  /** The server refused a kept report: back to the form with what the citizen typed and the server's reason. */
+  private restoreKeptReport(reason: string): void {
+    this.values = this.keptValues?.values ?? this.values;
+    this.refusalLostPhotos = this.keptValues?.hadPhotos ?? false;
+    this.keptValues = undefined;
     this.phase = 'form';
-    this.refusal = description || msg(str`The server refused the message (error ${response.status}).`);
-    this.dispatchEvent(new CivicFeedbackErrorEvent(response.status, this.refusal));
-    await this.focusAfterUpdate('.refusal');
+    this.refusal = reason;
+    if (this.matches(':focus-within')) void this.focusAfterUpdate('.refusal');
   }
 
   /** After success or safe keeping: the draft, photos and errors are no longer needed. */
   private finishSubmission(): void {
+    this.reportNumber++;
     if (this.draftKeyInUse) clearDraft(this.draftKeyInUse);
     this.photos.forEach((photo) => photo.bitmap.close());
     this.photos = [];
     this.errors = [];
     this.values = emptyValues(this.serviceCode);
-  }
-
-  private onOutboxSettled = (event: Event): void => {
-    if ((event as CustomEvent<{ source: string }>).detail.source === outboxSource) void this.showSettledSubmissions();
-  };
-
-  /**
-   * Outcomes of kept reports, shown once: this widget's own report in place of
-   * the "saved on this device" view, others' (queued on an earlier visit) as a notice.
-   */
-  private async showSettledSubmissions(): Promise<void> {
-    let settled;
-    try {
-      settled = await takeSettled(outboxSource, this.queuedKey);
-    } catch {
-      return; // No IndexedDB here: nothing can have been queued either.
-    }
-    for (const item of settled) {
-      const own = item.key === this.queuedKey && this.phase === 'queued';
-      if (item.ok) {
-        const receipt = receiptOf(item.response);
-        if (own) this.succeed(receipt, this.matches(':focus-within'));
-        else {
-          this.deliveredLater = [...this.deliveredLater, receipt];
-          this.dispatchEvent(new CivicFeedbackSuccessEvent(receipt));
-        }
-        this.announce(msg('A message saved on this device has now been sent.'));
-      } else {
-        const description = parseErrorDescription(item.response);
-        if (own) this.refuseKept(item.status, description);
-        else this.refusedLater = [...this.refusedLater, description];
-        this.dispatchEvent(new CivicFeedbackErrorEvent(item.status, description));
-        this.announce(msg('A message saved on this device was not accepted.'));
-      }
-      if (own) this.forgetKeptReport();
-    }
-  }
-
-  /** The server refused a kept report: back to the form with what the citizen had typed and the server's reason. */
-  private refuseKept(status: number, description: string): void {
-    this.values = this.keptValues ?? this.values;
-    this.phase = 'form';
-    this.refusal = description || msg(str`The server refused the message (error ${status}).`);
-    if (this.matches(':focus-within')) void this.focusAfterUpdate('.refusal');
-  }
-
-  private forgetKeptReport(): void {
-    this.releaseClaim?.();
-    this.releaseClaim = undefined;
-    this.queuedKey = undefined;
-    this.keptValues = undefined;
-  }
-}
-
-/** The receipt in a kept report's answer; a 2xx whose body is not understood still means "received". */
-function receiptOf(response: unknown): SubmissionReceipt {
-  try {
-    return parseReceipt(response);
-  } catch {
-    return { notice: '' };
-  }
-}
-
-function characterCount(remaining: number): string {
-  if (remaining === 1) return msg('You have 1 character remaining');
-  if (remaining === -1) return msg('You have 1 character too many');
-  return remaining >= 0
-    ? msg(str`You have ${remaining} characters remaining`)
-    : msg(str`You have ${-remaining} characters too many`);
-}
-
-/** Only http(s) links: a javascript: URL in an attribute must never become a clickable link. */
-function safeHttpUrl(value: string): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value, document.baseURI);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
   }
 }

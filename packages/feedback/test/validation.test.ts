@@ -41,7 +41,8 @@ describe('<civic-feedback> validation', () => {
     const links = await summaryLinks(el);
     const summary = query(el, '.error-summary');
     expect(focused(el)).to.equal(describeNode(summary));
-    expect(shadow(el).getElementById(summary.getAttribute('aria-labelledby')!)!.textContent!.trim()).to.equal('There is a problem');
+    // As GOV.UK builds it: the summary takes focus, an alert inside it is read out.
+    expect(summary.querySelector('[role="alert"] h3')!.textContent!.trim()).to.equal('There is a problem');
     expect(linkTexts(links)).to.deep.equal(['Choose what your message is about', 'Describe the problem, question or suggestion']);
     expect(links.map((link) => link.getAttribute('href'))).to.deep.equal(['#category', '#description']);
     expect((await received(el.endpoint)).received).to.have.length(0);

@@ -18,6 +18,15 @@ export function openOutboxStore(): Promise<IDBPDatabase<OutboxSchema>> {
       db.createObjectStore('pending', { keyPath: 'key' });
       db.createObjectStore('settled', { keyPath: 'key' }).createIndex('source', 'source');
     },
+    // A newer bundle on the same origin wants to upgrade the schema: let it,
+    // and open the database again next time.
+    blocking() {
+      void database?.then((db) => db.close());
+      database = undefined;
+    },
+    terminated() {
+      database = undefined;
+    },
   }).catch((error: unknown) => {
     database = undefined;
     throw error;

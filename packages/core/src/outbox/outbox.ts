@@ -1,4 +1,4 @@
-import { fetchWithTimeout } from '../net/fetch-with-timeout.js';
+import { fetchWithTimeout, parseJson } from '../net/fetch-with-timeout.js';
 import { openOutboxStore } from './outbox-store.js';
 import type { OutboxBody, OutboxRequest, PendingSubmission, SettledSubmission } from './outbox-types.js';
 
@@ -32,8 +32,13 @@ export function toRequestBody(body: OutboxBody): BodyInit {
   return form;
 }
 
+/**
+ * Answers that say "not now" rather than "no": server errors, timeouts, rate
+ * limits, and 409/425, which an Idempotency-Key server gives while the first
+ * try of the same submission is still being processed.
+ */
 export function isRetryable(status: number): boolean {
-  return status >= 500 || status === 408 || status === 429;
+  return status >= 500 || status === 408 || status === 409 || status === 425 || status === 429;
 }
 
 export async function enqueue(source: string, key: string, request: OutboxRequest): Promise<void> {
@@ -43,13 +48,9 @@ export async function enqueue(source: string, key: string, request: OutboxReques
   scheduleRetry(firstRetryMs);
 }
 
-/** Items still waiting, for a widget that wants to say "1 report waiting to be sent". */
-export async function pendingCount(source: string): Promise<number> {
-  const db = await openOutboxStore();
-  return (await db.getAll('pending')).filter((item) => item.source === source).length;
-}
-
 const claimPrefix = 'civic-widgets-outbox-claim:';
+// Claims of this bundle, for pages without Web Locks (plain http), where claims cannot cross tabs.
+const localClaims = new Set<string>();
 
 /**
  * Marks a queued submission as watched by the widget that queued it, until
@@ -59,8 +60,12 @@ const claimPrefix = 'civic-widgets-outbox-claim:';
 export function claimSubmission(key: string): () => void {
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
+  localClaims.add(key);
   void navigator.locks?.request(claimPrefix + key, () => held);
-  return release;
+  return () => {
+    localClaims.delete(key);
+    release();
+  };
 }
 
 /**
@@ -69,12 +74,14 @@ export function claimSubmission(key: string): () => void {
  * it still has one.
  */
 export async function takeSettled(source: string, own?: string): Promise<SettledSubmission[]> {
-  const claimed = new Set((await navigator.locks?.query())?.held?.map((lock) => lock.name) ?? []);
+  const held = ((await navigator.locks?.query())?.held ?? [])
+    .map((lock) => lock.name ?? '')
+    .filter((name) => name.startsWith(claimPrefix))
+    .map((name) => name.slice(claimPrefix.length));
+  const claimed = new Set([...held, ...localClaims]);
   const db = await openOutboxStore();
   const tx = db.transaction('settled', 'readwrite');
-  const items = (await tx.store.index('source').getAll(source)).filter(
-    (item) => item.key === own || !claimed.has(claimPrefix + item.key),
-  );
+  const items = (await tx.store.index('source').getAll(source)).filter((item) => item.key === own || !claimed.has(item.key));
   await Promise.all(items.map((item) => tx.store.delete(item.key)));
   await tx.done;
   return items;
@@ -108,12 +115,17 @@ export async function flushOutbox({ force = false } = {}): Promise<void> {
 async function deliverDue(force: boolean): Promise<void> {
   const db = await openOutboxStore();
   const now = Date.now();
-  for (const item of await db.getAll('pending')) {
-    if (force || item.nextAttemptAt <= now) await deliver(item);
-  }
-  const remaining = await db.getAll('pending');
-  if (remaining.length > 0) {
-    scheduleRetry(Math.max(0, Math.min(...remaining.map((item) => item.nextAttemptAt)) - Date.now()));
+  try {
+    for (const item of await db.getAll('pending')) {
+      if (!force && item.nextAttemptAt > now) continue;
+      // One item's failure (a broken body, a failed write) must not stop the others.
+      await deliver(item).catch(() => db.put('pending', backedOff(item)));
+    }
+  } finally {
+    const remaining = await db.getAll('pending');
+    if (remaining.length > 0) {
+      scheduleRetry(Math.max(0, Math.min(...remaining.map((item) => item.nextAttemptAt)) - Date.now()));
+    }
   }
 }
 
@@ -131,7 +143,7 @@ async function deliver(item: PendingSubmission): Promise<void> {
     return;
   }
   if (isRetryable(response.status)) {
-    await db.put('pending', backedOff(item));
+    await db.put('pending', backedOff(item, retryAfterMs(response)));
     return;
   }
   const text = await response.text();
@@ -144,17 +156,27 @@ async function deliver(item: PendingSubmission): Promise<void> {
     settledAt: Date.now(),
   };
   const tx = db.transaction(['pending', 'settled'], 'readwrite');
+  if (!(await tx.objectStore('pending').get(item.key))) return; // Settled meanwhile by another sender.
   await Promise.all([tx.objectStore('pending').delete(item.key), tx.objectStore('settled').put(settled)]);
   await tx.done;
   announce(settled);
   channel?.postMessage(settled);
 }
 
-function backedOff(item: PendingSubmission): PendingSubmission {
+function backedOff(item: PendingSubmission, serverDelayMs = 0): PendingSubmission {
   const delay = Math.min(firstRetryMs * 2 ** item.attempts, longestRetryMs);
   // Jitter keeps a district's many waiting devices from all retrying in the same second.
   const jittered = delay / 2 + Math.random() * (delay / 2);
-  return { ...item, attempts: item.attempts + 1, nextAttemptAt: Date.now() + jittered };
+  return { ...item, attempts: item.attempts + 1, nextAttemptAt: Date.now() + Math.max(jittered, serverDelayMs) };
+}
+
+/** `Retry-After` in seconds or as an HTTP date; 0 when absent or unreadable. */
+function retryAfterMs(response: Response): number {
+  const value = response.headers.get('Retry-After');
+  if (!value) return 0;
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), longestRetryMs) : 0;
 }
 
 function scheduleRetry(delayMs: number): void {
@@ -168,16 +190,19 @@ function announce(settled: SettledSubmission): void {
 }
 
 function parseIfJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  return parseJson(text) ?? text;
 }
 
+let localQueue = Promise.resolve();
+
 async function withOutboxLock(task: () => Promise<void>): Promise<void> {
-  // Web Locks exist in every browser we support on secure origins; on plain
-  // http the server's idempotency check still prevents a duplicate.
-  if (!navigator.locks) return task();
-  await navigator.locks.request(lockName, task);
+  if (navigator.locks) {
+    await navigator.locks.request(lockName, task);
+    return;
+  }
+  // Plain http has no Web Locks: one sender at a time within this page, and
+  // the server's idempotency check across tabs.
+  const run = localQueue.then(task, task);
+  localQueue = run.catch(() => {});
+  await run;
 }

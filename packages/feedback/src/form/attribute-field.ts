@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { ServiceAttribute } from '../open311/open311-types.js';
 import { describedBy, errorId, errorMessage, hint, hintId } from './field-parts.js';
 
@@ -14,7 +14,7 @@ export function attributeField(attribute: ServiceAttribute, fieldId: string, ans
   if (!attribute.variable) return html`<p class="note" part="field">${attribute.description}</p>`;
   const hintText = attribute.datatypeDescription;
   const described = describedBy(hintText && hintId(fieldId), error && errorId(fieldId));
-  const label = attribute.required ? attribute.description : `${attribute.description} ${msg('(optional)')}`;
+  const label = attribute.required ? attribute.description : msg(str`${attribute.description} (optional)`);
   const isList = attribute.datatype === 'singlevaluelist' || attribute.datatype === 'multivaluelist';
   if (isList && (attribute.datatype === 'multivaluelist' || attribute.values.length <= mostRadios)) {
     return html`<fieldset class="field ${error ? 'has-error' : ''}" part="field" aria-describedby=${described}>

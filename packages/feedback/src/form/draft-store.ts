@@ -30,11 +30,23 @@ export function loadDraft(key: string): FeedbackValues | undefined {
       if (typeof draft[name] === 'string') values[name] = draft[name];
     }
     values.anonymous = draft.anonymous === true;
-    if (typeof draft.attributes === 'object' && draft.attributes !== null) values.attributes = draft.attributes;
+    values.attributes = answersOf(draft.attributes);
     return values;
   } catch {
     return undefined;
   }
+}
+
+/** Only strings and lists of strings survive: the stored draft is as untrusted as any input. */
+function answersOf(stored: unknown): Record<string, string | string[]> {
+  const answers: Record<string, string | string[]> = {};
+  if (typeof stored !== 'object' || stored === null) return answers;
+  for (const [code, answer] of Object.entries(stored)) {
+    if (typeof answer === 'string' || (Array.isArray(answer) && answer.every((item) => typeof item === 'string'))) {
+      answers[code] = answer;
+    }
+  }
+  return answers;
 }
 
 export function clearDraft(key: string): void {

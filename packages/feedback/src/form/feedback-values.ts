@@ -27,6 +27,14 @@ export function emptyValues(serviceCode = ''): FeedbackValues {
   };
 }
 
+/**
+ * The citizen's answer to a category's question. Attribute codes come from the
+ * server: `constructor` or `__proto__` must not reach Object.prototype.
+ */
+export function answerTo(values: FeedbackValues, code: string): string | string[] | undefined {
+  return Object.hasOwn(values.attributes, code) ? values.attributes[code] : undefined;
+}
+
 /** Chinese input methods often produce full-width digits and letters (１２３); compare and send the plain forms. */
 export function normalizeInput(value: string): string {
   return value.normalize('NFKC').trim();

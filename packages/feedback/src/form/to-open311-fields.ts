@@ -1,6 +1,6 @@
 import type { Open311Fields } from '../open311/open311-client.js';
 import type { ServiceAttribute } from '../open311/open311-types.js';
-import { givesContact, normalizeInput, type FeedbackValues } from './feedback-values.js';
+import { answerTo, givesContact, normalizeInput, type FeedbackValues } from './feedback-values.js';
 
 export interface SubmissionSettings {
   apiKey: string;
@@ -21,7 +21,7 @@ export function toOpen311Fields(
   if (settings.apiKey) fields.api_key = settings.apiKey;
   if (settings.jurisdictionId) fields.jurisdiction_id = settings.jurisdictionId;
   for (const attribute of attributes) {
-    const answer = values.attributes[attribute.code];
+    const answer = answerTo(values, attribute.code);
     if (!attribute.variable || answer === undefined) continue;
     if (Array.isArray(answer)) {
       if (answer.length > 0) fields[`attribute[${attribute.code}][]`] = answer;
@@ -53,7 +53,7 @@ function attributeValue(attribute: ServiceAttribute, answer: string): string {
 }
 
 /** `datetime-local` gives "2026-11-26T09:30"; Open311 wants ISO 8601 with the time zone. */
-export function withTimeZone(local: string): string {
+function withTimeZone(local: string): string {
   const date = new Date(local);
   if (Number.isNaN(date.getTime())) return local;
   const offset = -date.getTimezoneOffset();

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { ServiceAttribute } from '../open311/open311-types.js';
-import { givesLocation, needsConsent, normalizeInput, type FeedbackValues } from './feedback-values.js';
+import { answerTo, givesLocation, needsConsent, normalizeInput, type FeedbackValues } from './feedback-values.js';
 
 export const descriptionLimit = 4000;
 
@@ -29,7 +29,7 @@ export function validate(values: FeedbackValues, context: ValidationContext): Fi
   const errors: FieldError[] = [];
   if (!values.serviceCode) errors.push({ fieldId: 'category', message: msg('Choose what your message is about') });
   context.attributes?.forEach((attribute, index) => {
-    const error = validateAttribute(attribute, values.attributes[attribute.code]);
+    const error = validateAttribute(attribute, answerTo(values, attribute.code));
     if (error) errors.push({ fieldId: attributeFieldId(attribute, index), message: error });
   });
   const description = values.description.trim();

@@ -1,4 +1,4 @@
-import { fetchWithTimeout, readJson, type OutboxRequest } from '@civic-widgets/core';
+import { fetchWithTimeout, parseJson, readJson, type OutboxRequest } from '@civic-widgets/core';
 import {
   Open311DataError,
   parseErrorDescription,
@@ -26,11 +26,14 @@ export class Open311HttpError extends Error {
   }
 }
 
-/** `${endpoint}/${path}` with jurisdiction_id added when the endpoint serves several jurisdictions. */
-export function open311Url(settings: Open311Settings, path: string, query: Record<string, string> = {}): string {
-  const url = new URL(`${settings.endpoint.replace(/\/+$/, '')}/${path}`, document.baseURI);
+/**
+ * `${endpoint}/${path}`, keeping any query the endpoint has (some gateways put
+ * a key there), with jurisdiction_id added for endpoints that serve several.
+ */
+function open311Url(settings: Open311Settings, path: string): string {
+  const url = new URL(settings.endpoint, document.baseURI);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${path}`;
   if (settings.jurisdictionId) url.searchParams.set('jurisdiction_id', settings.jurisdictionId);
-  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
   return url.href;
 }
 
@@ -38,7 +41,7 @@ async function getJson(settings: Open311Settings, path: string): Promise<unknown
   const response = await fetchWithTimeout(open311Url(settings, path), { headers: { Accept: 'application/json' } }, settings.timeoutMs);
   if (!response.ok) {
     const body = await response.text();
-    throw new Open311HttpError(response.status, parseErrorDescription(safeJson(body)));
+    throw new Open311HttpError(response.status, parseErrorDescription(parseJson(body)));
   }
   return readJson(response);
 }
@@ -98,12 +101,4 @@ export function buildSubmission(settings: Open311Settings, fields: Open311Fields
       parts: [...entries, ...photos.map(({ blob, name }): [string, Blob, string] => ['media', blob, name])],
     },
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

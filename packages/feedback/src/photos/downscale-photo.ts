@@ -1,10 +1,8 @@
-export const longestSide = 1600;
+const longestSide = 1600;
 
 export interface PreparedPhoto {
   blob: Blob;
   name: string;
-  width: number;
-  height: number;
   /** Kept to draw the thumbnail: a canvas needs no blob: URL, which a strict CSP's img-src would block. */
   bitmap: ImageBitmap;
 }
@@ -27,7 +25,7 @@ export async function downscalePhoto(file: File): Promise<PreparedPhoto> {
   context.fillRect(0, 0, width, height);
   context.drawImage(bitmap, 0, 0, width, height);
   const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
-  return { blob, name: jpegName(file.name), width, height, bitmap };
+  return { blob, name: jpegName(file.name), bitmap };
 }
 
 function jpegName(name: string): string {

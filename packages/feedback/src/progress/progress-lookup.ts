@@ -25,6 +25,13 @@ export class ProgressLookup {
 
   constructor(private readonly host: LookupHost) {}
 
+  /** Another endpoint: an earlier answer belongs to another system. */
+  reset(): void {
+    this.reference = '';
+    this.state = { kind: 'idle' };
+    this.emptyError = false;
+  }
+
   async lookUp(reference = this.reference): Promise<void> {
     this.reference = reference.normalize('NFKC').trim();
     this.emptyError = !this.reference;

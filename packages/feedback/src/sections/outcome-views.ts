@@ -26,7 +26,7 @@ export function sentView(receipt: SubmissionReceipt, actions: OutcomeActions) {
   return html`<section class="outcome sent" part="status" aria-labelledby="outcome-heading">
     <h2 id="outcome-heading" tabindex="-1">${msg('Thank you: your message has been received')}</h2>
     ${receiptDetails(receipt)}
-    <p>${msg('Keep the tracking number to check the progress of your report.')}</p>
+    ${reference(receipt) ? html`<p>${msg('Keep the tracking number to check the progress of your report.')}</p>` : nothing}
     <div class="actions">
       ${reference(receipt)
         ? html`<button type="button" @click=${() => actions.onCheckProgress(reference(receipt))}>${msg('Check progress')}</button>`
@@ -57,7 +57,7 @@ export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: st
       : nothing}
     ${refusals.length > 0
       ? html`<h2>${msg('A message saved on this device was not accepted')}</h2>
-          ${refusals.map((description) => html`<p class="outcome-problem">${description || msg('No reason was given.')}</p>`)}
+          ${refusals.map((reason) => html`<p class="outcome-problem">${reason}</p>`)}
           <p>${msg('Please send it again.')}</p>`
       : nothing}
     <button type="button" class="link" @click=${onDismiss}>${msg('Hide this notice')}</button>

@@ -25,7 +25,7 @@ export function photosSection(props: PhotosSectionProps) {
     </span>
     ${errorMessage('photos', props.problem)}
     ${full
-      ? html`<p>${msg(str`You have added ${photos.length} of ${maxPhotos} photos.`)}</p>`
+      ? html`<p id="photos-full" tabindex="-1">${msg(str`You have added ${photos.length} of ${maxPhotos} photos.`)}</p>`
       : html`<div class="file-picker">
           <input
             id="photos"

@@ -1,0 +1,45 @@
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import { describedBy, errorId, errorMessage } from '../form/field-parts.js';
+
+/** Only http(s) links: a javascript: URL in an attribute must never become a clickable link. */
+function safeHttpUrl(value: string): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Consent to the use of contact details and location (PIPL), with the district's privacy notice. */
+export function consentField(consent: boolean, error: string | undefined, privacyUrl: string, onChange: (consent: boolean) => void) {
+  const privacy = safeHttpUrl(privacyUrl);
+  return html`<div class="field ${error ? 'has-error' : ''}" part="field">
+    ${errorMessage('consent', error)}
+    <label class="choice" for="consent">
+      <input
+        id="consent"
+        type="checkbox"
+        aria-invalid=${error ? 'true' : nothing}
+        aria-describedby=${describedBy(error && errorId('consent'))}
+        .checked=${consent}
+        @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
+      />
+      ${msg('I agree that the district uses the contact details and location I have given to handle this message.')}
+    </label>
+    ${privacy ? html`<a href=${privacy} target="_blank" rel="noopener noreferrer">${msg('How we use your information (opens in a new tab)')}</a>` : nothing}
+  </div>`;
+}
+
+/**
+ * A field people never see and bots fill. Its name means nothing to password
+ * managers and autofill, so they leave it alone too.
+ */
+export function honeypotField(onInput: (value: string) => void) {
+  return html`<div class="trap" aria-hidden="true">
+    <label for="leave-empty">${msg('Leave this field empty')}</label>
+    <input id="leave-empty" type="text" tabindex="-1" autocomplete="off" @input=${(event: Event) => onInput((event.target as HTMLInputElement).value)} />
+  </div>`;
+}

@@ -1,0 +1,103 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  claimSubmission,
+  enqueue,
+  outboxEvents,
+  outboxSettledEvent,
+  startOutbox,
+  takeSettled,
+  type OutboxRequest,
+  type SettledSubmission,
+} from '@civic-widgets/core';
+import type { SubmissionReceipt } from '../open311/open311-types.js';
+import { receiptOf, refusalReason } from './send-report.js';
+
+const outboxSource = 'civic-feedback';
+
+export interface KeptReportOutcomes {
+  /** This widget's own kept report, now answered. */
+  ownSent(receipt: SubmissionReceipt): void;
+  ownRefused(status: number, reason: string): void;
+  /** A report kept earlier, maybe on another day or by a form that is gone. */
+  earlierSent(receipt: SubmissionReceipt): void;
+  earlierRefused(status: number, reason: string): void;
+}
+
+/**
+ * The widget's side of the core outbox: it keeps a report, watches for its
+ * outcome (holding a claim so no other form or tab shows it), and shows the
+ * outcomes of reports kept earlier that no widget is watching.
+ */
+export class KeptReports implements ReactiveController {
+  private ownKey?: string;
+  private releaseClaim?: () => void;
+  private watching = false;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly outcomes: KeptReportOutcomes,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.ownKey) this.releaseClaim = claimSubmission(this.ownKey);
+  }
+
+  hostDisconnected(): void {
+    outboxEvents.removeEventListener(outboxSettledEvent, this.onSettled);
+    this.watching = false;
+    // Gone from the page: whichever widget loads next shows the outcome instead.
+    this.releaseClaim?.();
+  }
+
+  /** Starts delivery and shows outcomes; only once the widget can show them (not while misconfigured). */
+  watch(): void {
+    if (this.watching) return;
+    this.watching = true;
+    outboxEvents.addEventListener(outboxSettledEvent, this.onSettled);
+    void this.showSettled();
+    startOutbox();
+  }
+
+  /** Keeps a report on the device; throws when this browser cannot store it. */
+  async keep(idempotencyKey: string, request: OutboxRequest): Promise<void> {
+    await enqueue(outboxSource, idempotencyKey, request);
+    this.forget();
+    this.ownKey = idempotencyKey;
+    this.releaseClaim = claimSubmission(idempotencyKey);
+  }
+
+  /** The citizen moved on ("send another message"): the outcome may show as an earlier report's. */
+  forget(): void {
+    this.releaseClaim?.();
+    this.releaseClaim = undefined;
+    this.ownKey = undefined;
+  }
+
+  private onSettled = (event: Event): void => {
+    if ((event as CustomEvent<SettledSubmission>).detail.source === outboxSource) void this.showSettled();
+  };
+
+  private async showSettled(): Promise<void> {
+    let settled: SettledSubmission[];
+    try {
+      settled = await takeSettled(outboxSource, this.ownKey);
+    } catch {
+      return; // No IndexedDB here: nothing can have been kept either.
+    }
+    for (const item of settled) {
+      const own = item.key === this.ownKey;
+      if (own) this.forget();
+      if (item.ok) {
+        const receipt = receiptOf(item.response);
+        if (own) this.outcomes.ownSent(receipt);
+        else this.outcomes.earlierSent(receipt);
+      } else {
+        const reason = refusalReason(item.status, item.response);
+        if (own) this.outcomes.ownRefused(item.status, reason);
+        else this.outcomes.earlierRefused(item.status, reason);
+      }
+    }
+  }
+}
