@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,14 +19,24 @@ const budgets = {
 // civic-feedback.js: one file with Lit, lit-localize, idb and two CJK catalogs
 // inlined cannot reach 16,000 (see issue #2's closing note); lower this as it shrinks.
 const ceilings = {
-  'civic-feedback.js': 31000,
+  'civic-feedback.js': 30000,
 };
+
+/**
+ * Budgets are in `gzip -9` bytes, so the gzip tool measures them: Node's zlib
+ * (Chromium's fork) compresses the same file about 3% worse. Without the tool,
+ * zlib stands in, erring on the large side.
+ */
+function gzipBytes(bytes) {
+  const gzip = spawnSync('gzip', ['-9', '-n', '-c'], { input: bytes, maxBuffer: 64 * 1024 * 1024 });
+  return gzip.status === 0 ? gzip.stdout.length : gzipSync(bytes, { level: 9 }).length;
+}
 
 export function measure(file) {
   const bytes = readFileSync(file);
   return {
     raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
+    gzip: gzipBytes(bytes),
     brotli: brotliCompressSync(bytes, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
