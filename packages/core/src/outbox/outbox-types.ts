@@ -26,6 +26,8 @@ export interface SettledSubmission {
   key: string;
   source: string;
   ok: boolean;
+  /** Never delivered, and removed from the device when it grew too old to keep. */
+  expired?: boolean;
   status: number;
   /** The server's parsed JSON answer, or its text when it was not JSON. */
   response: unknown;

@@ -13,6 +13,9 @@ const lockName = 'civic-widgets-outbox';
 const channelName = 'civic-widgets-outbox';
 const firstRetryMs = 2_000;
 const longestRetryMs = 5 * 60_000;
+// A kept report holds a name, a phone number, photos: on a shared device it
+// must not wait for ever (PIPL: keep personal information no longer than needed).
+const longestKeptMs = 30 * 24 * 60 * 60_000;
 
 /** Fired on `outboxEvents` (in every tab and bundle) when a queued submission got its final answer. */
 export const outboxSettledEvent = 'civic-outbox-settled';
@@ -117,6 +120,10 @@ async function deliverDue(force: boolean): Promise<void> {
   const now = Date.now();
   try {
     for (const item of await db.getAll('pending')) {
+      if (item.queuedAt < now - longestKeptMs) {
+        await settle(item, { ok: false, expired: true, status: 0, response: undefined });
+        continue;
+      }
       if (!force && item.nextAttemptAt > now) continue;
       // One item's failure (a broken body, a failed write) must not stop the others.
       await deliver(item).catch(() => db.put('pending', backedOff(item)));
@@ -147,14 +154,13 @@ async function deliver(item: PendingSubmission): Promise<void> {
     return;
   }
   const text = await response.text();
-  const settled: SettledSubmission = {
-    key: item.key,
-    source: item.source,
-    ok: response.ok,
-    status: response.status,
-    response: parseIfJson(text),
-    settledAt: Date.now(),
-  };
+  await settle(item, { ok: response.ok, status: response.status, response: parseIfJson(text) });
+}
+
+/** Moves an item from pending to settled in one transaction and tells every tab. */
+async function settle(item: PendingSubmission, outcome: Pick<SettledSubmission, 'ok' | 'status' | 'response' | 'expired'>): Promise<void> {
+  const db = await openOutboxStore();
+  const settled: SettledSubmission = { key: item.key, source: item.source, ...outcome, settledAt: Date.now() };
   const tx = db.transaction(['pending', 'settled'], 'readwrite');
   if (!(await tx.objectStore('pending').get(item.key))) return; // Settled meanwhile by another sender.
   await Promise.all([tx.objectStore('pending').delete(item.key), tx.objectStore('settled').put(settled)]);

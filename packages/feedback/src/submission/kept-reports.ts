@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { msg } from '@lit/localize';
 import {
   claimSubmission,
   enqueue,
@@ -94,7 +95,9 @@ export class KeptReports implements ReactiveController {
         if (own) this.outcomes.ownSent(receipt);
         else this.outcomes.earlierSent(receipt);
       } else {
-        const reason = refusalReason(item.status, item.response);
+        const reason = item.expired
+          ? msg('It could not be sent for 30 days, so it has been removed from this device.')
+          : refusalReason(item.status, item.response);
         if (own) this.outcomes.ownRefused(item.status, reason);
         else this.outcomes.earlierRefused(item.status, reason);
       }
