@@ -15,7 +15,7 @@ import { buildSubmission, type Open311Settings } from './open311/open311-client.
 import { isDataError, ServiceCatalog } from './open311/service-catalog.js';
 import type { ServiceAttribute, SubmissionReceipt } from './open311/open311-types.js';
 import { answerTo, emptyValues, needsConsent, type FeedbackValues } from './form/feedback-values.js';
-import { attributeFieldId, validate, type FieldError } from './form/validate.js';
+import { attributeFieldId, validate, type FieldError, type LocalizedText } from './form/validate.js';
 import { toOpen311Fields } from './form/to-open311-fields.js';
 import { clearDraft, draftKey, loadDraft, saveDraft } from './form/draft-store.js';
 import { attributeField } from './form/attribute-field.js';
@@ -123,14 +123,14 @@ export class CivicFeedback extends CivicElement {
   @state() private phase: Phase = 'form';
   @state() private values: FeedbackValues = emptyValues();
   @state() private photos: PreparedPhoto[] = [];
-  @state() private photoProblem?: string;
+  @state() private photoProblem?: LocalizedText;
   @state() private preparingPhotos = false;
   @state() private errors: FieldError[] = [];
-  @state() private refusal?: string;
+  @state() private refusal?: LocalizedText;
   @state() private refusalLostPhotos = false;
   @state() private receipt?: SubmissionReceipt;
   @state() private deliveredLater: SubmissionReceipt[] = [];
-  @state() private refusedLater: string[] = [];
+  @state() private refusedLater: LocalizedText[] = [];
   @state() private locating: LocatingState = { kind: 'idle' };
   @state() private announcement = '';
 
@@ -143,7 +143,7 @@ export class CivicFeedback extends CivicElement {
     },
     ownRefused: (status, reason) => {
       this.restoreKeptReport(reason);
-      this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason));
+      this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason()));
       this.announce(msg('A message saved on this device was not accepted.'));
     },
     earlierSent: (receipt) => {
@@ -153,7 +153,7 @@ export class CivicFeedback extends CivicElement {
     },
     earlierRefused: (status, reason) => {
       this.refusedLater = [...this.refusedLater, reason];
-      this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason));
+      this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason()));
       this.announce(msg('A message saved on this device was not accepted.'));
     },
   });
@@ -239,7 +239,7 @@ export class CivicFeedback extends CivicElement {
   }
 
   private errorFor(fieldId: string): string | undefined {
-    return this.errors.find((error) => error.fieldId === fieldId)?.message;
+    return this.errors.find((error) => error.fieldId === fieldId)?.message();
   }
 
   // ---- Rendering -------------------------------------------------------------------------------
@@ -469,7 +469,7 @@ export class CivicFeedback extends CivicElement {
 
   private locate(): void {
     if (!navigator.geolocation) {
-      this.locating = { kind: 'failed', message: msg('This browser cannot find your position. Enter an address instead.') };
+      this.locating = { kind: 'failed', message: () => msg('This browser cannot find your position. Enter an address instead.') };
       return;
     }
     this.locating = { kind: 'busy' };
@@ -482,12 +482,12 @@ export class CivicFeedback extends CivicElement {
         void this.focusAfterUpdate('#forget-position');
       },
       (error) => {
-        const message =
+        const message: LocalizedText =
           error.code === error.PERMISSION_DENIED
-            ? msg('Your position was not shared. Enter an address instead.')
-            : msg('Your position could not be found. Enter an address instead.');
+            ? () => msg('Your position was not shared. Enter an address instead.')
+            : () => msg('Your position could not be found. Enter an address instead.');
         this.locating = { kind: 'failed', message };
-        this.announce(message);
+        this.announce(message());
       },
       { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
     );
@@ -496,7 +496,8 @@ export class CivicFeedback extends CivicElement {
   private async addPhotos(files: File[]): Promise<void> {
     const report = this.reportNumber;
     const room = this.maxPhotos - this.photos.length;
-    const limit = this.maxPhotos === 1 ? msg('You can add 1 photo.') : msg(str`You can add up to ${this.maxPhotos} photos.`);
+    const maxPhotos = this.maxPhotos;
+    const limit: LocalizedText = maxPhotos === 1 ? () => msg('You can add 1 photo.') : () => msg(str`You can add up to ${maxPhotos} photos.`);
     this.photoProblem = files.length > room ? limit : undefined;
     this.preparingPhotos = true;
     const unreadable: string[] = [];
@@ -512,10 +513,12 @@ export class CivicFeedback extends CivicElement {
     this.preparingPhotos = false;
     if (report !== this.reportNumber) return;
     if (unreadable.length > 0) {
-      const names = new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(unreadable);
-      this.photoProblem = msg(str`${names} could not be read as a photo. Choose a JPEG, PNG or WebP image.`);
+      this.photoProblem = () => {
+        const names = new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(unreadable);
+        return msg(str`${names} could not be read as a photo. Choose a JPEG, PNG or WebP image.`);
+      };
     }
-    this.announce(this.photoProblem ?? msg(str`${this.photos.length} of ${this.maxPhotos} photos added.`));
+    this.announce(this.photoProblem?.() ?? msg(str`${this.photos.length} of ${this.maxPhotos} photos added.`));
     // The file input is gone once the last photo fits: keep the focus in the photos field.
     if (this.photos.length >= this.maxPhotos) void this.focusAfterUpdate('#photos-full');
   }
@@ -564,10 +567,10 @@ export class CivicFeedback extends CivicElement {
     if (service?.metadata && !Array.isArray(definition)) {
       // Questions still loading (or failed): sending now would leave out required answers.
       const fieldId = this.serviceCode ? 'form-heading' : 'category';
-      const message =
+      const message: LocalizedText =
         definition instanceof Error
-          ? msg('The questions for this category are not available. Choose another category.')
-          : msg('The questions for this category are still loading. Try again in a moment.');
+          ? () => msg('The questions for this category are not available. Choose another category.')
+          : () => msg('The questions for this category are still loading. Try again in a moment.');
       errors.unshift({ fieldId, message });
     }
     return errors;
@@ -585,7 +588,7 @@ export class CivicFeedback extends CivicElement {
       await this.kept.keep(idempotencyKey, request);
     } catch (error) {
       console.error('[civic-widgets] <civic-feedback>: the report could not be kept on this device.', error);
-      return this.refuse(0, msg('Your message could not be sent, and this browser does not allow saving it for later. Try again in a moment.'));
+      return this.refuse(0, () => msg('Your message could not be sent, and this browser does not allow saving it for later. Try again in a moment.'));
     }
     this.keptValues = { values: this.values, hadPhotos: this.photos.length > 0 };
     this.phase = 'queued';
@@ -604,16 +607,16 @@ export class CivicFeedback extends CivicElement {
     if (moveFocus) void this.focusAfterUpdate('#outcome-heading');
   }
 
-  private async refuse(status: number, reason: string): Promise<void> {
+  private async refuse(status: number, reason: LocalizedText): Promise<void> {
     this.phase = 'form';
     this.refusal = reason;
     this.refusalLostPhotos = false;
-    this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason));
+    this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason()));
     await this.focusAfterUpdate('.refusal');
   }
 
   /** The server refused a kept report: back to the form with what the citizen typed and the server's reason. */
-  private restoreKeptReport(reason: string): void {
+  private restoreKeptReport(reason: LocalizedText): void {
     this.values = this.keptValues?.values ?? this.values;
     this.refusalLostPhotos = this.keptValues?.hadPhotos ?? false;
     this.keptValues = undefined;

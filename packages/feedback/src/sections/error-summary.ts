@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import type { FieldError } from '../form/validate.js';
+import type { FieldError, LocalizedText } from '../form/validate.js';
 
 /**
  * The GOV.UK error summary: it takes focus, its alert role makes screen readers
@@ -13,18 +13,18 @@ export function errorSummary(errors: FieldError[], onFocusField: (event: Event, 
     <div role="alert">
       <h3>${msg('There is a problem')}</h3>
       <ul>
-        ${errors.map((error) => html`<li><a href=${`#${error.fieldId}`} @click=${(event: Event) => onFocusField(event, error.fieldId)}>${error.message}</a></li>`)}
+        ${errors.map((error) => html`<li><a href=${`#${error.fieldId}`} @click=${(event: Event) => onFocusField(event, error.fieldId)}>${error.message()}</a></li>`)}
       </ul>
     </div>
   </div>`;
 }
 
 /** The server refused the report (4xx): its own reason, and reassurance that nothing typed is lost. */
-export function refusalNotice(reason: string | undefined, photosLost: boolean) {
+export function refusalNotice(reason: LocalizedText | undefined, photosLost: boolean) {
   if (!reason) return nothing;
   return html`<div class="refusal" part="status" tabindex="-1">
     <h3>${msg('Your message was not accepted')}</h3>
-    <p>${reason}</p>
+    <p>${reason()}</p>
     <p>
       ${photosLost
         ? msg('Your text is still here, but photos must be added again: correct it and send again.')

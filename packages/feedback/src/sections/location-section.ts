@@ -2,8 +2,9 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { describedBy, errorId, errorMessage, hintId } from '../form/field-parts.js';
 import type { FeedbackValues } from '../form/feedback-values.js';
+import type { LocalizedText } from '../form/validate.js';
 
-export type LocatingState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; message: string };
+export type LocatingState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; message: LocalizedText };
 
 export interface LocationSectionProps {
   values: FeedbackValues;
@@ -47,7 +48,7 @@ export function locationSection(props: LocationSectionProps) {
             <span class="hint" id="locate-hint">
               ${msg('Your browser will ask for permission. Your position is sent only with this message.')}
             </span>`}
-      ${locating.kind === 'failed' ? html`<p class="error-message">${locating.message}</p>` : nothing}
+      ${locating.kind === 'failed' ? html`<p class="error-message">${locating.message()}</p>` : nothing}
     </div>
   </fieldset>`;
 }

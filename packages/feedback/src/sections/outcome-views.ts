@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import type { SubmissionReceipt } from '../open311/open311-types.js';
+import type { LocalizedText } from '../form/validate.js';
 
 export interface OutcomeActions {
   onCheckProgress: (reference: string) => void;
@@ -48,7 +49,7 @@ export function queuedView(actions: OutcomeActions) {
 }
 
 /** Reports kept on this device earlier (maybe on another day) whose outcome is now known. */
-export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: string[], onDismiss: () => void) {
+export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: LocalizedText[], onDismiss: () => void) {
   if (receipts.length === 0 && refusals.length === 0) return nothing;
   return html`<section class="delivered-later" part="status" aria-label=${msg('Messages saved on this device')}>
     ${receipts.length > 0
@@ -57,7 +58,7 @@ export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: st
       : nothing}
     ${refusals.length > 0
       ? html`<h2>${msg('A message saved on this device was not accepted')}</h2>
-          ${refusals.map((reason) => html`<p class="outcome-problem">${reason}</p>`)}
+          ${refusals.map((reason) => html`<p class="outcome-problem">${reason()}</p>`)}
           <p>${msg('Please send it again.')}</p>`
       : nothing}
     <button type="button" class="link" @click=${onDismiss}>${msg('Hide this notice')}</button>

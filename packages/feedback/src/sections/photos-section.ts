@@ -1,13 +1,14 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { PreparedPhoto } from '../photos/downscale-photo.js';
+import type { LocalizedText } from '../form/validate.js';
 import { drawThumbnail } from '../photos/draw-thumbnail.js';
 import { describedBy, errorId, errorMessage, hintId } from '../form/field-parts.js';
 
 export interface PhotosSectionProps {
   photos: PreparedPhoto[];
   maxPhotos: number;
-  problem: string | undefined;
+  problem: LocalizedText | undefined;
   busy: boolean;
   onAdd: (files: File[]) => void;
   onRemove: (index: number) => void;
@@ -23,7 +24,7 @@ export function photosSection(props: PhotosSectionProps) {
     <span class="hint" id=${hintId('photos')}>
       ${msg(str`Up to ${maxPhotos}. They are made smaller on your device before sending.`)}
     </span>
-    ${errorMessage('photos', props.problem)}
+    ${errorMessage('photos', props.problem?.())}
     ${full
       ? html`<p id="photos-full" tabindex="-1">${msg(str`You have added ${photos.length} of ${maxPhotos} photos.`)}</p>`
       : html`<div class="file-picker">

@@ -11,6 +11,7 @@ import {
   type SettledSubmission,
 } from '@civic-widgets/core';
 import type { SubmissionReceipt } from '../open311/open311-types.js';
+import type { LocalizedText } from '../form/validate.js';
 import { receiptOf, refusalReason } from './send-report.js';
 
 const outboxSource = 'civic-feedback';
@@ -18,10 +19,10 @@ const outboxSource = 'civic-feedback';
 export interface KeptReportOutcomes {
   /** This widget's own kept report, now answered. */
   ownSent(receipt: SubmissionReceipt): void;
-  ownRefused(status: number, reason: string): void;
+  ownRefused(status: number, reason: LocalizedText): void;
   /** A report kept earlier, maybe on another day or by a form that is gone. */
   earlierSent(receipt: SubmissionReceipt): void;
-  earlierRefused(status: number, reason: string): void;
+  earlierRefused(status: number, reason: LocalizedText): void;
 }
 
 /**
@@ -96,7 +97,7 @@ export class KeptReports implements ReactiveController {
         else this.outcomes.earlierSent(receipt);
       } else {
         const reason = item.expired
-          ? msg('It could not be sent for 30 days, so it has been removed from this device.')
+          ? () => msg('It could not be sent for 30 days, so it has been removed from this device.')
           : refusalReason(item.status, item.response);
         if (own) this.outcomes.ownRefused(item.status, reason);
         else this.outcomes.earlierRefused(item.status, reason);

@@ -2,11 +2,12 @@ import { msg, str } from '@lit/localize';
 import { fetchWithTimeout, isRetryable, parseJson, toRequestBody, type OutboxRequest } from '@civic-widgets/core';
 import { parseErrorDescription, parseReceipt } from '../open311/parse-open311.js';
 import type { SubmissionReceipt } from '../open311/open311-types.js';
+import type { LocalizedText } from '../form/validate.js';
 
 export type SendOutcome =
   | { kind: 'sent'; receipt: SubmissionReceipt }
   | { kind: 'keep' }
-  | { kind: 'refused'; status: number; reason: string };
+  | { kind: 'refused'; status: number; reason: LocalizedText };
 
 /**
  * One try at sending a report. No answer, a timeout or "not now" (5xx, 409, 429)
@@ -30,8 +31,9 @@ export async function sendReport(request: OutboxRequest, idempotencyKey: string,
 }
 
 /** The server's own words (`[{code, description}]`), or the status when it gave none. */
-export function refusalReason(status: number, body: unknown): string {
-  return parseErrorDescription(body) || msg(str`The server refused the message (error ${status}).`);
+export function refusalReason(status: number, body: unknown): LocalizedText {
+  const description = parseErrorDescription(body);
+  return description ? () => description : () => msg(str`The server refused the message (error ${status}).`);
 }
 
 /** The receipt in an accepted report's answer; a 2xx whose body is not understood still means "received". */
