@@ -21,6 +21,7 @@ export {
   isRetryable,
   outboxEvents,
   outboxSettledEvent,
+  retryAfterMs,
   startOutbox,
   takeSettled,
   toRequestBody,

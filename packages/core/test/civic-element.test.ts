@@ -93,4 +93,15 @@ describe('CivicElement', () => {
     await waitUntil(() => text(element) === 'Hello', 'own lang was ignored');
     expect(element.shownLocale).to.equal('en');
   });
+  it('gets no lang attribute unless the author sets one (an empty lang would mark slotted content as of unknown language)', async () => {
+    const element = await widget();
+    expect(element.hasAttribute('lang')).to.equal(false);
+    root.setAttribute('lang', 'zh-CN');
+    await waitUntil(() => text(element) === '您好', 'did not follow <html lang>');
+    expect(element.hasAttribute('lang')).to.equal(false);
+
+    element.setAttribute('lang', 'zh-TW');
+    await waitUntil(() => text(element) === '您好（繁）', 'own lang was ignored');
+    expect(element.getAttribute('lang')).to.equal('zh-TW');
+  });
 });

@@ -43,3 +43,27 @@ describe('readJson', () => {
     expect((error as Error).message).to.include('{oops');
   });
 });
+
+describe('fetchWithTimeout privacy', () => {
+  // The Open311 server on the page's own host name (the port differs), so the
+  // page's cookies are same-site for it and would be sent if fetch allowed it.
+  const sameSiteOrigin = open311Origin.replace('127.0.0.1', location.hostname);
+  const cookie = `civic-test-session-${crypto.randomUUID().slice(0, 8)}=1`;
+  type Echo = { referer: string | null; cookie: string | null; origin: string | null };
+  before(() => {
+    document.cookie = `${cookie}; path=/; SameSite=Lax`;
+  });
+  after(() => {
+    document.cookie = `${cookie.split('=')[0]}=; path=/; max-age=0`;
+  });
+
+  it('sends the server no Referer and no cookies', async () => {
+    // What a plain fetch that includes credentials gives away: the server would see both.
+    const plain = (await (await fetch(`${sameSiteOrigin}/echo-headers`, { credentials: 'include' })).json()) as Echo;
+    expect(plain.referer, 'a plain fetch sends a Referer').to.be.a('string');
+    expect(plain.cookie ?? '', 'a plain fetch with credentials sends the cookie').to.include(cookie);
+
+    const echo = (await (await fetchWithTimeout(`${sameSiteOrigin}/echo-headers`)).json()) as Echo;
+    expect(echo).to.deep.equal({ referer: null, cookie: null, origin: echo.origin });
+  });
+});

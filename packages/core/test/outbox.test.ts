@@ -3,6 +3,7 @@ import { newEndpoint, received, setMode } from '../../feedback/test/helpers/open
 import {
   enqueue,
   flushOutbox,
+  isRetryable,
   outboxEvents,
   outboxSettledEvent,
   takeSettled,
@@ -35,6 +36,13 @@ async function clearOutbox(): Promise<void> {
   const db = await openOutboxStore();
   await Promise.all([db.clear('pending'), db.clear('settled')]);
 }
+
+describe('isRetryable', () => {
+  it('says "not now" for 409 and 425 (an Idempotency-Key server still processing the first try), as for 408, 429 and 5xx', () => {
+    const statuses = [400, 401, 403, 404, 408, 409, 410, 413, 422, 425, 429, 500, 502, 503, 504];
+    expect(statuses.filter((status) => isRetryable(status))).to.deep.equal([408, 409, 425, 429, 500, 502, 503, 504]);
+  });
+});
 
 describe('outbox', () => {
   let settledEvents: SettledSubmission[];
@@ -179,4 +187,58 @@ describe('outbox', () => {
     expect((await served.arrayBuffer()).byteLength).to.equal(2048);
     expect((await takeSettled(source))[0]).to.include({ ok: true });
   });
+  for (const [mode, status] of [
+    ['conflict-409', 409],
+    ['too-early-425', 425],
+  ] as const) {
+    it(`keeps a submission answered ${status} (its first try still being processed) and delivers it once that is done`, async () => {
+      const endpoint = newEndpoint();
+      const source = `test-source-${crypto.randomUUID()}`;
+      const key = crypto.randomUUID();
+      await setMode(endpoint, mode);
+      await enqueue(source, key, report(endpoint, 'Hole outside no. 9'));
+      await flushOutbox({ force: true });
+
+      // Not settled as refused: still waiting, with no outcome to show.
+      expect((await pending(key))?.attempts).to.equal(2);
+      expect(settledEvents).to.have.length(0);
+      expect(await takeSettled(source)).to.deep.equal([]);
+
+      await setMode(endpoint, 'ok');
+      await flushOutbox({ force: true });
+      expect(await pendingCount(source)).to.equal(0);
+      const server = await received(endpoint);
+      expect(server.received.map((post) => post.headers['idempotency-key'])).to.deep.equal([key, key]);
+      expect(server.created).to.equal(1);
+      expect(settledEvents.map((item) => [item.key, item.ok, item.status])).to.deep.equal([[key, true, 200]]);
+    });
+  }
+
+  for (const [mode, form] of [
+    ['retry-after-503', 'in seconds'],
+    ['retry-after-date-503', 'as an HTTP date'],
+  ] as const) {
+    it(`waits at least as long as the server's Retry-After (${form}) asks before the next try`, async () => {
+      const endpoint = newEndpoint();
+      const source = `test-source-${crypto.randomUUID()}`;
+      const key = crypto.randomUUID();
+      await setMode(endpoint, mode);
+      await enqueue(source, key, report(endpoint, 'Hole outside no. 11'));
+      const before = Date.now();
+      await flushOutbox({ force: true });
+
+      const waiting = await pending(key);
+      expect(waiting?.attempts).to.equal(2);
+      // The server asked for 120 s (an HTTP date has whole seconds only); the own backoff would be 2–4 s.
+      const delay = waiting!.nextAttemptAt - before;
+      expect(delay, `next try in ${delay} ms`).to.be.at.least(118_000);
+      expect(delay, `next try in ${delay} ms`).to.be.at.most(125_000);
+
+      // So a plain flush (the retry timer) leaves it alone meanwhile.
+      await setMode(endpoint, 'ok');
+      await flushOutbox();
+      expect((await received(endpoint)).received).to.have.length(1);
+      expect(await pendingCount(source)).to.equal(1);
+    });
+  }
 });

@@ -278,7 +278,10 @@ export class CivicFeedback extends CivicElement {
         message: msg('This form is not set up correctly: max-photos must be a whole number, 0 or more.'),
       };
     }
-    if (!(this.timeout > 0) || !(this.minFillTime >= 0)) {
+    // setTimeout and AbortSignal.timeout take at most 2^31 - 1 ms; Infinity would break them.
+    const longest = 2_147_483_647;
+    const isDelay = (ms: number, least: number) => Number.isFinite(ms) && ms >= least && ms <= longest;
+    if (!isDelay(this.timeout, 1) || !isDelay(this.minFillTime, 0)) {
       return {
         problem: 'timeout must be a number of milliseconds above 0, and min-fill-time 0 or more.',
         message: msg('This form is not set up correctly: timeout and min-fill-time must be numbers of milliseconds.'),
@@ -585,7 +588,7 @@ export class CivicFeedback extends CivicElement {
     if (outcome.kind === 'sent') return this.succeed(outcome.receipt);
     if (outcome.kind === 'refused') return this.refuse(outcome.status, outcome.reason);
     try {
-      await this.kept.keep(idempotencyKey, request);
+      await this.kept.keep(idempotencyKey, request, outcome.retryAfterMs);
     } catch (error) {
       console.error('[civic-widgets] <civic-feedback>: the report could not be kept on this device.', error);
       return this.refuse(0, () => msg('Your message could not be sent, and this browser does not allow saving it for later. Try again in a moment.'));

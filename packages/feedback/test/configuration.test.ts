@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { newEndpoint, received, setMode } from './helpers/open311.js';
 import {
   choose,
@@ -10,6 +10,7 @@ import {
   shadow,
   shownText,
   submit,
+  tick,
   waitForShadow,
 } from './helpers/widget.js';
 
@@ -141,4 +142,58 @@ describe('<civic-feedback> configuration problems', () => {
       expect(widgetErrors()).to.have.length(1);
     });
   }
+  for (const [name, value] of [
+    ['timeout', 'abc'],
+    ['timeout', '0'],
+    ['timeout', '-100'],
+    ['min-fill-time', 'soon'],
+    ['min-fill-time', '-1'],
+  ] as const) {
+    it(`${name}="${value}" shows a set-up problem instead of the form, and logs one console error in English`, async () => {
+      const el = await renderFeedback({ [name]: value });
+      expect(query(el, '[role="alert"]').textContent).to.contain(
+        'This form is not set up correctly: timeout and min-fill-time must be numbers of milliseconds.',
+      );
+      expect(matches(el, 'form')).to.deep.equal([]);
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(widgetErrors()).to.have.length(1);
+      expect(String(widgetErrors()[0]![0])).to.contain('timeout must be a number of milliseconds above 0, and min-fill-time 0 or more.');
+    });
+  }
+
+  it('says that timeout is wrong in the page language (zh-Hans), and still logs in English', async () => {
+    const el = await renderFeedback({ timeout: 'abc', lang: 'zh-Hans' });
+    expect(query(el, '[role="alert"]').textContent!.trim()).to.equal('此表单配置有误：timeout 和 min-fill-time 必须是毫秒数。');
+    expect(matches(el, 'form')).to.deep.equal([]);
+    expect(widgetErrors()).to.have.length(1);
+    expect(String(widgetErrors()[0]![0])).to.contain('timeout must be a number of milliseconds');
+  });
+
+  it('questions that could not be loaded (network) are loaded again when the category is chosen again', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await setMode(el.endpoint, 'definitions-down');
+    await choose(el, 'noise');
+    expect(query(el, 'form [role="alert"]').textContent).to.contain(
+      'The questions for this category could not be loaded. Check your connection and choose the category again.',
+    );
+    expect(shownText(el)).not.to.contain('What makes the noise?');
+    expect(widgetErrors()).to.have.length(1);
+
+    // The connection is back; the citizen does what the message says.
+    await setMode(el.endpoint, 'ok');
+    await choose(el, 'pothole');
+    await choose(el, 'noise');
+    await waitUntil(() => shownText(el).includes('What makes the noise?'), 'the questions were not loaded again', { timeout: 3000 });
+    expect(matches(el, 'form [role="alert"]')).to.deep.equal([]);
+
+    await tick(el, '#attribute-1-singlevaluelist-2'); // Neighbours
+    await fill(el, '#attribute-4-number', '3');
+    await fill(el, '#description', 'Loud music every night after midnight.');
+    await submit(el);
+    await waitForShadow(el, '.outcome.sent');
+    const [post] = (await received(el.endpoint)).received;
+    expect(post!.fields['attribute[source]']).to.deep.equal(['neighbours']);
+    expect(post!.fields['attribute[floor]']).to.deep.equal(['3']);
+  });
 });

@@ -1,5 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { CivicFeedback } from '../src/civic-feedback.js';
+import { draftKey } from '../src/form/draft-store.js';
 import { newEndpoint, received, setGeolocation } from './helpers/open311.js';
 import {
   choose,
@@ -7,6 +8,7 @@ import {
   fill,
   query,
   renderFeedback,
+  shownText,
   shadow,
   submit,
   tick,
@@ -193,5 +195,117 @@ describe('<civic-feedback> drafts', () => {
     b2.remove();
     const a3 = await renderFeedback(general);
     expect(valueOf(a3, '#description')).to.equal('When is the library open?');
+  });
+  it('restores a category with questions: its questions are shown with the answers, and are sent at once', async () => {
+    // The default min-fill-time (3 s): a restored draft was filled in before the reload and may be sent at once.
+    const attrs = { endpoint: newEndpoint() };
+    const first = await renderFeedback(attrs);
+    await choose(first, 'noise');
+    await tick(first, '#attribute-1-singlevaluelist-1'); // Traffic
+    await fill(first, '#attribute-4-number', '7');
+    await tick(first, '#attribute-6-multivaluelist-2'); // Night
+    await fill(first, '#description', 'Lorries idling all night');
+
+    const second = await reload(first, attrs);
+    expect(valueOf(second, '#category')).to.equal('noise');
+    expect(shownText(second).includes('What makes the noise?'), 'the questions of noise are shown').to.equal(true);
+    expect(query<HTMLInputElement>(second, '#attribute-1-singlevaluelist-1').checked, 'Traffic').to.equal(true);
+    expect(valueOf(second, '#attribute-4-number')).to.equal('7');
+    expect(query<HTMLInputElement>(second, '#attribute-6-multivaluelist-2').checked, 'Night').to.equal(true);
+    expect(query<HTMLInputElement>(second, '#attribute-6-multivaluelist').checked, 'Morning').to.equal(false);
+
+    await submit(second);
+    await waitForShadow(second, '.outcome.sent');
+    const [post] = (await received(attrs.endpoint)).received;
+    expect(post!.fields).to.deep.equal({
+      service_code: ['noise'],
+      'attribute[source]': ['traffic'],
+      'attribute[floor]': ['7'],
+      'attribute[when][]': ['night'],
+      description: ['Lorries idling all night'],
+    });
+  });
+
+  it('a stored draft with hostile answers (a number, an object, a list with a number, __proto__) does not break the form', async () => {
+    const problems: string[] = [];
+    const onError = (event: ErrorEvent) => void problems.push(`error: ${event.message}`);
+    const onRejection = (event: PromiseRejectionEvent) => void problems.push(`unhandled rejection: ${String(event.reason)}`);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const endpoint = newEndpoint();
+      // Written as JSON text: an object literal's __proto__ would set the prototype instead of a key.
+      sessionStorage.setItem(
+        draftKey(endpoint, ''),
+        '{"serviceCode":"noise","description":"Drilling at night","attributes":' +
+          '{"floor":12,"source":{"key":"traffic"},"when":["night",5],"details":"Very loud","__proto__":{"polluted":"yes"}}}',
+      );
+      const el = await renderFeedback({ endpoint, 'min-fill-time': '0' });
+      expect(valueOf(el, '#category')).to.equal('noise');
+      expect(valueOf(el, '#description')).to.equal('Drilling at night');
+      // Only strings (and lists of strings) are taken from the draft.
+      expect(valueOf(el, '#attribute-5-text')).to.equal('Very loud');
+      expect(valueOf(el, '#attribute-4-number')).to.equal('');
+      const ticked = [...shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"], input[type="checkbox"]')]
+        .filter((input) => input.checked)
+        .map((input) => input.id);
+      expect(ticked).to.deep.equal([]);
+
+      await submit(el);
+      await waitUntil(() => shadow(el).querySelector('.error-summary') || problems.length > 0, 'Send did nothing');
+      expect(problems, 'what Send threw').to.deep.equal([]);
+      const summary = await waitForShadow(el, '.error-summary');
+      expect([...summary.querySelectorAll('a')].map((link) => link.textContent!.trim())).to.deep.equal([
+        'Answer "What makes the noise?"',
+        'Answer "Which floor do you live on?"',
+      ]);
+      expect((await received(endpoint)).received).to.have.length(0);
+
+      await tick(el, '#attribute-1-singlevaluelist'); // Construction
+      await fill(el, '#attribute-4-number', '2');
+      await submit(el);
+      await waitForShadow(el, '.outcome.sent');
+      const [post] = (await received(endpoint)).received;
+      expect(post!.fields).to.deep.equal({
+        service_code: ['noise'],
+        'attribute[source]': ['construction'],
+        'attribute[floor]': ['2'],
+        'attribute[details]': ['Very loud'],
+        description: ['Drilling at night'],
+      });
+      expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('a draft whose category the server no longer has asks for a category again, and never sends the old one', async () => {
+    const endpoint = newEndpoint();
+    sessionStorage.setItem(
+      draftKey(endpoint, ''),
+      JSON.stringify({ serviceCode: 'street-furniture', description: 'The bench by the canal is broken', attributes: {} }),
+    );
+    const el = await renderFeedback({ endpoint, 'min-fill-time': '0' });
+    const picker = query<HTMLSelectElement>(el, '#category');
+    expect(picker.value).to.equal('');
+    expect(picker.selectedOptions[0]!.textContent!.trim()).to.equal('Choose a category');
+    // The rest of the draft is kept.
+    expect(valueOf(el, '#description')).to.equal('The bench by the canal is broken');
+
+    await submit(el);
+    const summary = await waitForShadow(el, '.error-summary');
+    expect([...summary.querySelectorAll('a')].map((link) => link.textContent!.trim())).to.deep.equal([
+      'Choose what your message is about',
+    ]);
+    expect((await received(endpoint)).received).to.have.length(0);
+
+    await choose(el, 'suggestion');
+    await submit(el);
+    await waitForShadow(el, '.outcome.sent');
+    const posts = (await received(endpoint)).received;
+    expect(posts.map((post) => post.fields['service_code']![0])).to.deep.equal(['suggestion']);
   });
 });

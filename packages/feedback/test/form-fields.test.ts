@@ -1,5 +1,6 @@
-import { expect } from '@open-wc/testing';
-import { choose, fill, matches, query, renderFeedback, shadow, shownText, tick } from './helpers/widget.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import { newEndpoint, received } from './helpers/open311.js';
+import { choose, fill, loaded, matches, query, renderFeedback, shadow, shownText, submit, tick, waitForShadow } from './helpers/widget.js';
 import type { CivicFeedback } from '../src/civic-feedback.js';
 
 /** The label a person (and a screen reader) gets for a control: its own <label> elements. */
@@ -200,5 +201,79 @@ describe('<civic-feedback> form fields', () => {
     expect(shadow(el).querySelector('#consent')).to.exist;
     expect(matches(el, 'a[href^="javascript"]')).to.deep.equal([]);
     expect(shownText(el)).not.to.contain('How we use your information');
+  });
+  /** Whether the widget shows `text` (a boolean: a failed assertion then names the text, not the whole form). */
+  const shows = (el: CivicFeedback, text: string) => shownText(el).includes(text);
+  const optionValues = (el: CivicFeedback) =>
+    [...(shadow(el).querySelector<HTMLSelectElement>('#category')?.options ?? [])].map((option) => option.value);
+
+  for (const initial of ['pothole', null] as const) {
+    it(`service-code changed at run time (from ${initial ? `"${initial}"` : 'none'}) to a category with questions loads and shows them, and they are sent`, async () => {
+      const el = await renderFeedback({ 'service-code': initial, 'min-fill-time': '0' });
+      expect(shows(el, 'What makes the noise?'), 'questions before').to.equal(false);
+
+      el.setAttribute('service-code', 'noise');
+      await el.updateComplete;
+      await waitUntil(() => shows(el, 'What makes the noise?'), 'the questions of noise did not appear', { timeout: 3000 });
+      await loaded(el);
+      expect(matches(el, '#category')).to.deep.equal([]);
+
+      await tick(el, '#attribute-1-singlevaluelist'); // Construction
+      await fill(el, '#attribute-4-number', '5');
+      await fill(el, '#description', 'Pile driving from 6 in the morning.');
+      await submit(el);
+      await waitForShadow(el, '.outcome.sent');
+      const [post] = (await received(el.endpoint)).received;
+      expect(post!.fields).to.deep.equal({
+        service_code: ['noise'],
+        'attribute[source]': ['construction'],
+        'attribute[floor]': ['5'],
+        description: ['Pile driving from 6 in the morning.'],
+      });
+    });
+  }
+
+  it('an endpoint changed at run time shows the new endpoint’s questions for the preset category, not the old one’s', async () => {
+    const first = newEndpoint();
+    const el = await renderFeedback({ endpoint: first, 'service-code': 'noise', 'min-fill-time': '0' });
+    expect(shows(el, 'What makes the noise?'), 'the first district’s question').to.equal(true);
+
+    const other = newEndpoint('other');
+    el.endpoint = other;
+    await el.updateComplete;
+    await waitUntil(() => shows(el, 'How loud is it?'), 'the other district’s question did not appear', { timeout: 3000 });
+    await loaded(el);
+    expect(shows(el, 'What makes the noise?'), 'the first district’s question').to.equal(false);
+    expect(shows(el, 'Which floor do you live on?'), 'the first district’s question').to.equal(false);
+
+    await tick(el, '#attribute-0-singlevaluelist-1'); // Loud
+    await fill(el, '#description', 'Karaoke bar, every night.');
+    await submit(el);
+    await waitForShadow(el, '.outcome.sent');
+    const [post] = (await received(other)).received;
+    expect(post!.fields).to.deep.equal({
+      service_code: ['noise'],
+      'attribute[loudness]': ['loud'],
+      description: ['Karaoke bar, every night.'],
+    });
+    expect((await received(first)).received).to.have.length(0);
+  });
+
+  it('an endpoint changed at run time lists the new endpoint’s categories, and a category chosen there gets its questions', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await choose(el, 'noise');
+    expect(shows(el, 'What makes the noise?'), 'the first district’s question').to.equal(true);
+
+    el.setAttribute('endpoint', newEndpoint('other'));
+    await el.updateComplete;
+    await waitUntil(() => optionValues(el).join() === ',streetlight,noise', 'the other district’s categories did not appear', { timeout: 3000 });
+    await loaded(el);
+    expect(optionValues(el)).to.deep.equal(['', 'streetlight', 'noise']);
+    expect(query<HTMLSelectElement>(el, '#category').value).to.equal('');
+    expect(shows(el, 'What makes the noise?'), 'the first district’s question').to.equal(false);
+
+    await choose(el, 'noise');
+    expect(shows(el, 'How loud is it?'), 'the other district’s question').to.equal(true);
+    expect(shows(el, 'What makes the noise?'), 'the first district’s question').to.equal(false);
   });
 });

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { CivicFeedback } from '../src/civic-feedback.js';
 import { newEndpoint, received, setGeolocation } from './helpers/open311.js';
-import { choose, clearOutbox, fill, query, renderFeedback, shadow, submit, tick, waitForShadow } from './helpers/widget.js';
+import { choose, clearOutbox, fill, focused, query, renderFeedback, shadow, submit, tick, waitForShadow } from './helpers/widget.js';
 
 /** Whether `selector` matches in the widget (assertions compare booleans: a failed assertion holding a DOM node hangs the test runner). */
 function has(element: CivicFeedback, selector: string): boolean {
@@ -158,5 +158,24 @@ describe('<civic-feedback> current location', () => {
     expect(has(element, '#locate'), '#locate').to.equal(false);
     expect(has(element, '#address'), '#address').to.equal(false);
     expect(calls.count()).to.equal(0);
+  });
+  it('keeps the focus on the button that replaces the one pressed: "Do not send my position", then "Use my current location"', async () => {
+    await setGeolocation({ latitude: 31.2304, longitude: 121.4737 });
+    const element = await startReport(newEndpoint());
+    // Waits for the focus to get there; on a timeout, says where it is instead.
+    const focusMovesTo = (expected: string) =>
+      waitUntil(() => focused(element) === expected).catch(() => expect(focused(element)).to.equal(expected));
+
+    const locate = query<HTMLButtonElement>(element, '#locate');
+    locate.focus();
+    locate.click();
+    await waitForShadow(element, '.position');
+    await focusMovesTo('button#forget-position.link');
+    expect(text(query(element, '#forget-position'))).to.equal('Do not send my position');
+
+    query<HTMLButtonElement>(element, '#forget-position').click();
+    await waitForShadow(element, '#locate');
+    await focusMovesTo('button#locate');
+    expect(text(query(element, '#locate'))).to.equal('Use my current location');
   });
 });

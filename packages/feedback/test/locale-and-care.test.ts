@@ -213,6 +213,98 @@ describe('<civic-feedback> language', () => {
   }
 });
 
+describe('<civic-feedback> language fixes', () => {
+  const root = document.documentElement;
+  let originalLang: string | null;
+  beforeEach(() => {
+    originalLang = root.getAttribute('lang');
+    root.setAttribute('lang', 'en');
+  });
+  afterEach(() => {
+    if (originalLang === null) root.removeAttribute('lang');
+    else root.setAttribute('lang', originalLang);
+  });
+
+  function addNotice(el: CivicFeedback, text: string): HTMLElement {
+    const notice = document.createElement('p');
+    notice.slot = 'notice';
+    notice.textContent = text;
+    el.append(notice);
+    return notice;
+  }
+
+  function chooseFiles(el: CivicFeedback, files: File[]): void {
+    const input = query<HTMLInputElement>(el, 'input[type="file"]#photos');
+    const transfer = new DataTransfer();
+    for (const file of files) transfer.items.add(file);
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  it('the widget gets no lang attribute of its own, so a slotted notice keeps the page’s language', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div lang="zh-Hans"></div>`);
+    const el = await renderFeedback({}, { parent: page });
+    const notice = addNotice(el, '紧急情况请拨打 110。');
+    await el.updateComplete;
+    expect(el.hasAttribute('lang'), 'lang attribute on <civic-feedback>').to.equal(false);
+    expect(notice.assignedSlot?.name).to.equal('notice');
+    expect(notice.matches(':lang(zh-Hans)'), 'the notice is in zh-Hans').to.equal(true);
+    expect(query(el, '.root').getAttribute('lang')).to.equal('zh-Hans');
+    expect(title(el)).to.equal(heading['zh-Hans']);
+
+    // Re-rendering (a language change of the page) adds none either.
+    page.setAttribute('lang', 'zh-TW');
+    el.requestUpdate();
+    await waitUntil(() => title(el) === heading['zh-Hant'], 'did not follow the page to zh-Hant');
+    expect(el.hasAttribute('lang'), 'lang attribute on <civic-feedback>').to.equal(false);
+    expect(notice.matches(':lang(zh-TW)'), 'the notice is in the page’s zh-TW').to.equal(true);
+  });
+
+  it('a lang the author sets stays as the author wrote it', async () => {
+    const el = await renderFeedback({ lang: 'zh-HK' });
+    const notice = addNotice(el, '緊急情況請致電 999。');
+    await el.updateComplete;
+    expect(el.getAttribute('lang')).to.equal('zh-HK');
+    expect(notice.matches(':lang(zh-HK)'), 'the notice is in zh-HK').to.equal(true);
+  });
+
+  it('marks an optional question "（选填）" in Simplified Chinese, with no space before the full-width bracket', async () => {
+    const el = await renderFeedback({ lang: 'zh-Hans' });
+    await choose(el, 'noise');
+    const label = (selector: string) => query(el, selector).textContent!.replace(/\s+/g, ' ').trim();
+    expect(label('label[for="attribute-3-string"]')).to.equal('Name of the site or shop, if known（选填）');
+    expect(label('fieldset:has(#attribute-6-multivaluelist) > legend')).to.equal('When does it happen?（选填）');
+    // A required question has no mark.
+    expect(label('label[for="attribute-4-number"]')).to.equal('Which floor do you live on?');
+  });
+
+  for (const [lang, message] of [
+    ['en', (names: string) => `${names} could not be read as a photo. Choose a JPEG, PNG or WebP image.`],
+    ['zh-Hans', (names: string) => `无法读取照片 ${names}。请选择 JPEG、PNG 或 WebP 格式的图片。`],
+  ] as const) {
+    it(`joins the names of files that are not photos with the list format of ${lang}`, async () => {
+      const el = await renderFeedback({ lang });
+      chooseFiles(el, [new File(['minutes'], 'a.txt', { type: 'text/plain' }), new File(['budget'], 'b.txt', { type: 'text/plain' })]);
+      const problem = () => (shadow(el).querySelector('#photos-error')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      await waitUntil(() => problem() !== '', 'no message about the files', { timeout: 5000 });
+      const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(['a.txt', 'b.txt']);
+      expect(problem()).to.include(message(names));
+      expect(problem()).not.to.include('a.txt, b.txt');
+    });
+  }
+
+  it('counts characters with the number format of the language (en: 4,000)', async () => {
+    const el = await renderFeedback({ lang: 'en' });
+    const count = () => query(el, '#description-count').textContent!.trim();
+    expect(count()).to.equal(`You have ${new Intl.NumberFormat('en').format(4000)} characters remaining`);
+    expect(count()).to.equal('You have 4,000 characters remaining');
+    await fill(el, '#description', 'Bins not emptied');
+    expect(count()).to.equal('You have 3,984 characters remaining');
+    await fill(el, '#description', 'x'.repeat(5002));
+    expect(count()).to.equal('You have 1,002 characters too many');
+  });
+});
+
 describe('<civic-feedback> care mode', () => {
   const root = document.documentElement;
   afterEach(() => root.removeAttribute('data-civic-care-mode'));

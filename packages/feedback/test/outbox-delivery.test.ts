@@ -336,4 +336,130 @@ describe('<civic-feedback> offline outbox delivery', () => {
       search.remove();
     }
   });
+  // ---- Fixes from the code review ----------------------------------------------------------------
+
+  for (const [mode, status] of [
+    ['conflict-409', 409],
+    ['too-early-425', 425],
+  ] as const) {
+    it(`a report answered ${status} (a first try still being processed) is kept, not refused, and delivered once`, async () => {
+      const { endpoint, element, events } = await queueReport(mode);
+      expect(headingOf(shadow(element), '#outcome-heading')).to.equal('Saved on this device');
+      expect(has(element, '.refusal'), '.refusal').to.equal(false);
+      expect(events.error).to.deep.equal([]);
+      const key = events.queued[0]!.idempotencyKey;
+
+      // Tried again while the server still says the same: still kept, still not refused.
+      await flushOutbox({ force: true });
+      expect(await pendingKeys()).to.deep.equal([key]);
+      expect(events.error).to.deep.equal([]);
+      expect(headingOf(shadow(element), '#outcome-heading')).to.equal('Saved on this device');
+
+      await setMode(endpoint, 'ok');
+      window.dispatchEvent(new Event('online'));
+      await waitForShadow(element, '.outcome.sent', 6000);
+      await waitForCreated(endpoint, 1);
+      const server = await received(endpoint);
+      expect(server.created).to.equal(1);
+      expect(server.received.length, 'the first try, the forced retry and the delivery').to.be.at.least(3);
+      expect(new Set(server.received.map((post) => post.headers['idempotency-key']))).to.deep.equal(new Set([key]));
+      expect(headingOf(shadow(element), '.tracking-number')).to.equal('SR-1');
+      expect(events.success).to.have.length(1);
+      expect(events.error).to.deep.equal([]);
+      expect(await pendingKeys()).to.deep.equal([]);
+    });
+  }
+
+  it('a kept report waits as long as the server’s Retry-After asks before it is tried again', async () => {
+    const { events } = await queueReport('retry-after-503');
+    const key = events.queued[0]!.idempotencyKey;
+    const before = Date.now();
+    await flushOutbox({ force: true });
+    const item = await (await openOutboxStore()).get('pending', key);
+    expect(item, 'the report is still kept').to.not.equal(undefined);
+    const delay = item!.nextAttemptAt - before;
+    // Retry-After: 120 (seconds); the outbox's own backoff would be a few seconds.
+    expect(delay, `next try in ${delay} ms`).to.be.at.least(118_000);
+    expect(events.error).to.deep.equal([]);
+  });
+
+  it('a widget that is not set up (no endpoint) leaves the outcome of a kept report to a widget that can show it', async () => {
+    const { endpoint, element, events } = await queueReport('down');
+    const key = events.queued[0]!.idempotencyKey;
+    element.remove();
+    await setMode(endpoint, 'ok');
+    await flushOutbox({ force: true });
+    const db = await openOutboxStore();
+    // Delivered while no widget was on the page: the outcome waits on the device.
+    expect((await db.getAll('settled')).map((item) => item.key)).to.deep.equal([key]);
+
+    const originalError = console.error;
+    const logged: string[] = [];
+    console.error = (...args: unknown[]) => void logged.push(String(args[0]));
+    try {
+      const misconfigured = await renderFeedback({ endpoint: null });
+      expect(shownText(misconfigured)).to.include('This form is not set up: its endpoint attribute is missing.');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      console.error = originalError;
+    }
+    expect(logged.filter((line) => line.includes('endpoint attribute is missing'))).to.have.length(1);
+    // It cannot show the outcome, so it has not taken it.
+    expect((await db.getAll('settled')).map((item) => item.key)).to.deep.equal([key]);
+
+    const good = await renderFeedback({ endpoint, 'min-fill-time': '0' });
+    const notice = await waitForShadow(good, '.delivered-later', 6000);
+    expect(headingOf(notice, 'h2')).to.equal('A message saved on this device has now been sent');
+    expect(headingOf(notice, '.tracking-number')).to.equal('SR-1');
+    expect((await db.getAll('settled')).map((item) => item.key)).to.deep.equal([]);
+  });
+
+  it('a kept report delivered later sends the Open311 server no Referer and no cookies', async () => {
+    // The server on the page's own host name: the page's cookies are same-site for it.
+    const endpoint = newEndpoint().replace('127.0.0.1', location.hostname);
+    const cookie = `civic-test-session-${crypto.randomUUID().slice(0, 8)}=1`;
+    document.cookie = `${cookie}; path=/; SameSite=Lax`;
+    try {
+      const { element } = await queueReport('fail-503', { endpoint });
+      await setMode(endpoint, 'ok');
+      window.dispatchEvent(new Event('online'));
+      await waitForShadow(element, '.outcome.sent', 6000);
+      const posts = (await received(endpoint)).received;
+      expect(posts.length, 'the first try and the delivery').to.be.at.least(2);
+      expect(posts.map((post) => `referer: ${post.headers.referer}, cookie: ${post.headers.cookie}`)).to.deep.equal(
+        posts.map(() => 'referer: null, cookie: null'),
+      );
+    } finally {
+      document.cookie = `${cookie.split('=')[0]}=; path=/; max-age=0`;
+    }
+  });
+
+  it('when the server refuses a kept report that had photos, the refusal says the photos must be added again', async () => {
+    const endpoint = newEndpoint();
+    const element = await renderFeedback({ endpoint, 'min-fill-time': '0' });
+    const events = recordEvents(element);
+    await choose(element, 'pothole');
+    await fill(element, '#description', 'Kerb broken, photo attached');
+    const input = shadow(element).querySelector<HTMLInputElement>('#photos')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(await smallPng());
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitForShadow(element, 'canvas[role="img"]');
+    await setMode(endpoint, 'down');
+    await submit(element);
+    await waitForShadow(element, '.outcome.queued');
+
+    await setMode(endpoint, 'fail-400');
+    window.dispatchEvent(new Event('online'));
+    const refusal = await waitForShadow(element, '.refusal', 6000);
+    const text = refusal.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.include('The address is outside the district.');
+    expect(text).to.include('Your text is still here, but photos must be added again: correct it and send again.');
+    expect(text).not.to.include('Everything you entered is still here');
+    expect(events.error).to.deep.equal([{ status: 400, message: 'The address is outside the district.' }]);
+    // The text is back; the photo is not (kept reports' photos are not given back to the form).
+    expect(shadow(element).querySelector<HTMLTextAreaElement>('#description')!.value).to.equal('Kerb broken, photo attached');
+    expect(shadow(element).querySelectorAll('canvas[role="img"]').length).to.equal(0);
+  });
 });

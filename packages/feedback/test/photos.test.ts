@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { CivicFeedback } from '../src/civic-feedback.js';
 import { newEndpoint, received } from './helpers/open311.js';
-import { choose, clearOutbox, fill, query, renderFeedback, shadow, submit, waitForShadow } from './helpers/widget.js';
+import { choose, clearOutbox, fill, focused, query, renderFeedback, shadow, submit, waitForShadow } from './helpers/widget.js';
 
 /** Whether `selector` matches in the widget (assertions compare booleans: a failed assertion holding a DOM node hangs the test runner). */
 function has(element: CivicFeedback, selector: string): boolean {
@@ -210,5 +210,58 @@ describe('<civic-feedback> photos', () => {
     expect(has(element, 'input[type="file"]'), 'input[type="file"]').to.equal(false);
     expect(has(element, 'label[for="photos"]'), 'label[for="photos"]').to.equal(false);
     expect(has(element, 'form'), 'form').to.equal(true);
+  });
+  it('Send while photos are still being prepared sends nothing and says to wait; once they are ready, one report with the photo', async () => {
+    const endpoint = newEndpoint();
+    const element = await renderFeedback({ endpoint, 'min-fill-time': '0' });
+    await choose(element, 'pothole');
+    await fill(element, '#description', 'Huge photo of the hole');
+    const huge = await png(6000, 4000, 'huge.png');
+    // Everything the polite live region says, as it says it.
+    const status = query(element, '[role="status"]');
+    const announced: string[] = [];
+    const observer = new MutationObserver(() => announced.push(status.textContent!.trim()));
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+    try {
+      chooseFiles(element, [huge]);
+      await submit(element); // at once, while the photo is still being made smaller
+      await new Promise((resolve) => setTimeout(resolve, 300)); // time for a wrongly started report to arrive
+      expect((await received(endpoint)).received.map((post) => `a report with ${post.media.length} photo(s)`)).to.deep.equal([]);
+      expect(has(element, '.outcome'), '.outcome').to.equal(false);
+      await waitUntil(() => announced.includes('Wait until the photos are ready, then send.'), 'no announcement to wait', { timeout: 3000 });
+      await photosPrepared(element);
+    } finally {
+      observer.disconnect();
+    }
+    expect(thumbnails(element).length).to.equal(1);
+    expect((await received(endpoint)).received).to.have.length(0);
+
+    await submit(element);
+    await waitForShadow(element, '.outcome.sent');
+    const server = await received(endpoint);
+    expect(server.received).to.have.length(1);
+    expect(server.received[0]!.media).to.have.length(1);
+    expect(server.received[0]!.fields['description']).to.deep.equal(['Huge photo of the hole']);
+
+    // The next report starts without it.
+    [...shadow(element).querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Send another message')!.click();
+    await waitForShadow(element, 'form #description');
+    expect(thumbnails(element).length).to.equal(0);
+    await choose(element, 'pothole');
+    await fill(element, '#description', 'A second hole, no photo');
+    await submit(element);
+    await waitForShadow(element, '.outcome.sent');
+    const [, second] = (await received(endpoint)).received;
+    expect(second!.media).to.have.length(0);
+  });
+
+  it('once photos reach max-photos, focus moves to the sentence that says so (the file input it was on is gone)', async () => {
+    const element = await renderFeedback({ 'min-fill-time': '0', 'max-photos': '1' });
+    query(element, '#photos').focus();
+    chooseFiles(element, [await png(400, 300, 'only.png')]);
+    const full = await waitForShadow(element, '#photos-full');
+    expect(full.textContent!.trim()).to.equal('You have added 1 of 1 photos.');
+    // On a timeout, say where the focus is instead.
+    await waitUntil(() => focused(element) === 'p#photos-full').catch(() => expect(focused(element)).to.equal('p#photos-full'));
   });
 });

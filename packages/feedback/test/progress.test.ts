@@ -218,4 +218,24 @@ describe('<civic-feedback> progress lookup', () => {
     expect(has(element, '.outcome-problem'), '.outcome-problem').to.equal(false);
     expect(text(query(element, '#status-heading'))).to.equal('Status: open (being handled)');
   });
+  it('an endpoint changed at run time clears the tracking number and the status looked up at the old one', async () => {
+    const endpoint = newEndpoint();
+    const element = await sendReport({ endpoint });
+    await checkProgressFromReceipt(element);
+    expect(text(query(element, '#status-heading'))).to.equal('Status: open (being handled)');
+    expect(query<HTMLInputElement>(element, '#reference').value).to.equal('SR-1');
+
+    const other = newEndpoint();
+    element.endpoint = other;
+    await element.updateComplete;
+    // Still checking progress, but nothing from the other system is shown as this one's.
+    expect(has(element, 'form.progress'), 'form.progress').to.equal(true);
+    expect(has(element, '.request-status'), '.request-status').to.equal(false);
+    expect(has(element, '.outcome-problem'), '.outcome-problem').to.equal(false);
+    expect(query<HTMLInputElement>(element, '#reference').value).to.equal('');
+
+    // A lookup now asks the new endpoint, which has no SR-1.
+    await lookUp(element, 'SR-1');
+    expect(text(query(element, '.outcome-problem'))).to.equal('No report has this tracking number. Check it and try again.');
+  });
 });

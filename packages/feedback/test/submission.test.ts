@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { received, setMode } from './helpers/open311.js';
+import { newEndpoint, received, setMode } from './helpers/open311.js';
 import {
   choose,
   describeNode,
@@ -341,5 +341,103 @@ describe('<civic-feedback> submission', () => {
     expect((await received(el.endpoint)).received).to.have.length(1);
     expect(events.seen.filter((event) => event.type === 'civic-feedback-submit')).to.have.length(1);
     expect(shownText(el)).to.contain('Sending…');
+  });
+  it('questions whose codes are constructor, __proto__, toString and hasOwnProperty are shown, checked and sent like any other', async () => {
+    const problems: string[] = [];
+    const onError = (event: ErrorEvent) => void problems.push(`error: ${event.message}`);
+    const onRejection = (event: PromiseRejectionEvent) => void problems.push(`unhandled rejection: ${String(event.reason)}`);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const el = await renderFeedback({ endpoint: newEndpoint('tricky'), 'min-fill-time': '0' });
+      await choose(el, 'proto-codes');
+      expect(
+        [...shadow(el).querySelectorAll('fieldset:has(input[id^="attribute-"]) > legend, label[for^="attribute-"]:not(.choice)')].map(
+          (label) => label.textContent!.replace(/\s+/g, ' ').trim(),
+        ),
+      ).to.deep.equal(['Who is building it?', 'Is it dangerous? (optional)', 'How many machines? (optional)', 'Which days? (optional)']);
+      // Nothing is answered yet: no function or object from Object.prototype shows up as an answer.
+      expect(query<HTMLInputElement>(el, '#attribute-0-string').value).to.equal('');
+      expect(query<HTMLInputElement>(el, '#attribute-2-number').value).to.equal('');
+      expect(matches(el, 'input[id^="attribute-"]:checked')).to.deep.equal([]);
+
+      await fill(el, '#description', 'Cranes working on Sundays.');
+      await submit(el);
+      await waitUntil(() => shadow(el).querySelector('.error-summary') || problems.length > 0, 'Send did nothing');
+      expect(problems, 'what Send threw').to.deep.equal([]);
+      expect([...query(el, '.error-summary').querySelectorAll('a')].map((link) => link.textContent!.trim())).to.deep.equal([
+        'Answer "Who is building it?"',
+      ]);
+      expect((await received(el.endpoint)).received).to.have.length(0);
+
+      await fill(el, '#attribute-0-string', 'Metro Line 14 contractor');
+      await tick(el, '#attribute-1-singlevaluelist'); // Yes
+      await fill(el, '#attribute-2-number', '3');
+      await tick(el, '#attribute-3-multivaluelist-1'); // Weekend
+      await submit(el);
+      await sent(el);
+      const [post] = (await received(el.endpoint)).received;
+      expect(post!.fields).to.deep.equal({
+        service_code: ['proto-codes'],
+        'attribute[constructor]': ['Metro Line 14 contractor'],
+        'attribute[__proto__]': ['yes'],
+        'attribute[toString]': ['3'],
+        'attribute[hasOwnProperty][]': ['weekend'],
+        description: ['Cranes working on Sundays.'],
+      });
+      await aTimeout(100);
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+    expect(problems).to.deep.equal([]);
+    // Nothing reached Object.prototype.
+    const probe: Record<string, unknown> = {};
+    expect([typeof probe['constructor'], typeof probe['toString'], Object.getPrototypeOf(probe) === Object.prototype]).to.deep.equal([
+      'function',
+      'function',
+      true,
+    ]);
+  });
+
+  it('an endpoint with a query string keeps it on every request: categories, questions, the report and its progress', async () => {
+    const base = newEndpoint();
+    const el = await renderFeedback({ endpoint: `${base}?tenant=xuhui`, 'jurisdiction-id': 'xuhui.sh.cn', 'min-fill-time': '0' });
+    expect(matches(el, '[role="alert"]')).to.deep.equal([]);
+    expect(matches(el, '#category option[value="noise"]')).to.have.length(1);
+    await choose(el, 'noise');
+    expect(shownText(el).includes('What makes the noise?'), 'the questions of noise').to.equal(true);
+
+    await tick(el, '#attribute-1-singlevaluelist-1'); // Traffic
+    await fill(el, '#attribute-4-number', '9');
+    await fill(el, '#description', 'Buses idling under my window.');
+    await submit(el);
+    const outcome = await sent(el);
+    expect(outcome.querySelector('.tracking-number')!.textContent!.trim()).to.equal('SR-1');
+    const [post] = (await received(base)).received;
+    expect(post!.query).to.deep.equal({ tenant: 'xuhui', jurisdiction_id: 'xuhui.sh.cn' });
+    expect(post!.fields['service_code']).to.deep.equal(['noise']);
+    expect(post!.fields['attribute[source]']).to.deep.equal(['traffic']);
+
+    query<HTMLButtonElement>(el, '.outcome.sent .actions button:not(.link)').click(); // Check progress
+    const status = await waitForShadow(el, '.request-status, .outcome-problem');
+    expect(status.textContent!.replace(/\s+/g, ' ')).to.include('Status: open (being handled)');
+  });
+
+  it('sends the Open311 server no Referer and no cookies', async () => {
+    // The server on the page's own host name: the page's cookies are same-site for it.
+    const endpoint = newEndpoint().replace('127.0.0.1', location.hostname);
+    const cookie = `civic-test-session-${crypto.randomUUID().slice(0, 8)}=1`;
+    document.cookie = `${cookie}; path=/; SameSite=Lax`;
+    try {
+      const el = await renderFeedback({ endpoint, 'min-fill-time': '0' });
+      await pothole(el);
+      await submit(el);
+      await sent(el);
+      const [post] = (await received(endpoint)).received;
+      expect({ referer: post!.headers.referer, cookie: post!.headers.cookie }).to.deep.equal({ referer: null, cookie: null });
+    } finally {
+      document.cookie = `${cookie.split('=')[0]}=; path=/; max-age=0`;
+    }
   });
 });

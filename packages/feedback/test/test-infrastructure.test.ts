@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { open311Origin } from '/test-config.js';
 import { newEndpoint, received, setGeolocation, setMode, updateRequest } from './helpers/open311.js';
 
 // Checks the test tools themselves from the browser: the Open311 test server
@@ -101,5 +102,46 @@ describe('test infrastructure', () => {
     expect(hang).to.equal('TimeoutError');
     // 503, token and the hanging POST arrived; the dropped connection did not.
     expect((await received(endpoint)).received).to.have.length(3);
+  });
+  it('has modes for 409, 425, Retry-After and unreachable definitions, and seeds chosen by the namespace name', async () => {
+    const endpoint = newEndpoint();
+    for (const [mode, status] of [
+      ['conflict-409', 409],
+      ['too-early-425', 425],
+    ] as const) {
+      await setMode(endpoint, mode);
+      const response = await post(endpoint, { service_code: 'praise' }, 'key-2');
+      expect([response.status, await response.json()]).to.deep.equal([
+        status,
+        [{ code: status, description: 'A request with this Idempotency-Key is still being processed.' }],
+      ]);
+    }
+    await setMode(endpoint, 'retry-after-503');
+    const busy = await post(endpoint, { service_code: 'praise' });
+    expect([busy.status, busy.headers.get('Retry-After')]).to.deep.equal([503, '120']);
+    await setMode(endpoint, 'retry-after-date-503');
+    const date = Date.parse((await post(endpoint, { service_code: 'praise' })).headers.get('Retry-After') ?? '');
+    expect(date - Date.now()).to.be.within(118_000, 121_000);
+
+    await setMode(endpoint, 'definitions-down');
+    expect((await getJson(`${endpoint}/services.json`))[0]).to.equal(200);
+    const definition = await fetch(`${endpoint}/services/noise.json`).then(() => 'answered', (error: Error) => error.name);
+    expect(definition).to.equal('TypeError');
+
+    // Every POST is recorded with its query, Referer and Cookie headers.
+    const [last] = (await received(endpoint)).received.slice(-1);
+    expect(last!.query).to.deep.equal({});
+    expect(last!.headers).to.have.keys(['idempotency-key', 'content-type', 'referer', 'cookie']);
+
+    const codes = async (seedEndpoint: string) =>
+      ((await getJson(`${seedEndpoint}/services.json`))[1] as Array<{ service_code: string }>).map((item) => item.service_code);
+    expect(await codes(newEndpoint('other'))).to.deep.equal(['streetlight', 'noise']);
+    expect(await codes(newEndpoint('tricky'))).to.include('proto-codes');
+    expect(await codes(newEndpoint())).not.to.include('proto-codes');
+    const [, tricky] = (await getJson(`${newEndpoint('tricky')}/services/proto-codes.json`)) as [number, { attributes: Array<{ code: string }> }];
+    expect(tricky.attributes.map((item) => item.code)).to.deep.equal(['constructor', '__proto__', 'toString', 'hasOwnProperty']);
+
+    const echo = (await (await fetch(`${open311Origin}/echo-headers`)).json()) as Record<string, unknown>;
+    expect(echo).to.have.keys(['referer', 'cookie', 'origin']);
   });
 });

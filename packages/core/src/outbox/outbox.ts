@@ -44,11 +44,13 @@ export function isRetryable(status: number): boolean {
   return status >= 500 || status === 408 || status === 409 || status === 425 || status === 429;
 }
 
-export async function enqueue(source: string, key: string, request: OutboxRequest): Promise<void> {
+/** Keeps a submission whose first try failed; `retryAfterMs` is the server's `Retry-After`, if it gave one. */
+export async function enqueue(source: string, key: string, request: OutboxRequest, retryAfterMs = 0): Promise<void> {
   const db = await openOutboxStore();
   const now = Date.now();
-  await db.put('pending', { key, source, request, queuedAt: now, attempts: 1, nextAttemptAt: now + firstRetryMs });
-  scheduleRetry(firstRetryMs);
+  const delay = Math.max(firstRetryMs, retryAfterMs);
+  await db.put('pending', { key, source, request, queuedAt: now, attempts: 1, nextAttemptAt: now + delay });
+  scheduleRetry(delay);
 }
 
 const claimPrefix = 'civic-widgets-outbox-claim:';
@@ -176,8 +178,11 @@ function backedOff(item: PendingSubmission, serverDelayMs = 0): PendingSubmissio
   return { ...item, attempts: item.attempts + 1, nextAttemptAt: Date.now() + Math.max(jittered, serverDelayMs) };
 }
 
-/** `Retry-After` in seconds or as an HTTP date; 0 when absent or unreadable. */
-function retryAfterMs(response: Response): number {
+/**
+ * `Retry-After` in seconds or as an HTTP date; 0 when absent or unreadable. Across
+ * origins the server must list it in Access-Control-Expose-Headers to be read.
+ */
+export function retryAfterMs(response: Response): number {
   const value = response.headers.get('Retry-After');
   if (!value) return 0;
   const seconds = Number(value);

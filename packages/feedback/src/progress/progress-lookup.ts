@@ -22,11 +22,14 @@ export class ProgressLookup {
   reference = '';
   private state: LookupState = { kind: 'idle' };
   private emptyError = false;
+  /** Bumped by every lookup and reset: an answer for an older one is dropped. */
+  private generation = 0;
 
   constructor(private readonly host: LookupHost) {}
 
   /** Another endpoint: an earlier answer belongs to another system. */
   reset(): void {
+    this.generation++;
     this.reference = '';
     this.state = { kind: 'idle' };
     this.emptyError = false;
@@ -41,15 +44,18 @@ export class ProgressLookup {
       this.host.shadowRoot?.querySelector<HTMLInputElement>('#reference')?.focus();
       return;
     }
+    const generation = ++this.generation;
     this.state = { kind: 'busy' };
     this.host.requestUpdate();
+    let state: LookupState;
     try {
-      this.state = { kind: 'found', request: await fetchRequestStatus(this.host.open311Settings, this.reference) };
-      this.host.announce(statusLabel(this.state.request));
+      state = { kind: 'found', request: await fetchRequestStatus(this.host.open311Settings, this.reference) };
     } catch (error) {
-      this.state = error instanceof Open311HttpError && error.status === 404 ? { kind: 'missing' } : { kind: 'failed' };
-      this.host.announce(this.state.kind === 'missing' ? notFoundText() : failedText());
+      state = error instanceof Open311HttpError && error.status === 404 ? { kind: 'missing' } : { kind: 'failed' };
     }
+    if (generation !== this.generation) return;
+    this.state = state;
+    this.host.announce(state.kind === 'found' ? statusLabel(state.request) : state.kind === 'missing' ? notFoundText() : failedText());
     this.host.requestUpdate();
   }
 

@@ -63,8 +63,8 @@ export class KeptReports implements ReactiveController {
   }
 
   /** Keeps a report on the device; throws when this browser cannot store it. */
-  async keep(idempotencyKey: string, request: OutboxRequest): Promise<void> {
-    await enqueue(outboxSource, idempotencyKey, request);
+  async keep(idempotencyKey: string, request: OutboxRequest, retryAfterMs: number): Promise<void> {
+    await enqueue(outboxSource, idempotencyKey, request, retryAfterMs);
     this.forget();
     this.ownKey = idempotencyKey;
     this.releaseClaim = claimSubmission(idempotencyKey);

@@ -1,12 +1,12 @@
 import { msg, str } from '@lit/localize';
-import { fetchWithTimeout, isRetryable, parseJson, toRequestBody, type OutboxRequest } from '@civic-widgets/core';
+import { fetchWithTimeout, isRetryable, parseJson, retryAfterMs, toRequestBody, type OutboxRequest } from '@civic-widgets/core';
 import { parseErrorDescription, parseReceipt } from '../open311/parse-open311.js';
 import type { SubmissionReceipt } from '../open311/open311-types.js';
 import type { LocalizedText } from '../form/validate.js';
 
 export type SendOutcome =
   | { kind: 'sent'; receipt: SubmissionReceipt }
-  | { kind: 'keep' }
+  | { kind: 'keep'; retryAfterMs: number }
   | { kind: 'refused'; status: number; reason: LocalizedText };
 
 /**
@@ -22,9 +22,9 @@ export async function sendReport(request: OutboxRequest, idempotencyKey: string,
       timeoutMs,
     );
   } catch {
-    return { kind: 'keep' };
+    return { kind: 'keep', retryAfterMs: 0 };
   }
-  if (isRetryable(response.status)) return { kind: 'keep' };
+  if (isRetryable(response.status)) return { kind: 'keep', retryAfterMs: retryAfterMs(response) };
   const body = parseJson(await response.text().catch(() => ''));
   if (!response.ok) return { kind: 'refused', status: response.status, reason: refusalReason(response.status, body) };
   return { kind: 'sent', receipt: receiptOf(body) };

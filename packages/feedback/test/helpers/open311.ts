@@ -2,11 +2,44 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { open311Origin } from '/test-config.js';
 
 /** Failure modes of the Open311 test server (see test/server/open311-test-server.mjs). */
-export type Open311Mode = 'ok' | 'fail-503' | 'fail-400' | 'hang' | 'token' | 'malformed' | 'down';
+export type Open311Mode =
+  | 'ok'
+  | 'fail-503'
+  | 'fail-400'
+  | 'hang'
+  | 'token'
+  | 'malformed'
+  | 'down'
+  /** POSTs answer 409: "a request with this Idempotency-Key is still being processed". */
+  | 'conflict-409'
+  /** POSTs answer 425 Too Early, with the same description. */
+  | 'too-early-425'
+  /** POSTs answer 503 with `Retry-After: 120`. */
+  | 'retry-after-503'
+  /** POSTs answer 503 with `Retry-After` as an HTTP date 120 s ahead. */
+  | 'retry-after-date-503'
+  /** Only services/{code}.json is unreachable (the connection drops); everything else works. */
+  | 'definitions-down'
+  /** GET requests/{id}.json answers after 1.5 s. */
+  | 'slow-lookups';
+
+/** Which seed a namespace starts from (test/server/open311-seed.mjs). */
+export type Open311Seed =
+  /** A second district: other categories, and a `noise` with other questions. */
+  | 'other'
+  /** The default seed plus `proto-codes`, whose attribute codes are constructor, __proto__, toString, hasOwnProperty. */
+  | 'tricky';
 
 /** One POST to requests.json as the server saw it, in arrival order. */
 export interface ReceivedPost {
-  headers: { 'idempotency-key': string | null; 'content-type': string | null };
+  headers: {
+    'idempotency-key': string | null;
+    'content-type': string | null;
+    referer: string | null;
+    cookie: string | null;
+  };
+  /** The POST's query string, e.g. a key kept from the endpoint, or jurisdiction_id. */
+  query: Record<string, string>;
   /** Every form field; names may repeat (e.g. `attribute[when][]`). */
   fields: Record<string, string[]>;
   media: Array<{ size: number; type: string; url: string }>;
@@ -25,9 +58,12 @@ export interface RequestUpdate {
   agency_responsible?: string | null;
 }
 
-/** A fresh server namespace, so each test starts from the seed data: `${open311Origin}/ns/<random>/v2`. */
-export function newEndpoint(): string {
-  return `${open311Origin}/ns/${crypto.randomUUID()}/v2`;
+/**
+ * A fresh server namespace, so each test starts from the seed data: `${open311Origin}/ns/<random>/v2`.
+ * With `seed`, the namespace starts from that seed instead of the default one.
+ */
+export function newEndpoint(seed?: Open311Seed): string {
+  return `${open311Origin}/ns/${seed ? `${seed}-` : ''}${crypto.randomUUID()}/v2`;
 }
 
 export async function received(endpoint: string): Promise<Received> {

@@ -60,6 +60,50 @@ export const definitions = {
   'broken-def': { service_code: 'broken-def', attributes: brokenAttributes },
 };
 
+// A second district ("other-…" namespaces), for a widget whose endpoint changes:
+// other categories, and a `noise` with other questions than the first district's.
+const otherServices = [
+  service('streetlight', 'Street light out', '求助', false, 'A street light that is off or flickering.'),
+  service('noise', 'Noise (other district)', '投诉', true, 'Noise, as the other district asks about it.'),
+];
+
+const otherDefinitions = {
+  noise: {
+    service_code: 'noise',
+    attributes: [attribute('loudness', 'singlevaluelist', 1, 'How loud is it?', true, [['quiet', 'Quiet'], ['loud', 'Loud']])],
+  },
+};
+
+// Attribute codes that are also names on Object.prototype ("tricky-…" namespaces):
+// a client that looks answers up as `answers[code]` finds functions and objects there.
+const protoCodeAttributes = [
+  attribute('constructor', 'string', 1, 'Who is building it?', true),
+  attribute('__proto__', 'singlevaluelist', 2, 'Is it dangerous?', false, [
+    ['yes', 'Yes'],
+    ['no', 'No'],
+  ]),
+  attribute('toString', 'number', 3, 'How many machines?', false),
+  attribute('hasOwnProperty', 'multivaluelist', 4, 'Which days?', false, [
+    ['weekdays', 'Weekdays'],
+    ['weekend', 'Weekend'],
+  ]),
+];
+
+const seeds = {
+  default: { services, definitions },
+  other: { services: otherServices, definitions: otherDefinitions },
+  tricky: {
+    services: [...services, service('proto-codes', 'Building site', '投诉', true, 'A building site with odd question codes.')],
+    definitions: { ...definitions, 'proto-codes': { service_code: 'proto-codes', attributes: protoCodeAttributes } },
+  },
+};
+
+/** The seed of a namespace: `other-…` and `tricky-…` names get those seeds, every other name the default. */
+export function seedFor(namespace) {
+  const prefix = /^(other|tricky)-/.exec(namespace)?.[1];
+  return seeds[prefix ?? 'default'];
+}
+
 function service(code, name, group, metadata, description) {
   return {
     service_code: code,

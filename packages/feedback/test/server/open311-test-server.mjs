@@ -6,9 +6,29 @@
 // what arrived, switch failure modes and play the part of staff.
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { agencies, definitions, serviceNotice, services } from './open311-seed.mjs';
+import { agencies, seedFor, serviceNotice } from './open311-seed.mjs';
 
-const modes = new Set(['ok', 'fail-503', 'fail-400', 'hang', 'token', 'malformed', 'down']);
+const modes = new Set([
+  'ok',
+  'fail-503',
+  'fail-400',
+  'hang',
+  'token',
+  'malformed',
+  'down',
+  // 409 / 425: an Idempotency-Key server's "the first try of this key is still being processed".
+  'conflict-409',
+  'too-early-425',
+  // 503 with Retry-After, in seconds or as an HTTP date.
+  'retry-after-503',
+  'retry-after-date-503',
+  // Only service definitions (services/{code}.json) are unreachable: the connection drops.
+  'definitions-down',
+  // Progress lookups (requests/{id}.json) answer after a second and a half.
+  'slow-lookups',
+]);
+/** Seconds the retry-after modes ask a client to wait. */
+const retryAfterSeconds = 120;
 const maxBodyBytes = 20 * 1024 * 1024;
 const maxDescription = 4000;
 
@@ -38,11 +58,13 @@ export async function startOpen311TestServer({ port = 0 } = {}) {
   };
 }
 
-function namespaceState() {
+/** A namespace's seed follows its name: `other-…` and `tricky-…` get their own (see open311-seed.mjs). */
+function namespaceState(name) {
+  const seed = seedFor(name);
   return {
     mode: 'ok',
-    services: structuredClone(services),
-    definitions: structuredClone(definitions),
+    services: structuredClone(seed.services),
+    definitions: structuredClone(seed.definitions),
     requests: new Map(),
     tokens: new Map(),
     received: [],
@@ -59,14 +81,21 @@ async function handle(req, res, namespaces, held) {
   let ns;
   if (match) {
     ns = namespaces.get(match[1]);
-    if (!ns) namespaces.set(match[1], (ns = namespaceState()));
+    if (!ns) namespaces.set(match[1], (ns = namespaceState(match[1])));
     // 'down' looks like an unreachable server: the connection drops, no answer,
     // not even to a preflight. Control routes stay up so a test can recover.
     if (ns.mode === 'down' && !match[2].startsWith('__control/')) return void req.socket.destroy();
+    if (ns.mode === 'definitions-down' && /^v2\/services\/[^/]+\.json$/.test(match[2])) return void req.socket.destroy();
   }
   if (req.method === 'OPTIONS') return void res.writeHead(204).end();
   if (url.pathname === '/slow') return slow(res, Number(url.searchParams.get('ms') ?? 1000), held);
   if (url.pathname === '/json-broken') return sendRaw(res, 200, '{oops');
+  // What a client sent about itself beyond the request: a test checks that nothing leaks.
+  // The only route that allows credentials, so a test can prove a cookie would arrive if a client sent it.
+  if (url.pathname === '/echo-headers') {
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+    return send(res, 200, { referer: header(req, 'referer'), cookie: header(req, 'cookie'), origin: header(req, 'origin') });
+  }
 
   if (!match) return send(res, 404, [{ code: 404, description: 'Unknown route' }]);
   const [, name, route] = match;
@@ -83,14 +112,17 @@ async function handle(req, res, namespaces, held) {
   if (get && route === 'v2/requests.json') return listRequests(res, ns, url.searchParams);
   if (get && (part = /^v2\/requests\/([^/]+)\.json$/.exec(route))) {
     const request = ns.requests.get(decodeURIComponent(part[1]));
-    return request ? send(res, 200, [request]) : send(res, 404, [{ code: 404, description: 'Request not found' }]);
+    const answer = () => (request ? send(res, 200, [request]) : send(res, 404, [{ code: 404, description: 'Request not found' }]));
+    if (ns.mode !== 'slow-lookups') return answer();
+    const timer = setTimeout(answer, 1500);
+    return void held.add(() => clearTimeout(timer));
   }
   if (get && (part = /^v2\/tokens\/([^/]+)\.json$/.exec(route))) {
     const token = decodeURIComponent(part[1]);
     const id = ns.tokens.get(token);
     return id ? send(res, 200, [{ service_request_id: id, token }]) : send(res, 404, [{ code: 404, description: 'Token not found' }]);
   }
-  if (req.method === 'POST' && route === 'v2/requests.json') return postRequest(req, res, ns, base, held);
+  if (req.method === 'POST' && route === 'v2/requests.json') return postRequest(req, res, ns, base, held, url);
   return send(res, 404, [{ code: 404, description: 'Unknown route' }]);
 }
 
@@ -113,7 +145,7 @@ function listRequests(res, ns, params) {
   return send(res, 200, found);
 }
 
-async function postRequest(req, res, ns, base, held) {
+async function postRequest(req, res, ns, base, held, url) {
   const body = await readBody(req);
   if (body === undefined) return send(res, 413, [{ code: 413, description: 'Request too large' }]);
   const contentType = req.headers['content-type'] ?? '';
@@ -123,11 +155,32 @@ async function postRequest(req, res, ns, base, held) {
     ns.media.push(file);
     return { size: file.bytes.length, type: file.type, url: `${base}/media/${ns.media.length}.jpg` };
   });
-  ns.received.push({ headers: { 'idempotency-key': key, 'content-type': contentType || null }, fields, media });
+  ns.received.push({
+    headers: {
+      'idempotency-key': key,
+      'content-type': contentType || null,
+      // Neither should ever arrive: the widget sends no Referer and no cookies.
+      referer: header(req, 'referer'),
+      cookie: header(req, 'cookie'),
+    },
+    // The query string of the POST (e.g. a gateway's key kept from the endpoint, jurisdiction_id).
+    query: Object.fromEntries(url.searchParams),
+    fields,
+    media,
+  });
 
   if (ns.mode === 'hang') return void held.add(() => req.socket.destroy());
   if (ns.mode === 'fail-503') return send(res, 503, [{ code: 503, description: 'Service unavailable' }]);
   if (ns.mode === 'fail-400') return send(res, 400, [{ code: 400, description: 'The address is outside the district.' }]);
+  if (ns.mode === 'conflict-409' || ns.mode === 'too-early-425') {
+    const status = ns.mode === 'conflict-409' ? 409 : 425;
+    return send(res, status, [{ code: status, description: 'A request with this Idempotency-Key is still being processed.' }]);
+  }
+  if (ns.mode === 'retry-after-503' || ns.mode === 'retry-after-date-503') {
+    const retryAfter =
+      ns.mode === 'retry-after-503' ? String(retryAfterSeconds) : new Date(Date.now() + retryAfterSeconds * 1000).toUTCString();
+    return send(res, 503, [{ code: 503, description: 'Service unavailable' }], { 'Retry-After': retryAfter });
+  }
   if (key && ns.replies.has(key)) return send(res, 200, ns.replies.get(key));
   if (fields === undefined) {
     return send(res, 400, [{ code: 400, description: 'Send application/x-www-form-urlencoded or multipart/form-data' }]);
@@ -276,15 +329,17 @@ function allowCors(req, res) {
   res.setHeader('Vary', 'Origin');
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
   res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key');
+  // So a cross-origin client can read the delay a retry-after mode asks for.
+  res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
   res.setHeader('Access-Control-Max-Age', '0');
 }
 
-function send(res, status, value) {
-  sendRaw(res, status, JSON.stringify(value));
+function send(res, status, value, headers = {}) {
+  sendRaw(res, status, JSON.stringify(value), headers);
 }
 
-function sendRaw(res, status, text) {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+function sendRaw(res, status, text, headers = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(text);
 }
 
