@@ -1,6 +1,7 @@
 import type { Meta } from '@storybook/web-components-vite';
 import { expect, userEvent } from 'storybook/test';
 import { fakeEndpoint } from '../.storybook/fake-open311';
+import { earlierReportRefused, earlierReportSent } from './earlier-outcomes';
 import {
   feedbackArgTypes,
   fillInAndSend,
@@ -86,6 +87,22 @@ export const ServerError: FeedbackStory = {
     const root = widgetRoot(context);
     await fillInAndSend(root, 'en');
     await expect((await shown(root, '.refusal')).textContent).toContain('outside the district');
+  },
+};
+
+/** A report kept on this device on an earlier visit has since been delivered: its tracking number shows above the form. */
+export const EarlierReportSent: FeedbackStory = {
+  beforeEach: earlierReportSent,
+  play: async (context) => {
+    await expect((await shown(widgetRoot(context), '.delivered-later')).textContent).toContain('SH-2026-000987');
+  },
+};
+
+/** A report kept on an earlier visit was refused later: the reason shows, and it can go back into the form. */
+export const EarlierReportRefused: FeedbackStory = {
+  beforeEach: earlierReportRefused,
+  play: async (context) => {
+    await expect((await shown(widgetRoot(context), '.delivered-later')).textContent).toContain('outside the district');
   },
 };
 

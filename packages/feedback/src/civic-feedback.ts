@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, newIdempotencyKey, reportProblem } from '@civic-widgets/core';
+import { baseStyles, CivicElement, newIdempotencyKey, reportProblem, type OutboxRequest } from '@civic-widgets/core';
 import { registerFeedbackCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { feedbackStyles } from './feedback-styles.js';
@@ -15,6 +15,7 @@ import { buildSubmission, type Open311Settings } from './open311/open311-client.
 import { isDataError, ServiceCatalog } from './open311/service-catalog.js';
 import type { ServiceAttribute, SubmissionReceipt } from './open311/open311-types.js';
 import { answerTo, emptyValues, needsConsent, type FeedbackValues } from './form/feedback-values.js';
+import { valuesFromRequest } from './form/values-from-request.js';
 import { attributeFieldId, validate, type FieldError, type LocalizedText } from './form/validate.js';
 import { toOpen311Fields } from './form/to-open311-fields.js';
 import { clearDraft, draftKey, loadDraft, saveDraft } from './form/draft-store.js';
@@ -27,7 +28,7 @@ import { errorSummary, refusalNotice } from './sections/error-summary.js';
 import { locationSection, type LocatingState } from './sections/location-section.js';
 import { photosSection } from './sections/photos-section.js';
 import { contactSection } from './sections/contact-section.js';
-import { deliveredLaterNotice, queuedView, sentView } from './sections/outcome-views.js';
+import { deliveredLaterNotice, queuedView, sentView, type RefusedReport } from './sections/outcome-views.js';
 import { ProgressLookup } from './progress/progress-lookup.js';
 import { sendReport } from './submission/send-report.js';
 import { KeptReports } from './submission/kept-reports.js';
@@ -127,10 +128,9 @@ export class CivicFeedback extends CivicElement {
   @state() private preparingPhotos = false;
   @state() private errors: FieldError[] = [];
   @state() private refusal?: LocalizedText;
-  @state() private refusalLostPhotos = false;
   @state() private receipt?: SubmissionReceipt;
   @state() private deliveredLater: SubmissionReceipt[] = [];
-  @state() private refusedLater: LocalizedText[] = [];
+  @state() private refusedLater: RefusedReport[] = [];
   @state() private locating: LocatingState = { kind: 'idle' };
   @state() private announcement = '';
 
@@ -141,8 +141,8 @@ export class CivicFeedback extends CivicElement {
       this.succeed(receipt, this.matches(':focus-within'));
       this.announce(msg('A message saved on this device has now been sent.'));
     },
-    ownRefused: (status, reason) => {
-      this.restoreKeptReport(reason);
+    ownRefused: (status, reason, request) => {
+      void this.restoreKeptReport(reason, request);
       this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason()));
       this.announce(msg('A message saved on this device was not accepted.'));
     },
@@ -151,16 +151,16 @@ export class CivicFeedback extends CivicElement {
       this.dispatchEvent(new CivicFeedbackSuccessEvent(receipt));
       this.announce(msg('A message saved on this device has now been sent.'));
     },
-    earlierRefused: (status, reason) => {
-      this.refusedLater = [...this.refusedLater, reason];
+    earlierRefused: (status, reason, request) => {
+      const refused: RefusedReport = { reason };
+      if (request) refused.onRestore = () => void this.restoreEarlierReport(refused, request);
+      this.refusedLater = [...this.refusedLater, refused];
       this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason()));
       this.announce(msg('A message saved on this device was not accepted.'));
     },
   });
   private shownAt = 0;
   private honeypot = '';
-  /** What the citizen typed for the report kept on the device, to give back if the server refuses it later. */
-  private keptValues?: { values: FeedbackValues; hadPhotos: boolean };
   /** Photos being prepared belong to this report; a later one must not receive them. */
   private reportNumber = 0;
   private draftKeyInUse?: string;
@@ -346,7 +346,7 @@ export class CivicFeedback extends CivicElement {
         <button type="button" class="link" @click=${() => this.showView('progress')}>${msg('Already sent something? Check its progress')}</button>
       </p>
       ${errorSummary(this.errors, (event, fieldId) => this.focusField(event, fieldId))}
-      ${refusalNotice(this.refusal, this.refusalLostPhotos)}
+      ${refusalNotice(this.refusal)}
       ${this.serviceCode
         ? nothing
         : categoryField(this.catalog.services, this.values.serviceCode, this.errorFor('category'), (code) => this.chooseService(code))}
@@ -427,7 +427,6 @@ export class CivicFeedback extends CivicElement {
       },
       onNewReport: () => {
         this.kept.forget();
-        this.keptValues = undefined;
         this.phase = 'form';
         this.receipt = undefined;
         this.errors = [];
@@ -593,7 +592,6 @@ export class CivicFeedback extends CivicElement {
       console.error('[civic-widgets] <civic-feedback>: the report could not be kept on this device.', error);
       return this.refuse(0, () => msg('Your message could not be sent, and this browser does not allow saving it for later. Try again in a moment.'));
     }
-    this.keptValues = { values: this.values, hadPhotos: this.photos.length > 0 };
     this.phase = 'queued';
     this.finishSubmission();
     this.dispatchEvent(new CivicFeedbackQueuedEvent(idempotencyKey));
@@ -602,7 +600,6 @@ export class CivicFeedback extends CivicElement {
 
   /** `moveFocus` is false when a kept report arrives later and the citizen may be busy elsewhere on the page. */
   private succeed(receipt: SubmissionReceipt, moveFocus = true): void {
-    this.keptValues = undefined;
     this.receipt = receipt;
     this.phase = 'sent';
     this.finishSubmission();
@@ -613,19 +610,35 @@ export class CivicFeedback extends CivicElement {
   private async refuse(status: number, reason: LocalizedText): Promise<void> {
     this.phase = 'form';
     this.refusal = reason;
-    this.refusalLostPhotos = false;
     this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason()));
     await this.focusAfterUpdate('.refusal');
   }
 
-  /** The server refused a kept report: back to the form with what the citizen typed and the server's reason. */
-  private restoreKeptReport(reason: LocalizedText): void {
-    this.values = this.keptValues?.values ?? this.values;
-    this.refusalLostPhotos = this.keptValues?.hadPhotos ?? false;
-    this.keptValues = undefined;
+  /** The server refused this widget's kept report: back to the form with what was sent and the server's reason. */
+  private async restoreKeptReport(reason: LocalizedText, request: OutboxRequest | undefined): Promise<void> {
+    if (request) await this.refill(request);
     this.phase = 'form';
     this.refusal = reason;
     if (this.matches(':focus-within')) void this.focusAfterUpdate('.refusal');
+  }
+
+  /** A report kept on an earlier visit and refused: the citizen asked to have it back in the form. */
+  private async restoreEarlierReport(refused: RefusedReport, request: OutboxRequest): Promise<void> {
+    await this.refill(request);
+    this.refusedLater = this.refusedLater.filter((other) => other !== refused);
+    this.view = 'report';
+    this.phase = 'form';
+    this.refusal = refused.reason;
+    await this.focusAfterUpdate('.refusal');
+  }
+
+  private async refill(request: OutboxRequest): Promise<void> {
+    const { values, photos } = await valuesFromRequest(request);
+    this.photos.forEach((photo) => photo.bitmap.close());
+    this.values = { ...values, serviceCode: this.serviceCode || values.serviceCode };
+    this.photos = photos;
+    this.errors = [];
+    this.adoptCatalog();
   }
 
   /** After success or safe keeping: the draft, photos and errors are no longer needed. */

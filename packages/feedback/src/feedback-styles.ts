@@ -127,6 +127,9 @@ export const feedbackStyles = css`
     border: 5px solid var(--_civic-color-success);
     border-radius: var(--_civic-radius);
   }
+  .delivered-later {
+    margin-block-end: calc(var(--_civic-space) * 1.5);
+  }
   .outcome.queued,
   .delivered-later,
   .request-status {

@@ -270,6 +270,15 @@ describe('<civic-feedback> offline outbox delivery', () => {
     expect(text).to.include('The address is outside the district.');
     expect(text).to.include('Please send it again.');
     expect(text).not.to.include('has now been sent');
+
+    // Nothing the citizen wrote is lost: it goes back into the form on request.
+    [...notice.querySelectorAll('button')].find((button) => button.textContent!.includes('Put it back in the form'))!.click();
+    const refusal = await waitForShadow(next, '.refusal');
+    expect(refusal.textContent).to.include('The address is outside the district.');
+    expect(shadow(next).querySelector<HTMLTextAreaElement>('#description')!.value).to.equal('Deep pothole outside no. 12');
+    expect(shadow(next).querySelector<HTMLSelectElement>('#category')!.value).to.equal('pothole');
+    expect(shadow(next).activeElement?.className).to.equal('refusal');
+    expect(has(next, '.delivered-later'), '.delivered-later').to.equal(false);
   });
 
   it('two deliveries at the same moment (two tabs) send the kept report once', async () => {
@@ -434,7 +443,7 @@ describe('<civic-feedback> offline outbox delivery', () => {
     }
   });
 
-  it('when the server refuses a kept report that had photos, the refusal says the photos must be added again', async () => {
+  it('when the server refuses a kept report that had photos, the form gets its text and photos back', async () => {
     const endpoint = newEndpoint();
     const element = await renderFeedback({ endpoint, 'min-fill-time': '0' });
     const events = recordEvents(element);
@@ -455,11 +464,15 @@ describe('<civic-feedback> offline outbox delivery', () => {
     const refusal = await waitForShadow(element, '.refusal', 6000);
     const text = refusal.textContent!.replace(/\s+/g, ' ');
     expect(text).to.include('The address is outside the district.');
-    expect(text).to.include('Your text is still here, but photos must be added again: correct it and send again.');
-    expect(text).not.to.include('Everything you entered is still here');
+    expect(text).to.include('Everything you entered is still here');
     expect(events.error).to.deep.equal([{ status: 400, message: 'The address is outside the district.' }]);
-    // The text is back; the photo is not (kept reports' photos are not given back to the form).
     expect(shadow(element).querySelector<HTMLTextAreaElement>('#description')!.value).to.equal('Kerb broken, photo attached');
-    expect(shadow(element).querySelectorAll('canvas[role="img"]').length).to.equal(0);
+    expect(shadow(element).querySelectorAll('canvas[role="img"]').length).to.equal(1);
+    // Sent again as it is, the photo goes with it.
+    await setMode(endpoint, 'ok');
+    await submit(element);
+    await waitForShadow(element, '.tracking-number');
+    const resent = (await received(endpoint)).received.at(-1)!;
+    expect(resent.media.map((photo) => photo.type)).to.deep.equal(['image/jpeg']);
   });
 });

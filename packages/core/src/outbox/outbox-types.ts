@@ -31,5 +31,7 @@ export interface SettledSubmission {
   status: number;
   /** The server's parsed JSON answer, or its text when it was not JSON. */
   response: unknown;
+  /** What was sent, kept when it was refused or expired, so the citizen's text and photos can be given back. */
+  request?: OutboxRequest;
   settledAt: number;
 }

@@ -162,7 +162,13 @@ async function deliver(item: PendingSubmission): Promise<void> {
 /** Moves an item from pending to settled in one transaction and tells every tab. */
 async function settle(item: PendingSubmission, outcome: Pick<SettledSubmission, 'ok' | 'status' | 'response' | 'expired'>): Promise<void> {
   const db = await openOutboxStore();
-  const settled: SettledSubmission = { key: item.key, source: item.source, ...outcome, settledAt: Date.now() };
+  const settled: SettledSubmission = {
+    key: item.key,
+    source: item.source,
+    ...outcome,
+    ...(outcome.ok ? {} : { request: item.request }),
+    settledAt: Date.now(),
+  };
   const tx = db.transaction(['pending', 'settled'], 'readwrite');
   if (!(await tx.objectStore('pending').get(item.key))) return; // Settled meanwhile by another sender.
   await Promise.all([tx.objectStore('pending').delete(item.key), tx.objectStore('settled').put(settled)]);

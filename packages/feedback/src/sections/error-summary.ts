@@ -20,15 +20,11 @@ export function errorSummary(errors: FieldError[], onFocusField: (event: Event, 
 }
 
 /** The server refused the report (4xx): its own reason, and reassurance that nothing typed is lost. */
-export function refusalNotice(reason: LocalizedText | undefined, photosLost: boolean) {
+export function refusalNotice(reason: LocalizedText | undefined) {
   if (!reason) return nothing;
   return html`<div class="refusal" part="status" tabindex="-1">
     <h3>${msg('Your message was not accepted')}</h3>
     <p>${reason()}</p>
-    <p>
-      ${photosLost
-        ? msg('Your text is still here, but photos must be added again: correct it and send again.')
-        : msg('Everything you entered is still here: correct it and send again.')}
-    </p>
+    <p>${msg('Everything you entered is still here: correct it and send again.')}</p>
   </div>`;
 }

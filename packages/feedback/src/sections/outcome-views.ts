@@ -49,7 +49,13 @@ export function queuedView(actions: OutcomeActions) {
 }
 
 /** Reports kept on this device earlier (maybe on another day) whose outcome is now known. */
-export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: LocalizedText[], onDismiss: () => void) {
+/** A refused report kept on the device; `onRestore` puts what was sent back into the form. */
+export interface RefusedReport {
+  reason: LocalizedText;
+  onRestore?: () => void;
+}
+
+export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: RefusedReport[], onDismiss: () => void) {
   if (receipts.length === 0 && refusals.length === 0) return nothing;
   return html`<section class="delivered-later" part="status" aria-label=${msg('Messages saved on this device')}>
     ${receipts.length > 0
@@ -58,8 +64,11 @@ export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: Lo
       : nothing}
     ${refusals.length > 0
       ? html`<h2>${msg('A message saved on this device was not accepted')}</h2>
-          ${refusals.map((reason) => html`<p class="outcome-problem">${reason()}</p>`)}
-          <p>${msg('Please send it again.')}</p>`
+          <p>${msg('Please send it again.')}</p>
+          ${refusals.map(
+            ({ reason, onRestore }) => html`<p class="outcome-problem">${reason()}</p>
+              ${onRestore ? html`<p><button type="button" @click=${onRestore}>${msg('Put it back in the form')}</button></p>` : nothing}`,
+          )}`
       : nothing}
     <button type="button" class="link" @click=${onDismiss}>${msg('Hide this notice')}</button>
   </section>`;

@@ -19,10 +19,11 @@ const outboxSource = 'civic-feedback';
 export interface KeptReportOutcomes {
   /** This widget's own kept report, now answered. */
   ownSent(receipt: SubmissionReceipt): void;
-  ownRefused(status: number, reason: LocalizedText): void;
+  /** `request` is what was sent, to give back to the citizen; absent from outboxes of older versions. */
+  ownRefused(status: number, reason: LocalizedText, request?: OutboxRequest): void;
   /** A report kept earlier, maybe on another day or by a form that is gone. */
   earlierSent(receipt: SubmissionReceipt): void;
-  earlierRefused(status: number, reason: LocalizedText): void;
+  earlierRefused(status: number, reason: LocalizedText, request?: OutboxRequest): void;
 }
 
 /**
@@ -99,8 +100,8 @@ export class KeptReports implements ReactiveController {
         const reason = item.expired
           ? () => msg('It could not be sent for 30 days, so it has been removed from this device.')
           : refusalReason(item.status, item.response);
-        if (own) this.outcomes.ownRefused(item.status, reason);
-        else this.outcomes.earlierRefused(item.status, reason);
+        if (own) this.outcomes.ownRefused(item.status, reason, item.request);
+        else this.outcomes.earlierRefused(item.status, reason, item.request);
       }
     }
   }

@@ -1,0 +1,35 @@
+import type { SettledSubmission } from '@civic-widgets/core';
+import { openOutboxStore } from '../packages/core/src/outbox/outbox-store';
+
+/**
+ * Puts the outcome of a report kept on an earlier visit into the outbox, as the
+ * outbox leaves it once the server has answered: the widget that loads next
+ * shows it. Runs after the preview's reset of the widget storage.
+ */
+export async function seedEarlierOutcome(outcome: Omit<SettledSubmission, 'key' | 'source' | 'settledAt'>): Promise<void> {
+  // The connection is the outbox's own, shared with the widget on this page: it stays open.
+  const db = await openOutboxStore();
+  await db.put('settled', { key: crypto.randomUUID(), source: 'civic-feedback', settledAt: Date.now(), ...outcome });
+}
+
+export const earlierReportSent = () =>
+  seedEarlierOutcome({
+    ok: true,
+    status: 201,
+    response: [{ service_request_id: 'SH-2026-000987', service_notice: 'We aim to respond within 3 working days.' }],
+  });
+
+export const earlierReportRefused = () =>
+  seedEarlierOutcome({
+    ok: false,
+    status: 400,
+    response: [{ code: 400, description: 'The address is outside the district (Huangpu). Please report it to the district where it is.' }],
+    request: {
+      url: '/fake-open311/ok-en/v2/requests.json',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: {
+        kind: 'urlencoded',
+        text: new URLSearchParams({ service_code: 'road-damage', description: 'Loose paving stones outside 12 Nanjing West Road.', address_string: '12 Nanjing West Road' }).toString(),
+      },
+    },
+  });
