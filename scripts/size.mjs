@@ -19,7 +19,7 @@ const budgets = {
 // civic-feedback.js: one file with Lit, lit-localize, idb and two CJK catalogs
 // inlined cannot reach 16,000 (see issue #2's closing note); lower this as it shrinks.
 const ceilings = {
-  'civic-feedback.js': 30500,
+  'civic-feedback.js': 31000,
 };
 
 /**

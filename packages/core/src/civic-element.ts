@@ -60,7 +60,7 @@ export abstract class CivicElement extends LitElement {
    * not fight: the last change wins for both.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    // The property first: Lit reflects it to the attribute only after this update.
+    // The property first: set as a property, `lang` never reaches the attribute.
     const wanted = (this.lang && toSupportedLocale(this.lang)) || resolveLocale(this);
     if (wanted !== this.requestedLocale) {
       this.requestedLocale = wanted;

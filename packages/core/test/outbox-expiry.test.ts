@@ -41,6 +41,8 @@ describe('outbox: personal data is not kept for ever', () => {
     expect(outcomes.map(({ key: settledKey, ok, expired }) => ({ settledKey, ok, expired }))).to.deep.equal([
       { settledKey: key, ok: false, expired: true },
     ]);
+    // Removed means removed: nothing of what was sent (a phone number here) is kept with the outcome.
+    expect(JSON.stringify(outcomes[0])).not.to.include('13800000000');
     expect(await takeSettled(source)).to.have.length(0);
   });
 

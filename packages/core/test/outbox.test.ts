@@ -123,6 +123,8 @@ describe('outbox', () => {
     const [outcome] = await takeSettled(source);
     expect(outcome).to.include({ key, ok: false, status: 400 });
     expect(outcome!.response).to.deep.equal([{ code: 400, description: 'The address is outside the district.' }]);
+    // What was sent stays with a refusal, so the widget can give it back to the citizen.
+    expect(outcome!.request?.url).to.equal(`${endpoint}/requests.json`);
     expect(settledEvents).to.have.length(1);
   });
 

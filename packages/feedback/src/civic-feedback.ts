@@ -153,7 +153,7 @@ export class CivicFeedback extends CivicElement {
     },
     earlierRefused: (status, reason, request) => {
       const refused: RefusedReport = { reason };
-      if (request) refused.onRestore = () => void this.restoreEarlierReport(refused, request);
+      if (request && this.sendsTo(request)) refused.onRestore = () => void this.restoreEarlierReport(refused, request);
       this.refusedLater = [...this.refusedLater, refused];
       this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason()));
       this.announce(msg('A message saved on this device was not accepted.'));
@@ -255,7 +255,9 @@ export class CivicFeedback extends CivicElement {
   private renderBody() {
     const configuration = this.configurationProblem();
     if (configuration) return reportProblem(this, configuration.problem, configuration.message);
-    return html`${deliveredLaterNotice(this.deliveredLater, this.refusedLater, () => {
+    // A report goes back into the form only while the form is free: not over one being sent or kept.
+    const canRestore = this.view === 'report' && this.phase === 'form';
+    return html`${deliveredLaterNotice(this.deliveredLater, this.refusedLater, canRestore, () => {
         this.deliveredLater = [];
         this.refusedLater = [];
       })}
@@ -329,13 +331,13 @@ export class CivicFeedback extends CivicElement {
         msg('The form could not be loaded. Check your connection and try again.'),
         error,
       )}
-      <p><button type="button" @click=${this.retryLoading}>${msg('Try again')}</button></p>`;
+      <p><button type="button" id="retry" @click=${this.retryLoading}>${msg('Try again')}</button></p>`;
   }
 
   private retryLoading = async (): Promise<void> => {
     await this.catalog.load();
     this.adoptCatalog();
-    await this.focusAfterUpdate('#form-heading');
+    await this.focusAfterUpdate(this.catalog.state.kind === 'ready' ? '#form-heading' : '#retry');
   };
 
   private renderForm() {
@@ -442,7 +444,8 @@ export class CivicFeedback extends CivicElement {
 
   private async showView(view: 'report' | 'progress'): Promise<void> {
     this.view = view;
-    await this.focusAfterUpdate(view === 'progress' ? '#reference' : '#form-heading');
+    // Back from progress, the report view may show the form or the outcome of the last report.
+    await this.focusAfterUpdate(view === 'progress' ? '#reference' : '#form-heading, #outcome-heading');
   }
 
   private chooseService(code: string): void {
@@ -616,27 +619,44 @@ export class CivicFeedback extends CivicElement {
 
   /** The server refused this widget's kept report: back to the form with what was sent and the server's reason. */
   private async restoreKeptReport(reason: LocalizedText, request: OutboxRequest | undefined): Promise<void> {
-    if (request) await this.refill(request);
-    this.phase = 'form';
-    this.refusal = reason;
-    if (this.matches(':focus-within')) void this.focusAfterUpdate('.refusal');
+    try {
+      if (request) await this.refill(request, { personal: true });
+    } finally {
+      this.phase = 'form';
+      this.refusal = reason;
+      this.announce(reason());
+      if (this.matches(':focus-within')) void this.focusAfterUpdate('.refusal');
+    }
   }
 
   /** A report kept on an earlier visit and refused: the citizen asked to have it back in the form. */
   private async restoreEarlierReport(refused: RefusedReport, request: OutboxRequest): Promise<void> {
-    await this.refill(request);
+    if (this.view !== 'report' || this.phase !== 'form') return;
     this.refusedLater = this.refusedLater.filter((other) => other !== refused);
-    this.view = 'report';
-    this.phase = 'form';
-    this.refusal = refused.reason;
-    await this.focusAfterUpdate('.refusal');
+    try {
+      await this.refill(request, { personal: false });
+    } finally {
+      this.refusal = refused.reason;
+      await this.focusAfterUpdate('.refusal');
+    }
   }
 
-  private async refill(request: OutboxRequest): Promise<void> {
-    const { values, photos } = await valuesFromRequest(request);
+  /** Whether `request` was sent where this form sends: only then does it belong in this form. */
+  private sendsTo(request: OutboxRequest): boolean {
+    const here = buildSubmission(this.open311Settings, {}, []).url;
+    const code = new URLSearchParams(request.body.kind === 'urlencoded' ? request.body.text : '').get('service_code')
+      ?? (request.body.kind === 'multipart' ? request.body.parts.find(([name]) => name === 'service_code')?.[1] : undefined);
+    return request.url === here && (!this.serviceCode || code === this.serviceCode);
+  }
+
+  private async refill(request: OutboxRequest, options: { personal: boolean }): Promise<void> {
+    // Photos still being prepared belonged to what was in the form before.
+    this.reportNumber++;
+    const { values, photos } = await valuesFromRequest(request, options);
     this.photos.forEach((photo) => photo.bitmap.close());
+    photos.slice(this.maxPhotos).forEach((photo) => photo.bitmap.close());
     this.values = { ...values, serviceCode: this.serviceCode || values.serviceCode };
-    this.photos = photos;
+    this.photos = photos.slice(0, this.maxPhotos);
     this.errors = [];
     this.adoptCatalog();
   }

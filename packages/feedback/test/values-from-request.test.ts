@@ -41,7 +41,7 @@ describe('giving a refused report back to the form', () => {
       { blob: photo, name: 'street.jpg' },
     ]);
 
-    const back = await valuesFromRequest(request);
+    const back = await valuesFromRequest(request, { personal: true });
 
     expect({ ...back.values, attributes: { ...back.values.attributes } }).to.deep.equal({
       ...values,

@@ -50,7 +50,7 @@ export async function enqueue(source: string, key: string, request: OutboxReques
   const now = Date.now();
   const delay = Math.max(firstRetryMs, retryAfterMs);
   await db.put('pending', { key, source, request, queuedAt: now, attempts: 1, nextAttemptAt: now + delay });
-  scheduleRetry(delay);
+  await scheduleSoonest();
 }
 
 const claimPrefix = 'civic-widgets-outbox-claim:';
@@ -120,6 +120,10 @@ export async function flushOutbox({ force = false } = {}): Promise<void> {
 async function deliverDue(force: boolean): Promise<void> {
   const db = await openOutboxStore();
   const now = Date.now();
+  // Outcomes no widget has shown (the form was taken off the site) do not stay for ever either.
+  for (const outcome of await db.getAll('settled')) {
+    if (outcome.settledAt < now - longestKeptMs) await db.delete('settled', outcome.key);
+  }
   try {
     for (const item of await db.getAll('pending')) {
       if (item.queuedAt < now - longestKeptMs) {
@@ -128,18 +132,27 @@ async function deliverDue(force: boolean): Promise<void> {
       }
       if (!force && item.nextAttemptAt > now) continue;
       // One item's failure (a broken body, a failed write) must not stop the others.
-      await deliver(item).catch(() => db.put('pending', backedOff(item)));
+      await deliver(item).catch(() => reschedule(item));
     }
   } finally {
-    const remaining = await db.getAll('pending');
-    if (remaining.length > 0) {
-      scheduleRetry(Math.max(0, Math.min(...remaining.map((item) => item.nextAttemptAt)) - Date.now()));
-    }
+    await scheduleSoonest();
   }
 }
 
+/** The timer follows the item due first: one server's long Retry-After must not hold back the others. */
+async function scheduleSoonest(): Promise<void> {
+  const remaining = await (await openOutboxStore()).getAll('pending');
+  if (remaining.length > 0) scheduleRetry(Math.max(0, Math.min(...remaining.map((item) => item.nextAttemptAt)) - Date.now()));
+}
+
+/** Puts an item back for a later try, unless another sender settled it meanwhile (possible without Web Locks). */
+async function reschedule(item: PendingSubmission, serverDelayMs = 0): Promise<void> {
+  const tx = (await openOutboxStore()).transaction('pending', 'readwrite');
+  if (await tx.store.get(item.key)) await tx.store.put(backedOff(item, serverDelayMs));
+  await tx.done;
+}
+
 async function deliver(item: PendingSubmission): Promise<void> {
-  const db = await openOutboxStore();
   let response: Response;
   try {
     response = await fetchWithTimeout(item.request.url, {
@@ -148,11 +161,11 @@ async function deliver(item: PendingSubmission): Promise<void> {
       body: toRequestBody(item.request.body),
     });
   } catch {
-    await db.put('pending', backedOff(item));
+    await reschedule(item);
     return;
   }
   if (isRetryable(response.status)) {
-    await db.put('pending', backedOff(item, retryAfterMs(response)));
+    await reschedule(item, retryAfterMs(response));
     return;
   }
   const text = await response.text();
@@ -166,7 +179,8 @@ async function settle(item: PendingSubmission, outcome: Pick<SettledSubmission, 
     key: item.key,
     source: item.source,
     ...outcome,
-    ...(outcome.ok ? {} : { request: item.request }),
+    // A refusal keeps what was sent, to give it back; an expired report keeps nothing, as the citizen is told.
+    ...(outcome.ok || outcome.expired ? {} : { request: item.request }),
     settledAt: Date.now(),
   };
   const tx = db.transaction(['pending', 'settled'], 'readwrite');

@@ -39,14 +39,13 @@ export function loadDraft(key: string): FeedbackValues | undefined {
 
 /** Only strings and lists of strings survive: the stored draft is as untrusted as any input. */
 function answersOf(stored: unknown): Record<string, string | string[]> {
-  const answers: Record<string, string | string[]> = {};
-  if (typeof stored !== 'object' || stored === null) return answers;
-  for (const [code, answer] of Object.entries(stored)) {
-    if (typeof answer === 'string' || (Array.isArray(answer) && answer.every((item) => typeof item === 'string'))) {
-      answers[code] = answer;
-    }
-  }
-  return answers;
+  if (typeof stored !== 'object' || stored === null) return {};
+  // fromEntries makes own properties, even for a code such as "__proto__".
+  return Object.fromEntries(
+    Object.entries(stored).filter(
+      ([, answer]) => typeof answer === 'string' || (Array.isArray(answer) && answer.every((item) => typeof item === 'string')),
+    ),
+  );
 }
 
 export function clearDraft(key: string): void {

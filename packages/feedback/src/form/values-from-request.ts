@@ -9,9 +9,14 @@ const sentDatetime = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}):\d{2}(?:Z|[+-]\d{2}:\d{2}
 /**
  * The form as the citizen filled it in, rebuilt from a report that was kept on
  * the device and then refused: nothing they typed or photographed is lost.
- * Consent is not given back: it must be given again.
+ * Consent is not given back: it must be given again. A report from an earlier
+ * visit may not be this person's (a shared computer): then contact details and
+ * position stay out (`personal: false`).
  */
-export async function valuesFromRequest(request: OutboxRequest): Promise<{ values: FeedbackValues; photos: PreparedPhoto[] }> {
+export async function valuesFromRequest(
+  request: OutboxRequest,
+  { personal }: { personal: boolean },
+): Promise<{ values: FeedbackValues; photos: PreparedPhoto[] }> {
   const entries =
     request.body.kind === 'multipart'
       ? request.body.parts
@@ -22,7 +27,9 @@ export async function valuesFromRequest(request: OutboxRequest): Promise<{ value
   let longitude: number | undefined;
   for (const [name, value, filename] of entries) {
     if (typeof value !== 'string') {
-      if (name === 'media') photos.push({ blob: value, name: filename ?? 'photo.jpg', bitmap: await createImageBitmap(value) });
+      // A stored photo that no longer decodes (evicted, corrupt, no memory) is left out; the text still comes back.
+      const bitmap = name === 'media' ? await createImageBitmap(value).catch(() => undefined) : undefined;
+      if (bitmap) photos.push({ blob: value, name: filename ?? 'photo.jpg', bitmap });
       continue;
     }
     const attribute = attributeName.exec(name);
@@ -37,6 +44,7 @@ export async function valuesFromRequest(request: OutboxRequest): Promise<{ value
     if (name === 'service_code') values.serviceCode = value;
     else if (name === 'description') values.description = value;
     else if (name === 'address_string') values.address = value;
+    else if (!personal) continue;
     else if (name === 'first_name') values.name = value;
     else if (name === 'phone') values.phone = value;
     else if (name === 'email') values.email = value;

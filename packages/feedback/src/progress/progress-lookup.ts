@@ -38,13 +38,14 @@ export class ProgressLookup {
   async lookUp(reference = this.reference): Promise<void> {
     this.reference = reference.normalize('NFKC').trim();
     this.emptyError = !this.reference;
+    const generation = ++this.generation;
     if (this.emptyError) {
+      this.state = { kind: 'idle' };
       this.host.requestUpdate();
       await this.host.updateComplete;
       this.host.shadowRoot?.querySelector<HTMLInputElement>('#reference')?.focus();
       return;
     }
-    const generation = ++this.generation;
     this.state = { kind: 'busy' };
     this.host.requestUpdate();
     let state: LookupState;

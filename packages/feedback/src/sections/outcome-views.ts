@@ -55,7 +55,7 @@ export interface RefusedReport {
   onRestore?: () => void;
 }
 
-export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: RefusedReport[], onDismiss: () => void) {
+export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: RefusedReport[], canRestore: boolean, onDismiss: () => void) {
   if (receipts.length === 0 && refusals.length === 0) return nothing;
   return html`<section class="delivered-later" part="status" aria-label=${msg('Messages saved on this device')}>
     ${receipts.length > 0
@@ -67,7 +67,7 @@ export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: Re
           <p>${msg('Please send it again.')}</p>
           ${refusals.map(
             ({ reason, onRestore }) => html`<p class="outcome-problem">${reason()}</p>
-              ${onRestore ? html`<p><button type="button" @click=${onRestore}>${msg('Put it back in the form')}</button></p>` : nothing}`,
+              ${onRestore && canRestore ? html`<p><button type="button" @click=${onRestore}>${msg('Put it back in the form')}</button></p>` : nothing}`,
           )}`
       : nothing}
     <button type="button" class="link" @click=${onDismiss}>${msg('Hide this notice')}</button>

@@ -45,11 +45,12 @@ export class KeptReports implements ReactiveController {
 
   hostConnected(): void {
     if (this.ownKey) this.releaseClaim = claimSubmission(this.ownKey);
+    // Moved in the page (a tab panel, a dialog): listen again for what arrived meanwhile.
+    if (this.watching) this.listen();
   }
 
   hostDisconnected(): void {
     outboxEvents.removeEventListener(outboxSettledEvent, this.onSettled);
-    this.watching = false;
     // Gone from the page: whichever widget loads next shows the outcome instead.
     this.releaseClaim?.();
   }
@@ -58,9 +59,13 @@ export class KeptReports implements ReactiveController {
   watch(): void {
     if (this.watching) return;
     this.watching = true;
+    this.listen();
+    startOutbox();
+  }
+
+  private listen(): void {
     outboxEvents.addEventListener(outboxSettledEvent, this.onSettled);
     void this.showSettled();
-    startOutbox();
   }
 
   /** Keeps a report on the device; throws when this browser cannot store it. */

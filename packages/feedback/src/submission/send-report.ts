@@ -10,8 +10,10 @@ export type SendOutcome =
   | { kind: 'refused'; status: number; reason: LocalizedText };
 
 /**
- * One try at sending a report. No answer, a timeout or "not now" (5xx, 409, 429)
+ * One try at sending a report. No answer, a timeout or "not now" (5xx, 425, 429)
  * means keep it for later; any other refusal is final and has a reason to show.
+ * A 409 is final here: with a key never sent before, no earlier try can be in
+ * progress, so the server means a real conflict (a duplicate report, say).
  */
 export async function sendReport(request: OutboxRequest, idempotencyKey: string, timeoutMs: number): Promise<SendOutcome> {
   let response: Response;
@@ -24,7 +26,7 @@ export async function sendReport(request: OutboxRequest, idempotencyKey: string,
   } catch {
     return { kind: 'keep', retryAfterMs: 0 };
   }
-  if (isRetryable(response.status)) return { kind: 'keep', retryAfterMs: retryAfterMs(response) };
+  if (isRetryable(response.status) && response.status !== 409) return { kind: 'keep', retryAfterMs: retryAfterMs(response) };
   const body = parseJson(await response.text().catch(() => ''));
   if (!response.ok) return { kind: 'refused', status: response.status, reason: refusalReason(response.status, body) };
   return { kind: 'sent', receipt: receiptOf(body) };
