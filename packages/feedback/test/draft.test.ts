@@ -3,17 +3,19 @@ import type { CivicFeedback } from '../src/civic-feedback.js';
 import { draftKey } from '../src/form/draft-store.js';
 import { newEndpoint, received, setGeolocation } from './helpers/open311.js';
 import {
+  type Attrs,
   choose,
+  chooseFiles,
   clearOutbox,
   fill,
+  tick,
+  png,
   query,
   renderFeedback,
-  shownText,
   shadow,
+  shownText,
   submit,
-  tick,
   waitForShadow,
-  type Attrs,
 } from './helpers/widget.js';
 
 /** Whether `selector` matches in the widget (assertions compare booleans: a failed assertion holding a DOM node hangs the test runner). */
@@ -41,14 +43,6 @@ function controlLabelled(element: CivicFeedback, text: string): HTMLInputElement
   const label = [...shadow(element).querySelectorAll('label')].find((candidate) => candidate.textContent!.trim().startsWith(text));
   if (!label) throw new Error(`No label "${text}"`);
   return query<HTMLInputElement>(element, `#${label.htmlFor}`);
-}
-
-async function pngFile(): Promise<File> {
-  const canvas = new OffscreenCanvas(120, 90);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#c33';
-  context.fillRect(0, 0, 120, 90);
-  return new File([await canvas.convertToBlob({ type: 'image/png' })], 'bench.png', { type: 'image/png' });
 }
 
 describe('<civic-feedback> drafts', () => {
@@ -106,11 +100,7 @@ describe('<civic-feedback> drafts', () => {
     await waitForShadow(first, '.position');
     await tick(first, '#consent');
     expect(query<HTMLInputElement>(first, '#consent').checked).to.equal(true);
-    const input = query<HTMLInputElement>(first, '#photos');
-    const transfer = new DataTransfer();
-    transfer.items.add(await pngFile());
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
+    chooseFiles(first, [await png(120, 90, 'bench.png')]);
     await waitForShadow(first, 'canvas[role="img"]');
 
     const second = await reload(first, attrs);

@@ -1,6 +1,15 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { newEndpoint } from './helpers/open311.js';
-import { choose, fill, query, renderFeedback, shadow, submit, waitForShadow } from './helpers/widget.js';
+import {
+  choose,
+  chooseFiles,
+  fill,
+  query,
+  renderFeedback,
+  shadow,
+  submit,
+  waitForShadow,
+} from './helpers/widget.js';
 import type { CivicFeedback } from '../src/civic-feedback.js';
 
 /** The seed's service_notice, the district's own words for every accepted report. */
@@ -231,14 +240,6 @@ describe('<civic-feedback> language fixes', () => {
     notice.textContent = text;
     el.append(notice);
     return notice;
-  }
-
-  function chooseFiles(el: CivicFeedback, files: File[]): void {
-    const input = query<HTMLInputElement>(el, 'input[type="file"]#photos');
-    const transfer = new DataTransfer();
-    for (const file of files) transfer.items.add(file);
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
   it('the widget gets no lang attribute of its own, so a slotted notice keeps the page’s language', async () => {

@@ -5,15 +5,17 @@ import type { CivicFeedback } from '../src/civic-feedback.js';
 import type { CivicFeedbackErrorEvent, CivicFeedbackQueuedEvent, CivicFeedbackSuccessEvent } from '../src/events.js';
 import { newEndpoint, received, setMode, type Open311Mode } from './helpers/open311.js';
 import {
+  type Attrs,
   choose,
+  chooseFiles,
   clearOutbox,
   fill,
+  png,
   renderFeedback,
   shadow,
   shownText,
   submit,
   waitForShadow,
-  type Attrs,
 } from './helpers/widget.js';
 
 /** Whether `selector` matches in the widget (assertions compare booleans: a failed assertion holding a DOM node hangs the test runner). */
@@ -60,15 +62,6 @@ async function waitForCreated(endpoint: string, count: number, timeout = 5000): 
     timeout,
     interval: 50,
   });
-}
-
-/** A 64×48 PNG, for a queued report with a photo. */
-async function smallPng(): Promise<File> {
-  const canvas = new OffscreenCanvas(64, 48);
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#3a7';
-  context.fillRect(0, 0, 64, 48);
-  return new File([await canvas.convertToBlob({ type: 'image/png' })], 'kerb.png', { type: 'image/png' });
 }
 
 function headingOf(root: ParentNode, selector: string): string {
@@ -179,11 +172,7 @@ describe('<civic-feedback> offline outbox delivery', () => {
     const events = recordEvents(element);
     await choose(element, 'pothole');
     await fill(element, '#description', '路面塌陷，有照片');
-    const input = shadow(element).querySelector<HTMLInputElement>('#photos')!;
-    const transfer = new DataTransfer();
-    transfer.items.add(await smallPng());
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
+    chooseFiles(element, [await png(64, 48, 'kerb.png')]);
     await waitForShadow(element, 'canvas[role="img"]');
     await setMode(endpoint, 'down');
     await submit(element);
@@ -464,11 +453,7 @@ describe('<civic-feedback> offline outbox delivery', () => {
     const events = recordEvents(element);
     await choose(element, 'pothole');
     await fill(element, '#description', 'Kerb broken, photo attached');
-    const input = shadow(element).querySelector<HTMLInputElement>('#photos')!;
-    const transfer = new DataTransfer();
-    transfer.items.add(await smallPng());
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
+    chooseFiles(element, [await png(64, 48, 'kerb.png')]);
     await waitForShadow(element, 'canvas[role="img"]');
     await setMode(endpoint, 'down');
     await submit(element);

@@ -1,7 +1,19 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { CivicFeedback } from '../src/civic-feedback.js';
 import { newEndpoint, received } from './helpers/open311.js';
-import { choose, clearOutbox, fill, focused, query, renderFeedback, shadow, submit, waitForShadow } from './helpers/widget.js';
+import {
+  choose,
+  chooseFiles,
+  clearOutbox,
+  fill,
+  focused,
+  png,
+  query,
+  renderFeedback,
+  shadow,
+  submit,
+  waitForShadow,
+} from './helpers/widget.js';
 
 /** Whether `selector` matches in the widget (assertions compare booleans: a failed assertion holding a DOM node hangs the test runner). */
 function has(element: CivicFeedback, selector: string): boolean {
@@ -10,28 +22,6 @@ function has(element: CivicFeedback, selector: string): boolean {
 
 // Photos are made smaller on the device (at most 1600 px on the long side,
 // re-encoded as JPEG) and sent as multipart `media` parts.
-
-/** A PNG of the given size with a gradient, so it is a real, non-trivial image. */
-async function png(width: number, height: number, name: string): Promise<File> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d')!;
-  const gradient = context.createLinearGradient(0, 0, width, height);
-  gradient.addColorStop(0, '#1d70b8');
-  gradient.addColorStop(1, '#ffdd00');
-  context.fillStyle = gradient;
-  context.fillRect(0, 0, width, height);
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
-  return new File([blob], name, { type: 'image/png' });
-}
-
-/** Chooses files in the widget's file input, as the browser does after the file picker closes. */
-function chooseFiles(element: CivicFeedback, files: File[]): void {
-  const input = query<HTMLInputElement>(element, 'input[type="file"]#photos');
-  const transfer = new DataTransfer();
-  for (const file of files) transfer.items.add(file);
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
 
 /** Waits until the widget has finished preparing the chosen photos. */
 async function photosPrepared(element: CivicFeedback): Promise<void> {

@@ -70,7 +70,6 @@ export const baseStyles = [
     input[type='text'],
     input[type='tel'],
     input[type='email'],
-    input[type='search'],
     input[type='datetime-local'],
     select,
     textarea {

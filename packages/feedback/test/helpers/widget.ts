@@ -139,3 +139,24 @@ export async function clearOutbox(): Promise<void> {
   const db = await openOutboxStore();
   await Promise.all([db.clear('pending'), db.clear('settled')]);
 }
+
+/** A PNG of the given size with a gradient, so it is a real, non-trivial image. */
+export async function png(width: number, height: number, name: string): Promise<File> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  const gradient = context.createLinearGradient(0, 0, width, height);
+  gradient.addColorStop(0, '#1d70b8');
+  gradient.addColorStop(1, '#ffdd00');
+  context.fillStyle = gradient;
+  context.fillRect(0, 0, width, height);
+  return new File([await canvas.convertToBlob({ type: 'image/png' })], name, { type: 'image/png' });
+}
+
+/** Chooses files in the widget's file input, as the browser does after the file picker closes. */
+export function chooseFiles(element: CivicFeedback, files: File[]): void {
+  const input = query<HTMLInputElement>(element, 'input[type="file"]#photos');
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
