@@ -116,6 +116,33 @@ export const CouldNotLoad: FeedbackStory = {
 
 export const ProgressLookup: FeedbackStory = key.ProgressLookup;
 
+/** A tracking number the district's system does not know. */
+export const ProgressNotFound: FeedbackStory = {
+  play: async (context) => {
+    const root = widgetRoot(context);
+    await userEvent.click(await shown(root, 'form button.link'));
+    await userEvent.type(await shown(root, '#reference'), 'SH-2026-999999');
+    await userEvent.click(await shown(root, 'form.progress button.primary'));
+    await expect((await shown(root, '.outcome-problem')).textContent).toContain('No report has this tracking number');
+  },
+};
+
+/** Two photos added: thumbnails drawn on canvas (no blob: URLs, so a strict CSP allows them), each removable. */
+export const WithPhotos: FeedbackStory = {
+  play: async (context) => {
+    const root = widgetRoot(context);
+    const photo = async (colour: string, name: string) => {
+      const canvas = new OffscreenCanvas(640, 480);
+      const drawing = canvas.getContext('2d')!;
+      drawing.fillStyle = colour;
+      drawing.fillRect(0, 0, 640, 480);
+      return new File([await canvas.convertToBlob({ type: 'image/png' })], name, { type: 'image/png' });
+    };
+    await userEvent.upload(await shown<HTMLInputElement>(root, '#photos'), [await photo('#7a8b99', 'kerb.png'), await photo('#b5651d', 'drain.png')]);
+    await shown(root, '.thumbnails li:nth-child(2) canvas[role="img"]');
+  },
+};
+
 /** 适老化: larger text and targets, stronger contrast, one column. */
 export const CareMode: FeedbackStory = key.CareMode;
 
