@@ -1,0 +1,94 @@
+import fastifyCors from '@fastify/cors';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ServerConfig } from './config.js';
+import { openDatabase } from './db/open-database.js';
+import { seedDatabase } from './db/seed-database.js';
+import { refusal } from './http/api-error.js';
+import type { AppContext } from './http/context.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { idempotencyStore } from './http/idempotency.js';
+import { requestLocale } from './http/locale.js';
+import { staffOnly } from './http/staff-auth.js';
+import { photoStore } from './media/photo-store.js';
+import { noticeRoutes } from './notices/notice-routes.js';
+import { maxPhotos } from './open311/request-schema.js';
+import { open311Routes, staffRoutes } from './open311/open311-routes.js';
+import { servicePointRoutes } from './service-points/service-point-routes.js';
+import { siteRoutes } from './site/site-routes.js';
+import { surveyRoutes } from './surveys/survey-routes.js';
+import { version } from './version.js';
+
+/** JSON and urlencoded bodies: a 4,000-character report in CJK is about 12 KB. */
+const bodyLimit = 256 * 1024;
+/** Phone photos before the widget's downscaling can be this large. */
+const maxPhotoBytes = 15 * 1024 * 1024;
+
+/**
+ * The whole server, not yet listening: tests drive it with `inject()` or
+ * `listen()`, the CLI starts it. Closing it closes the database.
+ */
+export async function buildApp(config: ServerConfig, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  const db = openDatabase(config.databasePath);
+  if (config.seed) seedDatabase(db);
+  const idempotency = idempotencyStore(db);
+  idempotency.prune();
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    trustProxy: config.trustProxy,
+    // Answers in-flight requests on SIGTERM, refuses new ones with 503 so clients retry.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    // Fastify's Ajv drops fields a schema does not name; refusing them instead
+    // tells a client that sent, say, a tracking identifier that it was not stored.
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.addHook('onClose', async () => db.close());
+  installErrorHandler(app);
+
+  await app.register(fastifyCors, {
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language'],
+    exposedHeaders: ['Retry-After'],
+    credentials: false,
+    maxAge: 600,
+  });
+  await app.register(fastifyFormbody, { bodyLimit });
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: maxPhotoBytes, files: maxPhotos + 1, fields: 100, fieldSize: 16 * 1024, parts: 110 },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (request, context) =>
+      refusal(429, requestLocale(request), 'rateLimited', String(Math.max(1, Math.ceil(context.ttl / 1000)))),
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+  });
+
+  const context: AppContext = {
+    config,
+    db,
+    idempotency,
+    photos: photoStore(config.mediaDir),
+    rateLimit: app.rateLimit({ max: config.rateLimitMax, timeWindow: config.rateLimitWindowMs, groupId: 'post' }),
+    staffOnly: staffOnly(config.staffToken),
+  };
+
+  app.get('/health', async () => ({ status: 'ok', version }));
+  await app.register(async (scope) => open311Routes(scope, context), { prefix: '/open311/v2' });
+  await app.register(async (scope) => staffRoutes(scope, context), { prefix: '/staff/api' });
+  await app.register(async (scope) => surveyRoutes(scope, context), { prefix: '/surveys' });
+  await app.register(async (scope) => noticeRoutes(scope, context), { prefix: '/notices' });
+  await app.register(async (scope) => servicePointRoutes(scope, context));
+  await app.register(async (scope) => siteRoutes(scope, config));
+  return app;
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.js';
+import { ConfigError, configHelp, loadConfig } from './config.js';
+import { openDatabase } from './db/open-database.js';
+import { isoNow, requestStore, type StaffChanges } from './open311/request-store.js';
+
+const usage = `civic-server: the Civic Widgets reference server
+
+  civic-server start [options]      serve the APIs (and the demo site, with --site-dir)
+  civic-server set-status <id> [--status open|closed] [--notes TEXT] [--agency TEXT] [--expected ISO-DATE] [--db FILE]
+                                    what staff do on /staff, from a terminal
+  civic-server help
+
+Options of start (flag, environment variable, default):
+${configHelp.map(({ flag, env, fallback }) => `  ${flag.padEnd(16)} ${env.padEnd(20)} ${fallback || '(none)'}`).join('\n')}
+`;
+
+async function start(args: string[]): Promise<void> {
+  const config = loadConfig(args);
+  const app = await buildApp(config, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  const address = await app.listen({ port: config.port, host: config.host });
+  const shown = address.replace('127.0.0.1', 'localhost');
+  const lines = [``, `Civic Widgets reference server ${shown}`];
+  if (config.siteDir) lines.push(`  demo district site  ${shown}/   (staff: ${shown}/staff)`);
+  lines.push(`  Open311 API         ${shown}/open311/v2/services.json`);
+  if (config.staffTokenGenerated) lines.push(`  staff token         ${config.staffToken}   (made up for this run; set CIVIC_STAFF_TOKEN to keep one)`);
+  console.log(`${lines.join('\n')}\n`);
+}
+
+function setStatus(args: string[]): void {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      status: { type: 'string' },
+      notes: { type: 'string' },
+      agency: { type: 'string' },
+      expected: { type: 'string' },
+      db: { type: 'string' },
+    },
+  });
+  const [id] = positionals;
+  if (!id || positionals.length > 1) throw new ConfigError('set-status takes exactly one tracking number.');
+  if (values.status !== undefined && values.status !== 'open' && values.status !== 'closed') {
+    throw new ConfigError(`--status is open or closed, not "${values.status}".`);
+  }
+  if (values.expected !== undefined && Number.isNaN(Date.parse(values.expected))) {
+    throw new ConfigError(`--expected must be an ISO 8601 date-time, not "${values.expected}".`);
+  }
+  const changes: StaffChanges = {
+    ...(values.status ? { status: values.status as 'open' | 'closed' } : {}),
+    ...(values.notes !== undefined ? { status_notes: values.notes } : {}),
+    ...(values.agency !== undefined ? { agency_responsible: values.agency } : {}),
+    ...(values.expected !== undefined ? { expected_datetime: isoNow(new Date(values.expected)) } : {}),
+  };
+  if (Object.keys(changes).length === 0) throw new ConfigError('Nothing to change: give --status, --notes, --agency or --expected.');
+  const db = openDatabase(loadConfig(values.db ? ['--db', values.db] : []).databasePath);
+  try {
+    const updated = requestStore(db).update(id, changes);
+    if (!updated) throw new ConfigError(`No request has the number ${id}.`);
+    console.log(`${id}: ${updated.status}${updated.status_notes ? ` (${updated.status_notes})` : ''}`);
+  } finally {
+    db.close();
+  }
+}
+
+const [command, ...rest] = process.argv.slice(2);
+try {
+  if (command === 'start') await start(rest);
+  else if (command === 'set-status') setStatus(rest);
+  else if (command === 'help' || command === '--help' || command === undefined) console.log(usage);
+  else throw new ConfigError(`Unknown command "${command}".\n\n${usage}`);
+} catch (error) {
+  if (!(error instanceof ConfigError || (error instanceof TypeError && 'code' in error))) throw error;
+  console.error(`civic-server: ${error.message}`);
+  process.exit(2);
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+/** Everything the server can be told, from flags first, then environment variables, then defaults. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** SQLite file; ':memory:' for a throwaway database. */
+  databasePath: string;
+  mediaDir: string;
+  /** Origins other than the server's own that may call the APIs from a browser. */
+  corsOrigins: string[];
+  /** When not empty, `POST requests.json` needs one of these as `api_key`. */
+  apiKeys: string[];
+  staffToken: string;
+  /** True when no token was configured and one was made up for this run. */
+  staffTokenGenerated: boolean;
+  /** POSTs one client IP may make per window, on every POST route. */
+  rateLimitMax: number;
+  rateLimitWindowMs: number;
+  /** Base of absolute URLs the server hands out (media_url); by default the request's own origin. */
+  publicUrl: string | undefined;
+  /** The demo district site and the widgets' standalone bundles; the server runs without them. */
+  siteDir: string | undefined;
+  cdnDir: string | undefined;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For, for the rate limits. */
+  trustProxy: boolean;
+  /** Seed an empty database with the demo district's categories, notices and service points. */
+  seed: boolean;
+}
+
+const options = {
+  port: { type: 'string', env: 'PORT', fallback: '8080' },
+  host: { type: 'string', env: 'HOST', fallback: '127.0.0.1' },
+  db: { type: 'string', env: 'CIVIC_DB', fallback: './data/civic.db' },
+  'media-dir': { type: 'string', env: 'CIVIC_MEDIA_DIR', fallback: './data/media' },
+  'cors-origins': { type: 'string', env: 'CIVIC_CORS_ORIGINS', fallback: '' },
+  'api-keys': { type: 'string', env: 'CIVIC_API_KEYS', fallback: '' },
+  'staff-token': { type: 'string', env: 'CIVIC_STAFF_TOKEN', fallback: '' },
+  'rate-limit': { type: 'string', env: 'CIVIC_RATE_LIMIT', fallback: '30' },
+  'rate-window': { type: 'string', env: 'CIVIC_RATE_WINDOW', fallback: '60' },
+  'public-url': { type: 'string', env: 'CIVIC_PUBLIC_URL', fallback: '' },
+  'site-dir': { type: 'string', env: 'CIVIC_SITE_DIR', fallback: '' },
+  'cdn-dir': { type: 'string', env: 'CIVIC_CDN_DIR', fallback: '' },
+  'trust-proxy': { type: 'string', env: 'CIVIC_TRUST_PROXY', fallback: 'false' },
+  seed: { type: 'string', env: 'CIVIC_SEED', fallback: 'true' },
+} as const;
+
+type OptionName = keyof typeof options;
+
+/** The flags and variables, for `civic-server --help` and the README. */
+export const configHelp = Object.entries(options).map(([flag, { env, fallback }]) => ({
+  flag: `--${flag}`,
+  env,
+  fallback,
+}));
+
+export class ConfigError extends Error {}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function positiveInteger(name: OptionName, value: string, { allowZero = false } = {}): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < (allowZero ? 0 : 1)) {
+    throw new ConfigError(`--${name} (${options[name].env}) must be a whole number${allowZero ? '' : ' above 0'}, not "${value}".`);
+  }
+  return number;
+}
+
+function isOrigin(text: string): boolean {
+  try {
+    return new URL(text).origin === text;
+  } catch {
+    return false;
+  }
+}
+
+export function loadConfig(args: string[] = [], env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parseOptions = Object.fromEntries(Object.keys(options).map((name) => [name, { type: 'string' as const }]));
+  const { values } = parseArgs({ args, options: parseOptions, strict: true, allowPositionals: false });
+  const value = (name: OptionName): string => values[name] ?? env[options[name].env] ?? options[name].fallback;
+
+  const corsOrigins = list(value('cors-origins'));
+  for (const origin of corsOrigins) {
+    if (!isOrigin(origin)) {
+      throw new ConfigError(`--cors-origins takes origins such as https://www.example.gov.cn, not "${origin}".`);
+    }
+  }
+  const publicUrl = value('public-url').replace(/\/+$/, '') || undefined;
+  if (publicUrl && !/^https?:\/\//.test(publicUrl)) throw new ConfigError(`--public-url must be an http(s) URL, not "${publicUrl}".`);
+  const configuredToken = value('staff-token');
+  if (configuredToken && configuredToken.length < 16) throw new ConfigError('--staff-token must be at least 16 characters long.');
+  const databasePath = value('db');
+  const dir = (name: OptionName) => (value(name) ? resolve(value(name)) : undefined);
+  return {
+    port: positiveInteger('port', value('port'), { allowZero: true }),
+    host: value('host'),
+    databasePath: databasePath === ':memory:' ? databasePath : resolve(databasePath),
+    mediaDir: resolve(value('media-dir')),
+    corsOrigins,
+    apiKeys: list(value('api-keys')),
+    staffToken: configuredToken || randomBytes(18).toString('base64url'),
+    staffTokenGenerated: !configuredToken,
+    rateLimitMax: positiveInteger('rate-limit', value('rate-limit')),
+    rateLimitWindowMs: positiveInteger('rate-window', value('rate-window')) * 1000,
+    publicUrl,
+    siteDir: dir('site-dir'),
+    cdnDir: dir('cdn-dir'),
+    trustProxy: value('trust-proxy') === 'true',
+    seed: value('seed') !== 'false',
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The schema, one step per released change; `PRAGMA user_version` records how
+ * many have run. Never edit a step that has shipped: add the next one.
+ */
+export const migrations: string[] = [
+  `
+  CREATE TABLE services (
+    service_code TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    -- Localized texts and the attribute list, as in seed/services.json.
+    data TEXT NOT NULL CHECK (json_valid(data))
+  );
+
+  CREATE TABLE service_requests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    service_request_id TEXT NOT NULL UNIQUE,
+    service_code TEXT NOT NULL REFERENCES services (service_code),
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    status_notes TEXT,
+    agency_responsible TEXT,
+    service_notice TEXT,
+    description TEXT,
+    address_string TEXT,
+    address_id TEXT,
+    lat REAL,
+    long REAL,
+    first_name TEXT,
+    last_name TEXT,
+    phone TEXT,
+    email TEXT,
+    device_id TEXT,
+    account_id TEXT,
+    jurisdiction_id TEXT,
+    attributes TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
+    media_urls TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(media_urls)),
+    requested_datetime TEXT NOT NULL,
+    updated_datetime TEXT NOT NULL,
+    expected_datetime TEXT
+  );
+  CREATE INDEX service_requests_by_time ON service_requests (requested_datetime);
+  CREATE INDEX service_requests_by_code ON service_requests (service_code, requested_datetime);
+
+  -- The first answer to each Idempotency-Key, replayed for its retries.
+  CREATE TABLE idempotency_keys (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'done')),
+    status INTEGER,
+    body TEXT,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (scope, key)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE survey_responses (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    service_id TEXT NOT NULL,
+    scale TEXT NOT NULL,
+    rating INTEGER NOT NULL,
+    reasons TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(reasons)),
+    comment TEXT,
+    callback_name TEXT,
+    callback_phone TEXT,
+    page_url TEXT,
+    locale TEXT,
+    submitted_at TEXT,
+    received_at TEXT NOT NULL
+  );
+  CREATE INDEX survey_responses_by_service ON survey_responses (service_id, scale, received_at);
+
+  CREATE TABLE notices (
+    id TEXT PRIMARY KEY,
+    -- Localized texts, tags and attachments, as in seed/notices.json.
+    data TEXT NOT NULL CHECK (json_valid(data)),
+    date_published TEXT NOT NULL,
+    date_modified TEXT
+  );
+
+  CREATE TABLE service_points (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    lat REAL NOT NULL,
+    long REAL NOT NULL,
+    data TEXT NOT NULL CHECK (json_valid(data))
+  );
+  `,
+];

@@ -1,0 +1,20 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from './api-error.js';
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * A preHandler that admits `Authorization: Bearer <staff token>` only.
+ * Comparing digests keeps the comparison constant-time whatever the length.
+ */
+export function staffOnly(token: string) {
+  const expected = digest(token);
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    if (!match || !timingSafeEqual(digest(match[1]!), expected)) {
+      reply.header('WWW-Authenticate', 'Bearer realm="civic-staff"');
+      throw new ApiError(401, 'A valid staff token is needed (Authorization: Bearer …).');
+    }
+  };
+}

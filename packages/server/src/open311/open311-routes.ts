@@ -1,0 +1,167 @@
+import type { FastifyInstance } from 'fastify';
+import { refusal } from '../http/api-error.js';
+import type { AppContext } from '../http/context.js';
+import { publicBase } from '../http/context.js';
+import { idempotencyKeyOf } from '../http/idempotency.js';
+import { contentLocale, localize, type ContentLocale } from '../http/locale.js';
+import { messages } from '../http/messages.js';
+import { NotAnImageError } from '../media/photo-store.js';
+import { checkRequestFields } from './request-fields.js';
+import { listRequestsQuerySchema, patchRequestSchema, postRequestSchema } from './request-schema.js';
+import { isoNow, requestStore, type StaffChanges } from './request-store.js';
+import { publicRequestView, staffRequestView } from './request-views.js';
+import { serviceStore } from './service-store.js';
+import { serviceDefinitionView, serviceView } from './service-views.js';
+
+const idempotencyScope = 'open311-request';
+const defaultWindowDays = 90;
+const maxListed = 1000;
+
+/** `services/{code}.json` → `code`; the spec's paths end in the format. */
+function withoutFormat(file: string): string | undefined {
+  return file.endsWith('.json') ? decodeURIComponent(file.slice(0, -'.json'.length)) : undefined;
+}
+
+/** Open311 GeoReport v2, JSON format, mounted at /open311/v2. */
+export async function open311Routes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const services = serviceStore(context.db);
+  const requests = requestStore(context.db);
+  const serviceName = (code: string, locale: ContentLocale) => localize(services.find(code)?.service_name, locale);
+
+  app.get('/services.json', async (request, reply) => {
+    const locale = contentLocale(request, reply);
+    return services.all().map((service) => serviceView(service, locale));
+  });
+
+  app.get<{ Params: { file: string } }>('/services/:file', async (request, reply) => {
+    const locale = contentLocale(request, reply);
+    const code = withoutFormat(request.params.file);
+    const service = code === undefined ? undefined : services.find(code);
+    if (!service) throw refusal(404, locale, 'unknownService', code ?? request.params.file);
+    return serviceDefinitionView(service, locale);
+  });
+
+  app.post<{ Body: Record<string, unknown> }>(
+    '/requests.json',
+    { schema: { body: postRequestSchema }, onRequest: context.rateLimit },
+    async (request, reply) => {
+      const locale = contentLocale(request, reply);
+      const key = idempotencyKeyOf(request.headers['idempotency-key']);
+      if (key === 'invalid') throw refusal(400, locale, 'badIdempotencyKey');
+      const { apiKeys } = context.config;
+      if (apiKeys.length > 0 && !apiKeys.includes(String(request.body.api_key ?? ''))) throw refusal(403, locale, 'badApiKey');
+      const fields = checkRequestFields(request.body, services.find(String(request.body.service_code)), locale);
+
+      if (key) {
+        const claim = context.idempotency.claim(idempotencyScope, key);
+        if (claim.kind === 'replay') return reply.code(claim.status).type('application/json').send(claim.body);
+        if (claim.kind === 'in-progress') throw refusal(409, locale, 'inProgress');
+      }
+      let stored: string[] = [];
+      try {
+        stored = await context.photos.save(fields.photos).catch((error: unknown) => {
+          throw error instanceof NotAnImageError ? refusal(400, locale, 'notAnImage') : error;
+        });
+        const base = publicBase(context, request);
+        const { photos: _photos, media_url, ...rest } = fields;
+        const media_urls = [...stored.map((name) => `${base}/media/${name}`), ...(media_url ? [media_url] : [])];
+        const agency = localize(services.find(fields.service_code)?.agency, locale) ?? null;
+        // The report and the answer to its key commit together: a retry either finds both or neither.
+        const answer = context.db.transaction(() => {
+          const created = requests.insert(rest, { media_urls, service_notice: messages.serviceNotice[locale], agency_responsible: agency });
+          const body = [{ service_request_id: created.service_request_id, service_notice: created.service_notice, account_id: null }];
+          if (key) context.idempotency.complete(idempotencyScope, key, 200, body);
+          return body;
+        })();
+        request.log.info({ serviceRequestId: answer[0]!.service_request_id }, 'service request stored');
+        return answer;
+      } catch (error) {
+        if (key) context.idempotency.release(idempotencyScope, key);
+        await context.photos.discard(stored);
+        throw error;
+      }
+    },
+  );
+
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/requests.json',
+    { schema: { querystring: listRequestsQuerySchema } },
+    async (request, reply) => {
+      const locale = contentLocale(request, reply);
+      const { service_request_id, service_code, start_date, end_date, status } = request.query;
+      const ids = service_request_id?.split(',').map((id) => id.trim()).filter(Boolean);
+      // The spec's default: the last 90 days, unless asked for particular requests.
+      const start = start_date
+        ? isoNow(new Date(start_date))
+        : ids?.length
+          ? undefined
+          : isoNow(new Date(Date.now() - defaultWindowDays * 86_400_000));
+      const found = requests.list({
+        ...(ids?.length ? { ids } : {}),
+        ...(service_code ? { serviceCode: service_code } : {}),
+        ...(status ? { statuses: status.split(',') } : {}),
+        ...(start ? { start } : {}),
+        ...(end_date ? { end: isoNow(new Date(end_date)) } : {}),
+        limit: maxListed,
+      });
+      return found.map((item) => publicRequestView(item, serviceName(item.service_code, locale)));
+    },
+  );
+
+  app.get<{ Params: { file: string } }>('/requests/:file', async (request, reply) => {
+    const locale = contentLocale(request, reply);
+    const id = withoutFormat(request.params.file) ?? '';
+    const found = requests.find(id);
+    if (!found) throw refusal(404, locale, 'requestNotFound', id || request.params.file);
+    return [publicRequestView(found, serviceName(found.service_code, locale))];
+  });
+
+  // Staff: change what a citizen sees when checking progress.
+  app.patch<{ Params: { file: string }; Body: StaffChanges }>(
+    '/requests/:file',
+    { schema: { body: patchRequestSchema }, preHandler: context.staffOnly },
+    async (request, reply) => {
+      const locale = contentLocale(request, reply);
+      const id = withoutFormat(request.params.file) ?? request.params.file;
+      const { expected_datetime, ...rest } = request.body;
+      const changes: StaffChanges = {
+        ...rest,
+        ...(expected_datetime !== undefined ? { expected_datetime: expected_datetime && isoNow(new Date(expected_datetime)) } : {}),
+      };
+      const updated = requests.update(id, changes);
+      if (!updated) throw refusal(404, locale, 'requestNotFound', id);
+      request.log.info({ serviceRequestId: id, changes: Object.keys(changes) }, 'service request updated by staff');
+      return [staffRequestView(updated, serviceName(updated.service_code, locale))];
+    },
+  );
+}
+
+/** The staff page's list: every field, contact details included, behind the staff token. */
+export async function staffRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const services = serviceStore(context.db);
+  const requests = requestStore(context.db);
+  app.get<{ Querystring: { status?: 'open' | 'closed' | 'all'; limit?: number } }>(
+    '/requests',
+    {
+      preHandler: context.staffOnly,
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: {
+            status: { type: 'string', enum: ['open', 'closed', 'all'], default: 'all' },
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
+            lang: { type: 'string', maxLength: 35 },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const locale = contentLocale(request, reply);
+      const { status = 'all', limit = 200 } = request.query;
+      const found = requests.list({ ...(status === 'all' ? {} : { statuses: [status] }), limit });
+      return {
+        requests: found.map((item) => staffRequestView(item, localize(services.find(item.service_code)?.service_name, locale))),
+      };
+    },
+  );
+}

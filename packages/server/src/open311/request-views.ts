@@ -1,0 +1,42 @@
+import type { StoredRequest } from './request-store.js';
+
+/**
+ * A request as `GET requests.json` shows it to anyone: the spec's fields and
+ * nothing about the citizen who sent it.
+ */
+export function publicRequestView(request: StoredRequest, serviceName: string | undefined) {
+  return {
+    service_request_id: request.service_request_id,
+    status: request.status,
+    status_notes: request.status_notes,
+    service_name: serviceName ?? null,
+    service_code: request.service_code,
+    description: request.description,
+    agency_responsible: request.agency_responsible,
+    service_notice: request.service_notice,
+    requested_datetime: request.requested_datetime,
+    updated_datetime: request.updated_datetime,
+    expected_datetime: request.expected_datetime,
+    address: request.address_string,
+    address_id: request.address_id,
+    zipcode: null,
+    lat: request.lat,
+    long: request.long,
+    media_url: request.media_urls[0] ?? null,
+  };
+}
+
+/** What staff see: everything, including the answers, all photos and how to reach the citizen. */
+export function staffRequestView(request: StoredRequest, serviceName: string | undefined) {
+  return {
+    ...publicRequestView(request, serviceName),
+    media_url: request.media_urls,
+    attributes: request.attributes,
+    contact: {
+      first_name: request.first_name,
+      last_name: request.last_name,
+      phone: request.phone,
+      email: request.email,
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// A server for one test file: its own temporary database and media folder,
+// driven with Fastify's inject() or listening on a free port.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../dist/app.js';
+import { loadConfig } from '../../dist/config.js';
+
+export const staffToken = 'test-staff-token-0123456789';
+
+/** Flags as on the command line, e.g. { 'rate-limit': '3' }. */
+export async function testApp(flags = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'civic-server-test-'));
+  const args = Object.entries({ db: join(dir, 'civic.db'), 'media-dir': join(dir, 'media'), 'staff-token': staffToken, ...flags }).flatMap(
+    ([name, value]) => [`--${name}`, String(value)],
+  );
+  const config = loadConfig(args, {});
+  const app = await buildApp(config);
+  return {
+    app,
+    config,
+    dir,
+    async close() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const staffHeaders = { authorization: `Bearer ${staffToken}` };
