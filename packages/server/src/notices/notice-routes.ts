@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { NoticeData } from '../db/seed-types.js';
+import { refusal } from '../http/api-error.js';
+import { publicBase, type AppContext } from '../http/context.js';
+import { contentLocale } from '../http/locale.js';
+import { lastChange, sendFeed } from './feed-caching.js';
+import { homePath, isCurrent, type FeedLinks } from './feed-texts.js';
+import { jsonFeed } from './json-feed.js';
+import {
+  applyFields,
+  noticeParamsSchema,
+  patchNoticeSchema,
+  postNoticeSchema,
+  type NewNoticeBody,
+  type NoticeFields,
+} from './notice-schema.js';
+import { noticeStore } from './notice-store.js';
+import { rssFeed } from './rss-feed.js';
+
+const feedQuerySchema = { type: 'object', properties: { lang: { type: 'string', maxLength: 35 } } };
+
+/** Unguessable enough to never collide in practice, short enough to read out: n-2026-3f9a1c2e. */
+const newNoticeId = () => `n-${new Date().getUTCFullYear()}-${randomBytes(4).toString('hex')}`;
+
+/** The notice board's feeds (JSON Feed for the widget, RSS for readers) and staff editing, mounted at /notices. */
+export async function noticeRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const store = noticeStore(context.db);
+  // The last write through this server. It starts at start-up because a
+  // delete made before a restart leaves no date behind; clients then fetch
+  // each feed once more after a restart, which is cheap and never stale.
+  let lastWrite = Date.now();
+
+  function feedLinks(request: FastifyRequest, reply: FastifyReply): FeedLinks {
+    const locale = contentLocale(request, reply);
+    const base = publicBase(context, request);
+    return {
+      locale,
+      base,
+      homePageUrl: `${base}${homePath[locale]}`,
+      // routeOptions.url has the prefix this plugin was mounted at.
+      feedUrl: `${base}${request.routeOptions.url}?lang=${locale}`,
+    };
+  }
+
+  app.get('/feed.json', { schema: { querystring: feedQuerySchema } }, async (request, reply) => {
+    const links = feedLinks(request, reply);
+    const notices = store.all();
+    return sendFeed(request, reply, {
+      body: JSON.stringify(jsonFeed(notices, links)),
+      type: 'application/feed+json; charset=utf-8',
+      lastModified: lastChange(notices, lastWrite, Date.now()),
+    });
+  });
+
+  app.get('/feed.xml', { schema: { querystring: feedQuerySchema } }, async (request, reply) => {
+    const links = feedLinks(request, reply);
+    const now = Date.now();
+    const notices = store.all();
+    const lastModified = lastChange(notices, lastWrite, now, { expiriesCount: true });
+    return sendFeed(request, reply, {
+      body: rssFeed(
+        notices.filter((notice) => isCurrent(notice, now)),
+        links,
+        lastModified,
+      ),
+      type: 'application/rss+xml; charset=utf-8',
+      lastModified,
+    });
+  });
+
+  // Staff. The token is checked before the body is validated, so that
+  // anonymous callers learn nothing about what a valid notice looks like.
+  app.post<{ Body: NewNoticeBody }>(
+    '/',
+    {
+      schema: { body: postNoticeSchema },
+      onRequest: context.rateLimit,
+      preValidation: context.staffOnly,
+    },
+    async (request, reply) => {
+      const locale = contentLocale(request, reply);
+      const { id: givenId, ...fields } = request.body;
+      let id = givenId ?? newNoticeId();
+      if (givenId === undefined) while (store.find(id)) id = newNoticeId();
+      const notice = applyFields({ id, title: fields.title, date_published: new Date().toISOString() }, fields);
+      if (!store.insert(notice)) throw refusal(409, locale, 'noticeExists', id);
+      lastWrite = Date.now();
+      request.log.info({ noticeId: id }, 'notice created');
+      return reply.code(201).send(store.find(id));
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: NoticeFields }>(
+    '/:id',
+    {
+      schema: { params: noticeParamsSchema, body: patchNoticeSchema },
+      onRequest: context.rateLimit,
+      preValidation: context.staffOnly,
+    },
+    async (request, reply) => {
+      const locale = contentLocale(request, reply);
+      const { id } = request.params;
+      const existing = store.find(id);
+      if (!existing) throw refusal(404, locale, 'noticeNotFound', id);
+      const updated: NoticeData = { ...applyFields(existing, request.body), date_modified: new Date().toISOString() };
+      store.replace(updated);
+      lastWrite = Date.now();
+      request.log.info({ noticeId: id, changes: Object.keys(request.body) }, 'notice updated');
+      return store.find(id);
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/:id',
+    { schema: { params: noticeParamsSchema }, onRequest: context.rateLimit, preValidation: context.staffOnly },
+    async (request, reply) => {
+      const locale = contentLocale(request, reply);
+      if (!store.remove(request.params.id)) throw refusal(404, locale, 'noticeNotFound', request.params.id);
+      lastWrite = Date.now();
+      request.log.info({ noticeId: request.params.id }, 'notice deleted');
+      return reply.code(204).send();
+    },
+  );
+}
