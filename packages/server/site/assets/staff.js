@@ -1,0 +1,581 @@
+// 市民反馈办理 — the staff page of the demo district site.
+//
+// Signs in with a staff token (kept in sessionStorage only), lists the reports
+// from GET /staff/api/requests and edits one with PATCH /open311/v2/requests/{id}.
+// Everything the server sends is untrusted: the page is built with DOM APIs and
+// textContent only (the site runs under Trusted Types), links are limited to
+// http(s) URLs, and each field is checked for its type before it is shown.
+
+const tokenKey = 'civic-staff-token';
+const listUrl = '/staff/api/requests';
+const requestUrl = (id) => '/open311/v2/requests/' + encodeURIComponent(id);
+const shanghaiOffsetMs = 8 * 60 * 60 * 1000; // Asia/Shanghai has no daylight saving time.
+const summaryLength = 80;
+
+const dateFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+
+const filterLabels = { open: '待处理', closed: '已办结', all: '全部' };
+const statusLabels = { open: '待处理', closed: '已办结' };
+
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const ui = {
+  signInPanel: $('staff-sign-in-panel'),
+  signInForm: /** @type {HTMLFormElement} */ ($('staff-sign-in')),
+  token: /** @type {HTMLInputElement} */ ($('staff-token')),
+  signInError: $('staff-sign-in-error'),
+  reports: $('staff-reports'),
+  reportsHeading: $('reports-heading'),
+  filter: /** @type {HTMLSelectElement} */ ($('staff-filter')),
+  refresh: $('staff-refresh'),
+  signOut: $('staff-sign-out'),
+  list: $('staff-list'),
+  status: $('staff-status'),
+};
+
+let token = readToken();
+let loadSequence = 0; // Answers to an older list request are ignored.
+let formSequence = 0; // Unique ids for the controls of each edit form.
+
+// ---- Storage ----------------------------------------------------------------------------------
+
+function readToken() {
+  try {
+    return sessionStorage.getItem(tokenKey) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function keepToken(value) {
+  try {
+    if (value) sessionStorage.setItem(tokenKey, value);
+    else sessionStorage.removeItem(tokenKey);
+  } catch {
+    // Storage disabled: the token lives in this page only.
+  }
+}
+
+// ---- DOM helpers ------------------------------------------------------------------------------
+
+/**
+ * Creates an element. `props` sets `className`, `text` (textContent) and plain
+ * attributes; children are nodes or strings (added as text, never as HTML).
+ */
+function h(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'className') element.className = value;
+    else if (name === 'text') element.textContent = value;
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return element;
+}
+
+const hidden = (text) => h('span', { className: 'visually-hidden', text });
+
+function announce(text, { error = false } = {}) {
+  ui.status.textContent = text;
+  ui.status.classList.toggle('staff-status-error', error);
+}
+
+// ---- Untrusted data ---------------------------------------------------------------------------
+
+function text(value) {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+function isRecord(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** One report from the server, every field checked and turned into a string (or list of strings). */
+function normalize(raw) {
+  const contact = isRecord(raw.contact) ? raw.contact : {};
+  const media = Array.isArray(raw.media_url) ? raw.media_url : raw.media_url ? [raw.media_url] : [];
+  const attributes = isRecord(raw.attributes)
+    ? Object.entries(raw.attributes)
+        .map(([code, value]) => [code, Array.isArray(value) ? value.map(text).filter(Boolean) : text(value)])
+        .filter(([, value]) => (Array.isArray(value) ? value.length > 0 : value !== ''))
+    : [];
+  return {
+    id: text(raw.service_request_id),
+    status: text(raw.status),
+    statusNotes: text(raw.status_notes),
+    serviceCode: text(raw.service_code),
+    serviceName: text(raw.service_name),
+    description: text(raw.description),
+    agency: text(raw.agency_responsible),
+    requested: text(raw.requested_datetime),
+    updated: text(raw.updated_datetime),
+    expected: text(raw.expected_datetime),
+    address: text(raw.address) || text(raw.address_string),
+    lat: text(raw.lat),
+    long: text(raw.long),
+    media: media.map(text).filter(Boolean),
+    attributes,
+    contact: {
+      firstName: text(contact.first_name),
+      lastName: text(contact.last_name),
+      phone: text(contact.phone),
+      email: text(contact.email),
+    },
+  };
+}
+
+function timeOf(iso) {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function newestFirst(a, b) {
+  const ta = timeOf(a.requested);
+  const tb = timeOf(b.requested);
+  if (ta !== undefined && tb !== undefined && ta !== tb) return tb - ta;
+  if (ta === undefined && tb !== undefined) return 1;
+  if (tb === undefined && ta !== undefined) return -1;
+  return b.id.localeCompare(a.id);
+}
+
+/** A <time> in Shanghai time, or the raw text if it is not a date. */
+function timeElement(iso) {
+  const ms = timeOf(iso);
+  if (ms === undefined) return document.createTextNode(iso || '—');
+  return h('time', { datetime: new Date(ms).toISOString(), text: dateFormat.format(ms) });
+}
+
+/** An ISO date-time as the value of a datetime-local control, in Shanghai time. */
+function toLocalInput(iso) {
+  const ms = timeOf(iso);
+  return ms === undefined ? '' : new Date(ms + shanghaiOffsetMs).toISOString().slice(0, 16);
+}
+
+/** The value of a datetime-local control (Shanghai time) as ISO 8601 with +08:00, or null when empty. */
+function fromLocalInput(value) {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2}))?/.exec(value);
+  return match ? `${match[1]}T${match[2]}:${match[3] ?? '00'}+08:00` : null;
+}
+
+/** Only http(s) links and images: a javascript: or data: URL from the server is shown as text. */
+function safeUrl(value) {
+  try {
+    const url = new URL(value, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function truncate(value, length) {
+  const chars = Array.from(value);
+  return chars.length > length ? chars.slice(0, length).join('') + '…' : value;
+}
+
+/** The description of a [{code, description}] error answer, or a fallback. */
+async function problemOf(response) {
+  try {
+    const body = await response.json();
+    const first = Array.isArray(body) ? body[0] : body;
+    if (isRecord(first) && typeof first.description === 'string' && first.description.trim()) return first.description;
+  } catch {
+    // Not JSON: fall through.
+  }
+  return `服务器返回 HTTP ${response.status}。`;
+}
+
+// ---- Sign-in ------------------------------------------------------------------------------------
+
+function showSignIn(message = '') {
+  ui.reports.hidden = true;
+  ui.list.replaceChildren();
+  ui.signInPanel.hidden = false;
+  ui.signInError.textContent = message;
+  if (message) ui.token.setAttribute('aria-invalid', 'true');
+  else ui.token.removeAttribute('aria-invalid');
+}
+
+function showReports() {
+  ui.signInPanel.hidden = true;
+  ui.signInError.textContent = '';
+  ui.token.removeAttribute('aria-invalid');
+  ui.reports.hidden = false;
+}
+
+/** The token was refused (401): forget it and ask again. */
+function signedOut(message) {
+  loadSequence++;
+  token = '';
+  keepToken('');
+  ui.token.value = '';
+  announce('');
+  showSignIn(message);
+  ui.token.focus();
+}
+
+let signInBusy = false;
+ui.signInForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (signInBusy) return;
+  const value = ui.token.value.trim();
+  if (!value) {
+    showSignIn('请输入工作人员令牌。');
+    ui.token.focus();
+    return;
+  }
+  // An HTTP header carries only visible ASCII; anything else cannot be a valid token.
+  if (!/^[\x21-\x7e]+$/.test(value)) {
+    showSignIn('令牌格式不正确：只能包含英文字母、数字和符号，不能有空格。');
+    ui.token.focus();
+    return;
+  }
+  const button = ui.signInForm.querySelector('button[type="submit"]');
+  button?.setAttribute('aria-disabled', 'true');
+  signInBusy = true;
+  token = value;
+  const outcome = await load({ signingIn: true });
+  signInBusy = false;
+  button?.removeAttribute('aria-disabled');
+  if (outcome === 'unauthorized') return;
+  keepToken(token);
+  ui.token.value = '';
+  ui.reportsHeading.focus();
+});
+
+ui.signOut.addEventListener('click', () => {
+  loadSequence++;
+  token = '';
+  keepToken('');
+  showSignIn();
+  announce('已退出。');
+  ui.token.focus();
+});
+
+ui.filter.addEventListener('change', () => void load());
+ui.refresh.addEventListener('click', () => void load());
+
+// ---- The list -----------------------------------------------------------------------------------
+
+/** Loads and shows the reports; answers 'ok', 'unauthorized' or 'error'. */
+async function load({ signingIn = false, quiet = false } = {}) {
+  const sequence = ++loadSequence;
+  const filter = Object.hasOwn(filterLabels, ui.filter.value) ? ui.filter.value : 'open';
+  ui.list.setAttribute('aria-busy', 'true');
+  if (!quiet) announce(signingIn ? '正在登录…' : '正在加载…');
+  let response;
+  try {
+    response = await fetch(`${listUrl}?status=${encodeURIComponent(filter)}`, {
+      headers: { Authorization: 'Bearer ' + token, Accept: 'application/json' },
+      cache: 'no-store',
+    });
+  } catch {
+    if (sequence !== loadSequence) return 'error';
+    return listProblem('无法连接服务器，请检查网络后按“刷新”重试。');
+  }
+  if (sequence !== loadSequence) return 'error';
+  if (response.status === 401) {
+    ui.list.removeAttribute('aria-busy');
+    signedOut(signingIn ? '令牌不正确，请检查后重新输入。' : '登录已失效或令牌不正确，请重新输入令牌。');
+    return 'unauthorized';
+  }
+  if (!response.ok) return listProblem(`无法加载诉求列表：${await problemOf(response)}`);
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (sequence !== loadSequence) return 'error';
+  if (!isRecord(body) || !Array.isArray(body.requests)) return listProblem('服务器返回的数据格式不正确。');
+  const requests = body.requests.filter(isRecord).map(normalize).sort(newestFirst);
+  showReports();
+  renderList(requests, filter);
+  ui.list.removeAttribute('aria-busy');
+  if (!quiet) announce(signingIn ? `已登录。${filterLabels[filter]}诉求共 ${requests.length} 条。` : `已加载${filterLabels[filter]}诉求 ${requests.length} 条。`);
+  return 'ok';
+}
+
+function listProblem(message) {
+  showReports();
+  ui.list.removeAttribute('aria-busy');
+  ui.list.replaceChildren(h('p', { className: 'message message-error', text: message }));
+  announce(message, { error: true });
+  return 'error';
+}
+
+function renderList(requests, filter) {
+  if (requests.length === 0) {
+    ui.list.replaceChildren(h('p', { className: 'empty-state', text: `没有${filterLabels[filter]}的诉求。` }));
+    return;
+  }
+  const columns = [
+    ['受理编号', 'col-id'],
+    ['提交时间', 'col-time'],
+    ['类别', 'col-category'],
+    ['内容', 'col-description'],
+    ['状态', 'col-status'],
+    ['办理', 'col-edit'],
+  ];
+  const table = h(
+    'table',
+    { className: 'staff-table' },
+    h('caption', { text: `${filterLabels[filter]}诉求：${requests.length} 条，最新的在前` }),
+    h('thead', {}, h('tr', {}, columns.map(([label, className]) => h('th', { scope: 'col', className, text: label })))),
+    h('tbody', {}, requests.map((request) => buildRow(request))),
+  );
+  ui.list.replaceChildren(table);
+}
+
+function buildRow(request) {
+  const row = h('tr', { 'data-request-id': request.id });
+  row.append(
+    h('th', { scope: 'row', 'data-label': '受理编号' }, h('span', { className: 'request-id', text: request.id || '（无编号）' })),
+    h(
+      'td',
+      { 'data-label': '提交时间' },
+      timeElement(request.requested),
+      request.updated && request.updated !== request.requested
+        ? h('span', { className: 'subtle' }, '更新于 ', timeElement(request.updated))
+        : null,
+    ),
+    h(
+      'td',
+      { 'data-label': '类别' },
+      request.serviceName || request.serviceCode || '—',
+      request.serviceName && request.serviceCode ? h('span', { className: 'subtle mono', text: request.serviceCode }) : null,
+    ),
+    h('td', { 'data-label': '内容' }, descriptionCell(request)),
+    h('td', { 'data-label': '状态' }, statusCell(request)),
+    h('td', { 'data-label': '办理' }, request.id ? editor(request, row) : h('span', { className: 'subtle', text: '无受理编号，无法编辑' })),
+  );
+  return row;
+}
+
+function descriptionCell(request) {
+  const nodes = [];
+  const short = truncate(request.description, summaryLength);
+  nodes.push(
+    request.description
+      ? h('p', { className: 'full-text', text: short })
+      : h('p', { className: 'full-text subtle', text: '（无描述）' }),
+  );
+
+  const contact = request.contact;
+  const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+  const hasContact = Boolean(name || contact.phone || contact.email);
+  const parts = [];
+  if (short !== request.description) parts.push('全文');
+  if (request.address || request.lat || request.long) parts.push('地点');
+  if (request.attributes.length) parts.push('补充信息');
+  if (request.statusNotes) parts.push('处理说明');
+  if (hasContact) parts.push('联系方式');
+  if (request.media.length) parts.push(`${request.media.length} 张照片`);
+  if (parts.length === 0) return nodes;
+
+  const details = h('details', { className: 'report-details' }, h('summary', {}, `查看${parts.join('、')}`, hidden(`（${request.id}）`)));
+  if (short !== request.description) details.append(h('p', { className: 'full-text', text: request.description }));
+  if (request.address || request.lat || request.long) {
+    const items = [];
+    if (request.address) items.push(['地址', request.address]);
+    if (request.lat || request.long) items.push(['坐标', `纬度 ${request.lat || '—'}，经度 ${request.long || '—'}`]);
+    details.append(block('地点', items));
+  }
+  if (request.attributes.length) {
+    details.append(block('补充信息', request.attributes.map(([code, value]) => [code, Array.isArray(value) ? value.join('、') : value])));
+  }
+  if (request.statusNotes) details.append(block('处理说明', [['说明', request.statusNotes]]));
+  if (hasContact) {
+    const items = [];
+    if (name) items.push(['姓名', name]);
+    if (contact.phone) {
+      const dial = contact.phone.replace(/[^\d+]/g, '');
+      items.push(['电话', dial ? h('a', { href: `tel:${dial}`, text: contact.phone }) : contact.phone]);
+    }
+    if (contact.email) {
+      const mailable = /^[^\s@<>"'()]+@[^\s@<>"'()]+\.[^\s@<>"'()]+$/.test(contact.email);
+      items.push(['邮箱', mailable ? h('a', { href: `mailto:${contact.email}`, text: contact.email }) : contact.email]);
+    }
+    details.append(block('联系方式', items));
+  }
+  if (request.media.length) {
+    const list = h('ul', { className: 'thumbs' });
+    request.media.forEach((value, index) => {
+      const url = safeUrl(value);
+      const label = `照片 ${index + 1}`;
+      list.append(
+        h(
+          'li',
+          {},
+          url
+            ? h(
+                'a',
+                { href: url, rel: 'noopener noreferrer', target: '_blank' },
+                h('img', { src: url, alt: `${label}（在新窗口打开原图）`, width: 88, height: 88, loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' }),
+              )
+            : h('span', { className: 'subtle', text: `${label}：链接无效` }),
+        ),
+      );
+    });
+    details.append(h('div', { className: 'detail-block' }, h('h3', { text: '照片' }), list));
+  }
+  nodes.push(details);
+  return nodes;
+}
+
+/** A titled block of label/value pairs. */
+function block(title, items) {
+  return h(
+    'div',
+    { className: 'detail-block' },
+    h('h3', { text: title }),
+    h('dl', {}, items.map(([label, value]) => [h('dt', { text: label }), h('dd', {}, value)])),
+  );
+}
+
+function statusCell(request) {
+  const known = Object.hasOwn(statusLabels, request.status);
+  return [
+    h('span', {
+      className: `badge ${known ? `badge-${request.status}` : 'badge-unknown'}`,
+      text: known ? statusLabels[request.status] : request.status || '未知',
+    }),
+    request.agency ? h('span', { className: 'subtle' }, '承办：', request.agency) : null,
+    request.expected ? h('span', { className: 'subtle' }, '预计：', timeElement(request.expected)) : null,
+  ];
+}
+
+// ---- Editing ----------------------------------------------------------------------------------
+
+function editor(request, row) {
+  const n = ++formSequence;
+  const id = (name) => `edit-${n}-${name}`;
+  const field = (name, label, control, hint) =>
+    h(
+      'div',
+      { className: 'field' },
+      h('label', { for: id(name), text: label }),
+      hint ? h('span', { id: id(`${name}-hint`), className: 'hint', text: hint }) : null,
+      control,
+    );
+
+  const status = h(
+    'select',
+    { id: id('status'), name: 'status' },
+    h('option', { value: 'open', text: '待处理（open）' }),
+    h('option', { value: 'closed', text: '已办结（closed）' }),
+  );
+  status.value = request.status === 'closed' ? 'closed' : 'open';
+  const notes = h('textarea', { id: id('status_notes'), name: 'status_notes', rows: 3 });
+  notes.value = request.statusNotes;
+  const agency = h('input', { id: id('agency_responsible'), name: 'agency_responsible', type: 'text', autocomplete: 'off' });
+  agency.value = request.agency;
+  const expected = h('input', {
+    id: id('expected_datetime'),
+    name: 'expected_datetime',
+    type: 'datetime-local',
+    'aria-describedby': id('expected_datetime-hint'),
+  });
+  expected.value = toLocalInput(request.expected);
+  const error = h('p', { className: 'staff-edit-error', id: id('error') });
+  const submit = h('button', { type: 'submit', className: 'button' }, '保存', hidden(`（${request.id}）`));
+
+  const form = h(
+    'form',
+    { className: 'staff-edit', novalidate: true, 'aria-label': `编辑 ${request.id}` },
+    field('status', '状态', status),
+    field('status_notes', '处理说明', notes),
+    field('agency_responsible', '承办部门', agency),
+    field('expected_datetime', '预计办结时间', expected, '北京时间，可留空'),
+    error,
+    h('div', {}, submit),
+  );
+
+  let saving = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (saving) return;
+    error.textContent = '';
+    if (expected.validity.badInput) {
+      error.textContent = '预计办结时间不完整，请填写完整的日期和时间，或清空。';
+      expected.setAttribute('aria-invalid', 'true');
+      expected.focus();
+      return;
+    }
+    expected.removeAttribute('aria-invalid');
+    const body = {
+      status: status.value,
+      status_notes: notes.value,
+      agency_responsible: agency.value,
+      expected_datetime: fromLocalInput(expected.value),
+    };
+    saving = true;
+    submit.setAttribute('aria-disabled', 'true');
+    announce(`正在保存 ${request.id}…`);
+    const outcome = await save(request.id, body);
+    saving = false;
+    submit.removeAttribute('aria-disabled');
+    if (outcome.unauthorized) return;
+    if (outcome.problem) {
+      error.textContent = outcome.problem;
+      announce(`未能更新 ${request.id}：${outcome.problem}`, { error: true });
+      return;
+    }
+    if (outcome.updated) {
+      const fresh = buildRow({ ...outcome.updated, id: outcome.updated.id || request.id });
+      row.replaceWith(fresh);
+      const details = fresh.querySelector('details.staff-edit-details');
+      if (details) details.open = true;
+      fresh.querySelector('form.staff-edit button[type="submit"]')?.focus();
+    } else {
+      // Saved, but the answer did not include the report: reload the list instead.
+      await load({ quiet: true });
+    }
+    announce(`已更新 ${request.id}`);
+  });
+
+  return h('details', { className: 'staff-edit-details' }, h('summary', {}, '编辑', hidden(` ${request.id}`)), form);
+}
+
+/** PATCHes one report; answers {updated}, {problem} or {unauthorized}. */
+async function save(id, body) {
+  let response;
+  try {
+    response = await fetch(requestUrl(id), {
+      method: 'PATCH',
+      headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { problem: '无法连接服务器，修改未保存，请稍后重试。' };
+  }
+  if (response.status === 401) {
+    signedOut('登录已失效或令牌不正确，修改未保存。请重新输入令牌。');
+    return { unauthorized: true };
+  }
+  if (!response.ok) return { problem: await problemOf(response) };
+  try {
+    const answer = await response.json();
+    const first = Array.isArray(answer) ? answer[0] : answer;
+    // An error list sent with a 2xx status is still an error.
+    if (isRecord(first) && !('service_request_id' in first) && typeof first.description === 'string' && 'code' in first) {
+      return { problem: first.description || `服务器返回错误 ${text(first.code)}。` };
+    }
+    return { updated: isRecord(first) ? normalize(first) : undefined };
+  } catch {
+    return { updated: undefined };
+  }
+}
+
+// ---- Start ------------------------------------------------------------------------------------
+
+if (token) {
+  showReports();
+  void load();
+} else {
+  showSignIn();
+}
