@@ -17,7 +17,11 @@ export interface IdempotencyStore {
   complete(scope: string, key: string, status: number, body: unknown): void;
   /** Frees the key after a try that stored nothing (a refusal), so a corrected retry can use it. */
   release(scope: string, key: string): void;
-  /** Forgets answers older than any client would retry. */
+  /**
+   * At start: forgets answers older than any client would retry, and frees
+   * keys whose first try died with the previous process, so that the
+   * citizen's retry is taken at once rather than after `abandonedAfterMs`.
+   */
   prune(): void;
 }
 
@@ -29,7 +33,7 @@ export function idempotencyStore(db: Db, now: () => number = Date.now): Idempote
   const retake = db.prepare("UPDATE idempotency_keys SET created_at = ? WHERE scope = ? AND key = ? AND state = 'pending'");
   const finish = db.prepare("UPDATE idempotency_keys SET state = 'done', status = ?, body = ? WHERE scope = ? AND key = ?");
   const remove = db.prepare("DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND state = 'pending'");
-  const expire = db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?');
+  const expire = db.prepare("DELETE FROM idempotency_keys WHERE created_at < ? OR state = 'pending'");
 
   const claim = db.transaction((scope: string, key: string): Claim => {
     const row = select.get(scope, key);

@@ -41,6 +41,10 @@ export const messages = {
     'zh-Hans': '已收到您的诉求，工作人员将在 3 个工作日内答复。请保存好受理编号，以便查询办理进度。',
     en: 'We have received your request and will reply within 3 working days. Keep the tracking number to check progress.',
   },
+  staffToken: {
+    'zh-Hans': '需要有效的工作人员令牌（Authorization: Bearer …）。',
+    en: 'A valid staff token is needed (Authorization: Bearer …).',
+  },
   tooLarge: { 'zh-Hans': '提交的内容太大。', en: 'The submission is too large.' },
   // Surveys, notices and service points.
   unknownField: { 'zh-Hans': '不接受“{0}”字段。', en: 'The field "{0}" is not accepted.' },

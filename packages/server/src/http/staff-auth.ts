@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError } from './api-error.js';
+import { refusal } from './api-error.js';
+import { requestLocale } from './locale.js';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -14,7 +15,7 @@ export function staffOnly(token: string) {
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (!match || !timingSafeEqual(digest(match[1]!), expected)) {
       reply.header('WWW-Authenticate', 'Bearer realm="civic-staff"');
-      throw new ApiError(401, 'A valid staff token is needed (Authorization: Bearer …).');
+      throw refusal(401, requestLocale(request), 'staffToken');
     }
   };
 }

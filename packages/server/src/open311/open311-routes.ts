@@ -62,9 +62,8 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
         stored = await context.photos.save(fields.photos).catch((error: unknown) => {
           throw error instanceof NotAnImageError ? refusal(400, locale, 'notAnImage') : error;
         });
-        const base = publicBase(context, request);
         const { photos: _photos, media_url, ...rest } = fields;
-        const media_urls = [...stored.map((name) => `${base}/media/${name}`), ...(media_url ? [media_url] : [])];
+        const media_urls = [...stored.map((name) => `/media/${name}`), ...(media_url ? [media_url] : [])];
         const agency = localize(services.find(fields.service_code)?.agency, locale) ?? null;
         // The report and the answer to its key commit together: a retry either finds both or neither.
         const answer = context.db.transaction(() => {
@@ -104,16 +103,17 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
         ...(end_date ? { end: isoNow(new Date(end_date)) } : {}),
         limit: maxListed,
       });
-      return found.map((item) => publicRequestView(item, serviceName(item.service_code, locale)));
+      const base = publicBase(context, request);
+      return found.map((item) => publicRequestView(item, serviceName(item.service_code, locale), base));
     },
   );
 
   app.get<{ Params: { file: string } }>('/requests/:file', async (request, reply) => {
     const locale = contentLocale(request, reply);
-    const id = withoutFormat(request.params.file) ?? '';
+    const id = withoutFormat(request.params.file) ?? request.params.file;
     const found = requests.find(id);
-    if (!found) throw refusal(404, locale, 'requestNotFound', id || request.params.file);
-    return [publicRequestView(found, serviceName(found.service_code, locale))];
+    if (!found) throw refusal(404, locale, 'requestNotFound', id);
+    return [publicRequestView(found, serviceName(found.service_code, locale), publicBase(context, request))];
   });
 
   // Staff: change what a citizen sees when checking progress.
@@ -131,7 +131,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
       const updated = requests.update(id, changes);
       if (!updated) throw refusal(404, locale, 'requestNotFound', id);
       request.log.info({ serviceRequestId: id, changes: Object.keys(changes) }, 'service request updated by staff');
-      return [staffRequestView(updated, serviceName(updated.service_code, locale))];
+      return [staffRequestView(updated, serviceName(updated.service_code, locale), publicBase(context, request))];
     },
   );
 }
@@ -159,8 +159,9 @@ export async function staffRoutes(app: FastifyInstance, context: AppContext): Pr
       const locale = contentLocale(request, reply);
       const { status = 'all', limit = 200 } = request.query;
       const found = requests.list({ ...(status === 'all' ? {} : { statuses: [status] }), limit });
+      const base = publicBase(context, request);
       return {
-        requests: found.map((item) => staffRequestView(item, localize(services.find(item.service_code)?.service_name, locale))),
+        requests: found.map((item) => staffRequestView(item, localize(services.find(item.service_code)?.service_name, locale), base)),
       };
     },
   );

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open-database.js';
 import type { NewServiceRequest } from './request-fields.js';
 
@@ -42,7 +43,7 @@ function decode(row: Row): StoredRequest {
 }
 
 export interface RequestStore {
-  /** Stores a report and gives it its tracking number; call inside a transaction. */
+  /** Stores a report and gives it its tracking number; call inside a transaction. Photos are server paths (`/media/…`). */
   insert(request: Omit<NewServiceRequest, 'photos' | 'media_url'>, extra: { media_urls: string[]; service_notice: string; agency_responsible: string | null }): StoredRequest;
   find(id: string): StoredRequest | undefined;
   list(filter: RequestFilter): StoredRequest[];
@@ -60,23 +61,26 @@ export function requestStore(db: Db): RequestStore {
       @first_name, @last_name, @phone, @email, @device_id, @account_id, @jurisdiction_id,
       @attributes, @media_urls, @service_notice, @agency_responsible, @now, @now
     )`);
-  const nextId = db.prepare<[], { next: number }>("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM service_requests");
+  const number = db.prepare('UPDATE service_requests SET service_request_id = ? WHERE id = ?');
   const byId = db.prepare<[string], Row>('SELECT * FROM service_requests WHERE service_request_id = ?');
 
   return {
     insert(request, extra) {
       const now = isoNow();
-      // A tracking number a citizen can read out on the phone: year and a running number.
-      const service_request_id = `${now.slice(0, 4)}-${String(nextId.get()!.next).padStart(6, '0')}`;
-      insert.run({
+      const { lastInsertRowid } = insert.run({
         ...request,
-        service_request_id,
+        // Replaced below, once the row has its id.
+        service_request_id: `new-${randomUUID()}`,
         attributes: JSON.stringify(request.attributes),
         media_urls: JSON.stringify(extra.media_urls),
         service_notice: extra.service_notice,
         agency_responsible: extra.agency_responsible,
         now,
       });
+      // A tracking number a citizen can read out on the phone: the year and the row's
+      // AUTOINCREMENT id, which SQLite never hands out twice, even after a delete.
+      const service_request_id = `${now.slice(0, 4)}-${String(lastInsertRowid).padStart(6, '0')}`;
+      number.run(service_request_id, lastInsertRowid);
       return decode(byId.get(service_request_id)!);
     },
     find(id) {

@@ -1,10 +1,19 @@
 import type { StoredRequest } from './request-store.js';
 
 /**
+ * Stored photos are kept as server paths (`/media/…`) and made absolute per
+ * answer, so a forged Host header can only mislead its own answer, and the
+ * links survive a change of host or port.
+ */
+function absolute(url: string, base: string): string {
+  return url.startsWith('/') ? `${base}${url}` : url;
+}
+
+/**
  * A request as `GET requests.json` shows it to anyone: the spec's fields and
  * nothing about the citizen who sent it.
  */
-export function publicRequestView(request: StoredRequest, serviceName: string | undefined) {
+export function publicRequestView(request: StoredRequest, serviceName: string | undefined, base: string) {
   return {
     service_request_id: request.service_request_id,
     status: request.status,
@@ -22,15 +31,15 @@ export function publicRequestView(request: StoredRequest, serviceName: string | 
     zipcode: null,
     lat: request.lat,
     long: request.long,
-    media_url: request.media_urls[0] ?? null,
+    media_url: request.media_urls[0] === undefined ? null : absolute(request.media_urls[0], base),
   };
 }
 
 /** What staff see: everything, including the answers, all photos and how to reach the citizen. */
-export function staffRequestView(request: StoredRequest, serviceName: string | undefined) {
+export function staffRequestView(request: StoredRequest, serviceName: string | undefined, base: string) {
   return {
-    ...publicRequestView(request, serviceName),
-    media_url: request.media_urls,
+    ...publicRequestView(request, serviceName, base),
+    media_url: request.media_urls.map((url) => absolute(url, base)),
     attributes: request.attributes,
     contact: {
       first_name: request.first_name,
