@@ -7,8 +7,9 @@
 // http(s) URLs, and each field is checked for its type before it is shown.
 
 const tokenKey = 'civic-staff-token';
-const listUrl = '/staff/api/requests';
-const requestUrl = (id) => '/open311/v2/requests/' + encodeURIComponent(id);
+// The page is in Chinese whatever the browser's language: ask for category names and messages in it.
+const listUrl = '/staff/api/requests?lang=zh-Hans';
+const requestUrl = (id) => '/open311/v2/requests/' + encodeURIComponent(id) + '?lang=zh-Hans';
 const shanghaiOffsetMs = 8 * 60 * 60 * 1000; // Asia/Shanghai has no daylight saving time.
 const summaryLength = 80;
 
@@ -269,7 +270,7 @@ async function load({ signingIn = false, quiet = false } = {}) {
   if (!quiet) announce(signingIn ? '正在登录…' : '正在加载…');
   let response;
   try {
-    response = await fetch(`${listUrl}?status=${encodeURIComponent(filter)}`, {
+    response = await fetch(`${listUrl}&status=${encodeURIComponent(filter)}`, {
       headers: { Authorization: 'Bearer ' + token, Accept: 'application/json' },
       cache: 'no-store',
     });
