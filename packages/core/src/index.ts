@@ -21,3 +21,4 @@ export {
 } from './outbox/outbox.js';
 export type { OutboxBody, OutboxRequest, PendingSubmission, SettledSubmission } from './outbox/outbox-types.js';
 export { reportProblem } from './problem.js';
+export { errorSummary, focusField, refusalNotice, type FieldError, type LocalizedText } from './forms/error-summary.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, newIdempotencyKey, reportProblem, type OutboxRequest } from '@civic-widgets/core';
+import { baseStyles, CivicElement, focusField, newIdempotencyKey, reportProblem, type OutboxRequest } from '@civic-widgets/core';
 import { registerFeedbackCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { feedbackStyles } from './feedback-styles.js';
@@ -347,7 +347,7 @@ export class CivicFeedback extends CivicElement {
       <p>
         <button type="button" class="link" @click=${() => this.showView('progress')}>${msg('Already sent something? Check its progress')}</button>
       </p>
-      ${errorSummary(this.errors, (event, fieldId) => this.focusField(event, fieldId))}
+      ${errorSummary(this.errors, (event, fieldId) => focusField(this.shadowRoot, event, fieldId))}
       ${refusalNotice(this.refusal)}
       ${this.serviceCode
         ? nothing
@@ -458,13 +458,6 @@ export class CivicFeedback extends CivicElement {
     // Announce the count once typing pauses, not on every key, as GOV.UK's character count does.
     clearTimeout(this.countAnnouncement);
     this.countAnnouncement = setTimeout(() => this.announce(characterCount(description, this.locale)), 1000);
-  }
-
-  private focusField(event: Event, fieldId: string): void {
-    event.preventDefault();
-    const control = this.shadowRoot?.getElementById(fieldId);
-    control?.focus();
-    control?.scrollIntoView({ block: 'center' });
   }
 
   private async focusAfterUpdate(selector: string): Promise<void> {

@@ -27,29 +27,6 @@ export const feedbackStyles = css`
     display: block;
     margin-block: 0 var(--_civic-space);
   }
-  .field.has-error {
-    padding-inline-start: calc(var(--_civic-space) * 0.75);
-    border-inline-start: 5px solid var(--_civic-color-error);
-  }
-  .error-message {
-    margin: 0;
-    color: var(--_civic-color-error);
-    font-weight: 700;
-  }
-  .error-summary,
-  .refusal {
-    padding: var(--_civic-space);
-    border: 5px solid var(--_civic-color-error);
-    border-radius: var(--_civic-radius);
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-inline-start: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_civic-color-error);
-    font-weight: 700;
-  }
   .hint.after {
     margin-block-start: 0.25em;
   }

@@ -154,6 +154,30 @@ export const baseStyles = [
       white-space: nowrap;
       border: 0;
     }
+    /* Errors as the GOV.UK pattern shows them: a summary on top, a bar and a message at each field. */
+    .field.has-error {
+      padding-inline-start: calc(var(--_civic-space) * 0.75);
+      border-inline-start: 5px solid var(--_civic-color-error);
+    }
+    .error-message {
+      margin: 0;
+      color: var(--_civic-color-error);
+      font-weight: 700;
+    }
+    .error-summary,
+    .refusal {
+      padding: var(--_civic-space);
+      border: 5px solid var(--_civic-color-error);
+      border-radius: var(--_civic-radius);
+    }
+    .error-summary ul {
+      margin: 0;
+      padding-inline-start: 1.25em;
+    }
+    .error-summary a {
+      color: var(--_civic-color-error);
+      font-weight: 700;
+    }
     .problem {
       margin-block-end: var(--_civic-space);
       padding: var(--_civic-space);

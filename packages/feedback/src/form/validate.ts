@@ -1,20 +1,12 @@
 import { msg, str } from '@lit/localize';
+import type { FieldError, LocalizedText } from '@civic-widgets/core';
 import type { ServiceAttribute } from '../open311/open311-types.js';
 import { answerTo, givesLocation, needsConsent, normalizeInput, type FeedbackValues } from './feedback-values.js';
 
 export const descriptionLimit = 4000;
 
-/**
- * Text for the citizen, produced when it is rendered: a message already on
- * screen follows a change of the page's language.
- */
-export type LocalizedText = () => string;
-
-/** One problem with one field; `fieldId` is the id of the control the error summary links to. */
-export interface FieldError {
-  fieldId: string;
-  message: LocalizedText;
-}
+// Shared with every widget's form: text made at render (so it follows a language switch) and one error per field.
+export type { FieldError, LocalizedText } from '@civic-widgets/core';
 
 export interface ValidationContext {
   /** The category's extra questions, or undefined when it has none (or they could not be loaded). */

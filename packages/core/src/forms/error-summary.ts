@@ -1,0 +1,46 @@
+import { html, nothing } from 'lit';
+
+/** Text that is read again at render, so a language switch re-translates it. */
+export type LocalizedText = () => string;
+
+export interface FieldError {
+  /** The id of the control to focus, inside the widget's shadow root. */
+  fieldId: string;
+  message: LocalizedText;
+}
+
+/**
+ * The GOV.UK error summary: it takes focus, its alert role makes screen readers
+ * read it, and each entry links to its field. Fragment links do not reach into
+ * a shadow root, so a click moves focus itself (see focusField).
+ * `heading` is the widget's own translation of "There is a problem".
+ */
+export function errorSummary(heading: string, errors: FieldError[], onFocusField: (event: Event, fieldId: string) => void) {
+  if (errors.length === 0) return nothing;
+  return html`<div class="error-summary" tabindex="-1">
+    <div role="alert">
+      <h3>${heading}</h3>
+      <ul>
+        ${errors.map((error) => html`<li><a href=${`#${error.fieldId}`} @click=${(event: Event) => onFocusField(event, error.fieldId)}>${error.message()}</a></li>`)}
+      </ul>
+    </div>
+  </div>`;
+}
+
+/** Moves focus to a control in the widget's shadow root, for the error summary's links. */
+export function focusField(root: ShadowRoot | null, event: Event, fieldId: string): void {
+  event.preventDefault();
+  const control = root?.getElementById(fieldId);
+  control?.focus();
+  control?.scrollIntoView({ block: 'center' });
+}
+
+/** The server refused a submission (4xx): its own reason, between the widget's heading and reassurance. */
+export function refusalNotice(texts: { heading: string; reassurance: string }, reason: LocalizedText | undefined) {
+  if (!reason) return nothing;
+  return html`<div class="refusal" part="status" tabindex="-1">
+    <h3>${texts.heading}</h3>
+    <p>${reason()}</p>
+    <p>${texts.reassurance}</p>
+  </div>`;
+}
