@@ -16,10 +16,12 @@ const budgets = {
 
 // A bundle that does not meet its budget yet may not grow either: the build
 // fails past this ceiling, and the table keeps showing the gap to the budget.
-// civic-feedback.js: one file with Lit, lit-localize, idb and two CJK catalogs
-// inlined cannot reach 16,000 (see issue #2's closing note); lower this as it shrinks.
+// One file with Lit, lit-localize, idb and two CJK catalogs inlined is about
+// 17 KB before any widget code, so neither 16,000 nor 12,000 can be met that
+// way (see issue #2's closing note); lower these as the bundles shrink.
 const ceilings = {
   'civic-feedback.js': 31000,
+  'civic-satisfaction-survey.js': 23500,
 };
 
 /**

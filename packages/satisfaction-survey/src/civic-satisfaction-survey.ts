@@ -1,0 +1,422 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import {
+  baseStyles,
+  CivicElement,
+  errorSummary,
+  focusField,
+  newIdempotencyKey,
+  refusalNotice,
+  reportProblem,
+  type FieldError,
+  type LocalizedText,
+} from '@civic-widgets/core';
+import { registerSurveyCatalogs } from './catalog.js';
+import { version } from './version.js';
+import { surveyStyles } from './survey-styles.js';
+import {
+  CivicSurveyDismissEvent,
+  CivicSurveyErrorEvent,
+  CivicSurveyQueuedEvent,
+  CivicSurveySubmitEvent,
+  CivicSurveySuccessEvent,
+} from './events.js';
+import { isScaleName, scaleOf, type Scale } from './scales.js';
+import type { ReasonCode } from './reasons.js';
+import { currentPageUrl, type SurveyResponse } from './survey-response.js';
+import { validateSurvey, type SurveyValues } from './validate.js';
+import { sendResponse, surveyRequest } from './send-response.js';
+import { KeptResponses } from './kept-responses.js';
+import { answeredWithin, dismissedThisSession, isSampled, rememberAnswered, rememberDismissed } from './visibility.js';
+import { ratingFieldset } from './views/rating-fieldset.js';
+import { followUp } from './views/follow-up.js';
+import { callbackFields } from './views/callback-fields.js';
+import { thanksView } from './views/outcomes.js';
+import { resultsView } from './views/results-view.js';
+import { fetchSummary, type Summary } from './results/summary.js';
+
+export type SurveyDisplay = 'inline' | 'button';
+export type SurveyMode = 'survey' | 'results';
+
+type Phase = 'rating' | 'sending' | 'sent' | 'queued';
+type ResultsState = { kind: 'loading' } | { kind: 'loaded'; summary: Summary } | { kind: 'failed'; problem: string; message: LocalizedText };
+
+interface ConfigurationProblem {
+  problem: string;
+  message: string;
+}
+
+const emptyValues = (): SurveyValues & { reasons: ReasonCode[] } => ({
+  rating: undefined,
+  reasons: [],
+  comment: '',
+  callback: { wanted: false, name: '', phone: '', consent: false },
+});
+
+/**
+ * Citizens rate a government service or a page in a few seconds, on the
+ * national 好差评 five-level scale by default; a low rating asks what went
+ * wrong and can offer a call-back. With `mode="results"` it shows the public
+ * results instead.
+ *
+ * @summary A 好差评 rating, with follow-up and call-back, or its public results.
+ *
+ * @fires {CivicSurveySubmitEvent} civic-survey-submit - Before sending; cancelable. `detail.response` is what will be sent.
+ * @fires {CivicSurveySuccessEvent} civic-survey-success - The server accepted the response, now or later from the outbox (`detail.idempotencyKey`).
+ * @fires {CivicSurveyQueuedEvent} civic-survey-queued - The response was kept on the device to be sent automatically (`detail.idempotencyKey`).
+ * @fires {CivicSurveyDismissEvent} civic-survey-dismiss - The citizen closed the survey without answering; it stays away for the session.
+ * @fires {CivicSurveyErrorEvent} civic-survey-error - The server refused the response, or it could neither be sent nor kept (`detail.status`, `detail.message`).
+ *
+ * @csspart form - The rating form.
+ * @csspart field - Each question group.
+ * @csspart submit - The send button.
+ * @csspart status - Thanks, saved on the device, refusals and the results.
+ * @csspart trigger - The corner button of `display="button"`.
+ * @csspart panel - The panel it opens.
+ *
+ * @cssprop --civic-color-primary - Buttons, the chosen rating and result bars. Default #005ea5.
+ * @cssprop --civic-color-on-primary - Text on primary buttons. Default #ffffff.
+ * @cssprop --civic-color-text - Body text. Default #1b1b1b.
+ * @cssprop --civic-color-text-muted - Hints. Default #505a5f.
+ * @cssprop --civic-color-background - Widget and panel background. Default #ffffff.
+ * @cssprop --civic-color-surface - The empty part of result bars. Default #f3f2f1.
+ * @cssprop --civic-color-border - Borders of choices and the panel. Default #6b7378.
+ * @cssprop --civic-color-focus - Focus halo. Default #ffbf47.
+ * @cssprop --civic-color-error - Error messages and borders. Default #b10e1e.
+ * @cssprop --civic-color-success - The "thank you" panel. Default #00703c.
+ * @cssprop --civic-font-family - Typeface. Default the system UI font with CJK fallbacks.
+ * @cssprop --civic-font-size - Base text size. Default 1rem (care mode: at least 18px).
+ * @cssprop --civic-line-height - Line height. Default 1.5.
+ * @cssprop --civic-space - Base spacing unit. Default 1rem.
+ * @cssprop --civic-radius - Corner radius. Default 4px.
+ * @cssprop --civic-target-size - Minimum size of choices and buttons. Default 44px (care mode: at least 48px).
+ * @cssprop --civic-max-width - Widest the survey grows. Default 40rem (care mode: 48rem).
+ * @cssprop --civic-care-color-text - Text in care mode. Default #000000.
+ * @cssprop --civic-care-color-background - Background in care mode. Default #ffffff.
+ * @cssprop --civic-care-color-primary - Primary colour in care mode. Default #00366b.
+ * @cssprop --civic-care-font-size - Base text size in care mode (never below 18px). Default 1.25rem.
+ */
+export class CivicSatisfactionSurvey extends CivicElement {
+  static readonly version: string = version;
+  static override styles = [baseStyles, surveyStyles];
+
+  // Registered with the class, not by a bare import, so no bundler can drop it as a side effect.
+  static {
+    registerSurveyCatalogs();
+  }
+
+  /** URL that receives responses by `POST` (JSON), such as the reference server's `/surveys/responses`. Required unless `mode="results"`. */
+  @property() endpoint = '';
+
+  /** `five-level` (好差评: 非常满意 … 非常不满意), `helpful` (Yes/No), `csat` (1–5), `ces` (1–7) or `nps` (0–10). */
+  @property() scale = 'five-level';
+
+  /** What is rated: a service or transaction id. Without it, the page is rated (its path). */
+  @property({ attribute: 'service-id' }) serviceId = '';
+
+  /** Replaces the scale's default question. */
+  @property() question = '';
+
+  /** `inline`, or `button`: a small trigger in the page corner that opens a non-modal panel. */
+  @property() display = 'inline';
+
+  /** Share of visitors who are asked, from 0 to 1. */
+  @property({ type: Number, attribute: 'sample-rate' }) sampleRate = 1;
+
+  /** Once answered, not shown again for the same `service-id` for this many days (kept in `localStorage`). */
+  @property({ type: Number, attribute: 'cooldown-days' }) cooldownDays = 90;
+
+  /** After a low rating, offer an opt-in call-back with name and phone, behind its own consent. */
+  @property({ type: Boolean }) callback = false;
+
+  /** `survey`, or `results`: the public results from `summary-src`. */
+  @property() mode = 'survey';
+
+  /** With `mode="results"`: URL of the results, such as `/surveys/summary?service=…`. */
+  @property({ attribute: 'summary-src' }) summarySrc = '';
+
+  /** Milliseconds to wait for the server before keeping the response on the device. */
+  @property({ type: Number }) timeout = 15_000;
+
+  @state() private phase: Phase = 'rating';
+  @state() private values = emptyValues();
+  @state() private errors: FieldError[] = [];
+  @state() private refusal?: LocalizedText;
+  @state() private dismissed = false;
+  @state() private panelOpen = false;
+  @state() private results: ResultsState = { kind: 'loading' };
+  @state() private announcement = '';
+
+  /** Drawn once per widget, so a re-render never makes the survey appear or vanish. */
+  private sampled?: boolean;
+  private resultsGeneration = 0;
+  private readonly kept = new KeptResponses(this, (key, ok, status) =>
+    this.dispatchEvent(ok ? new CivicSurveySuccessEvent(key) : new CivicSurveyErrorEvent(status, msg('A rating saved on this device was not accepted.'))),
+  );
+
+  /** The cool-down and dismissal are remembered per service, or per page when none is named. */
+  private get subject(): string {
+    return this.serviceId || `page:${location.pathname}`;
+  }
+
+  private get scaleDefinition(): Scale | undefined {
+    return isScaleName(this.scale) ? scaleOf(this.scale) : undefined;
+  }
+
+  private get offersCallback(): boolean {
+    const { rating } = this.values;
+    return this.callback && rating !== undefined && !!this.scaleDefinition?.isLow(rating);
+  }
+
+  private get visible(): boolean {
+    if (this.mode === 'results' || this.phase !== 'rating') return true;
+    if (this.dismissed || dismissedThisSession(this.subject) || answeredWithin(this.subject, this.cooldownDays)) return false;
+    this.sampled ??= isSampled(this.sampleRate);
+    return this.sampled;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.mode === 'results' && (changed.has('summarySrc') || changed.has('scale') || changed.has('mode'))) void this.loadResults();
+  }
+
+  override render() {
+    return html`<div class="root ${this.careModeActive ? 'care' : ''}" lang=${this.locale}>
+      ${this.renderBody()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderBody() {
+    const configuration = this.configurationProblem();
+    if (configuration) return reportProblem(this, configuration.problem, configuration.message);
+    const scale = this.scaleDefinition!;
+    if (this.mode === 'results') return this.renderResults(scale);
+    if (!this.visible) return nothing;
+    if (this.display === 'inline') return this.renderSurvey(scale);
+    return html`<button
+        type="button"
+        class="trigger primary"
+        part="trigger"
+        aria-expanded=${this.panelOpen ? 'true' : 'false'}
+        aria-controls="panel"
+        @click=${() => this.togglePanel(!this.panelOpen)}
+      >
+        ${this.serviceId ? msg('Rate this service') : msg('Rate this page')}
+      </button>
+      ${this.panelOpen
+        ? html`<section id="panel" class="panel" part="panel" role="dialog" aria-modal="false" aria-labelledby="panel-heading" @keydown=${this.onPanelKeydown}>
+            <div class="panel-header">
+              <h2 id="panel-heading" tabindex="-1">${msg('Your rating')}</h2>
+              <button type="button" class="link" @click=${() => this.togglePanel(false)}>${msg('Close')}</button>
+            </div>
+            ${this.renderSurvey(scale)}
+          </section>`
+        : nothing}`;
+  }
+
+  private configurationProblem(): ConfigurationProblem | undefined {
+    if (this.mode !== 'survey' && this.mode !== 'results') {
+      return {
+        problem: `mode must be survey or results, not "${this.mode}".`,
+        message: msg(str`This survey is not set up correctly: mode must be survey or results, not "${this.mode}".`),
+      };
+    }
+    if (!this.scaleDefinition) {
+      return {
+        problem: `scale must be five-level, helpful, csat, ces or nps, not "${this.scale}".`,
+        message: msg(str`This survey is not set up correctly: "${this.scale}" is not a rating scale it knows.`),
+      };
+    }
+    if (this.mode === 'results') {
+      return this.summarySrc
+        ? undefined
+        : { problem: 'The summary-src attribute is missing.', message: msg('These results are not set up: their summary-src attribute is missing.') };
+    }
+    if (!this.endpoint) {
+      return { problem: 'The endpoint attribute is missing.', message: msg('This survey is not set up: its endpoint attribute is missing.') };
+    }
+    if (this.display !== 'inline' && this.display !== 'button') {
+      return {
+        problem: `display must be inline or button, not "${this.display}".`,
+        message: msg(str`This survey is not set up correctly: display must be inline or button, not "${this.display}".`),
+      };
+    }
+    const longest = 2_147_483_647;
+    if (!(this.sampleRate >= 0 && this.sampleRate <= 1) || !(this.cooldownDays >= 0) || !(this.timeout > 0 && this.timeout <= longest)) {
+      return {
+        problem: 'sample-rate must be between 0 and 1, cooldown-days 0 or more, and timeout a number of milliseconds above 0.',
+        message: msg('This survey is not set up correctly: sample-rate, cooldown-days or timeout has a value it cannot use.'),
+      };
+    }
+    return undefined;
+  }
+
+  private renderSurvey(scale: Scale) {
+    if (this.phase === 'sent' || this.phase === 'queued') return thanksView(this.phase, this.willCallBack);
+    const { rating } = this.values;
+    const low = rating !== undefined && scale.isLow(rating);
+    const error = (fieldId: string) => this.errors.find((item) => item.fieldId === fieldId)?.message();
+    const callbackErrors = {
+      'callback-name': error('callback-name'),
+      'callback-phone': error('callback-phone'),
+      'callback-consent': error('callback-consent'),
+    };
+    return html`<form part="form" novalidate @submit=${this.submit}>
+      ${errorSummary(msg('There is a problem'), this.errors, (event, fieldId) => focusField(this.shadowRoot, event, fieldId))}
+      ${refusalNotice(
+        { heading: msg('Your rating was not accepted'), reassurance: msg('Your answers are still here: you can send them again.') },
+        this.refusal,
+      )}
+      ${ratingFieldset({
+        scale,
+        question: this.question || scale.question(),
+        rating,
+        error: error(`rating-${scale.options[0]!.value}`),
+        onChange: (value) => this.change({ rating: value }),
+      })}
+      ${rating === undefined
+        ? nothing
+        : html`${followUp({
+            low,
+            chosenReasons: this.values.reasons,
+            comment: this.values.comment,
+            commentError: error('comment'),
+            onReasons: (reasons) => this.change({ reasons }),
+            onComment: (comment) => this.change({ comment }),
+          })}
+          ${this.offersCallback ? callbackFields({ values: this.values.callback, errors: callbackErrors, onChange: (callback) => this.change({ callback }) }) : nothing}`}
+      <div class="actions">
+        <button class="primary" part="submit" ?disabled=${this.phase === 'sending'}>
+          ${this.phase === 'sending' ? msg('Sending…') : msg('Send rating')}
+        </button>
+        <button type="button" class="link" @click=${this.dismiss}>${msg('No thanks')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderResults(scale: Scale) {
+    const heading = this.question || msg('What people think of this service');
+    switch (this.results.kind) {
+      case 'loading':
+        return html`<p class="loading" role="status">${msg('Loading the results…')}</p>`;
+      case 'failed':
+        return reportProblem(this, this.results.problem, this.results.message());
+      case 'loaded':
+        return resultsView(this.results.summary, scale, heading, this.locale);
+    }
+  }
+
+  private async loadResults(): Promise<void> {
+    const scale = this.scaleDefinition;
+    if (!scale || !this.summarySrc) return;
+    const generation = ++this.resultsGeneration;
+    this.results = { kind: 'loading' };
+    let results: ResultsState;
+    try {
+      results = { kind: 'loaded', summary: await fetchSummary(this.summarySrc, scale, this.timeout) };
+    } catch (error) {
+      const problem = `The results at ${this.summarySrc} could not be shown: ${error instanceof Error ? error.message : String(error)}`;
+      results = { kind: 'failed', problem, message: () => msg('The results could not be loaded. Try again later.') };
+    }
+    // A newer summary-src may have been set meanwhile: only the latest answer is shown.
+    if (generation === this.resultsGeneration) this.results = results;
+  }
+
+  private get willCallBack(): boolean {
+    return this.offersCallback && this.values.callback.wanted && this.values.callback.consent;
+  }
+
+  private change(values: Partial<SurveyValues & { reasons: ReasonCode[] }>): void {
+    this.values = { ...this.values, ...values };
+  }
+
+  private buildResponse(scale: Scale): SurveyResponse {
+    const { rating, reasons, comment, callback } = this.values;
+    return {
+      scale: scale.name,
+      rating: rating!,
+      reasons: scale.isLow(rating!) ? reasons : [],
+      comment: comment.trim(),
+      ...(this.willCallBack ? { callback: { name: callback.name.trim(), phone: callback.phone.trim() } } : {}),
+      serviceId: this.subject,
+      pageUrl: currentPageUrl(),
+      locale: this.locale,
+      submittedAt: new Date().toISOString(),
+    };
+  }
+
+  private readonly submit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const scale = this.scaleDefinition;
+    if (!scale || this.phase === 'sending') return;
+    this.refusal = undefined;
+    this.errors = validateSurvey(this.values, scale, this.offersCallback);
+    if (this.errors.length > 0) {
+      await this.focusAfterUpdate('.error-summary');
+      return;
+    }
+    const submitEvent = new CivicSurveySubmitEvent(this.buildResponse(scale));
+    if (!this.dispatchEvent(submitEvent)) return;
+    const key = newIdempotencyKey();
+    const request = surveyRequest(this.endpoint, submitEvent.detail.response);
+    this.phase = 'sending';
+    const outcome = await sendResponse(request, key, this.timeout);
+    if (outcome.kind === 'sent') {
+      this.finish('sent');
+      this.dispatchEvent(new CivicSurveySuccessEvent(key));
+      return;
+    }
+    if (outcome.kind === 'keep') {
+      try {
+        await this.kept.keep(key, request, outcome.retryAfterMs);
+      } catch (error) {
+        console.error('[civic-widgets] <civic-satisfaction-survey>: the rating could not be kept on this device.', error);
+        this.refuse(0, () => msg('Your rating could not be sent, and this browser could not keep it to send later. Try again in a moment.'));
+        return;
+      }
+      this.finish('queued');
+      this.dispatchEvent(new CivicSurveyQueuedEvent(key));
+      return;
+    }
+    this.refuse(outcome.status, outcome.reason);
+  };
+
+  private finish(outcome: 'sent' | 'queued'): void {
+    rememberAnswered(this.subject);
+    this.phase = outcome;
+    this.announcement = outcome === 'sent' ? msg('Thank you for your rating') : msg('Thank you: your rating is saved on this device');
+    void this.focusAfterUpdate('#outcome-heading');
+  }
+
+  private refuse(status: number, reason: LocalizedText): void {
+    this.phase = 'rating';
+    this.refusal = reason;
+    this.dispatchEvent(new CivicSurveyErrorEvent(status, reason()));
+    void this.focusAfterUpdate('.refusal');
+  }
+
+  private readonly dismiss = (): void => {
+    rememberDismissed(this.subject);
+    this.dismissed = true;
+    this.panelOpen = false;
+    this.dispatchEvent(new CivicSurveyDismissEvent());
+  };
+
+  private togglePanel(open: boolean): void {
+    this.panelOpen = open;
+    void this.focusAfterUpdate(open ? '#panel-heading' : '.trigger');
+  }
+
+  /** Escape closes the panel from anywhere inside it, and focus goes back to the trigger (WAI-ARIA non-modal dialog). */
+  private readonly onPanelKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this.togglePanel(false);
+  };
+
+  private async focusAfterUpdate(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
+  }
+}

@@ -1,0 +1,38 @@
+import { readJson, fetchWithTimeout } from '@civic-widgets/core';
+import type { Scale } from '../scales.js';
+
+/** Public results: how many ratings each grade got. */
+export interface Summary {
+  total: number;
+  counts: Map<number, number>;
+  satisfied: number;
+}
+
+export class SummaryDataError extends Error {}
+
+/**
+ * Reads `{counts: {"5": 12, …}}` as the reference server's `/surveys/summary`
+ * answers it, treating everything else in it as untrusted: unknown grades and
+ * counts that are not whole numbers are refused, not shown.
+ */
+export function parseSummary(body: unknown, scale: Scale): Summary {
+  const counts = (body as { counts?: unknown } | null)?.counts;
+  if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) throw new SummaryDataError('The summary has no "counts" object.');
+  const known = new Set(scale.options.map((option) => option.value));
+  const result = new Map<number, number>(scale.options.map((option) => [option.value, 0]));
+  for (const [grade, count] of Object.entries(counts)) {
+    const value = Number(grade);
+    if (!known.has(value)) throw new SummaryDataError(`"${grade.slice(0, 20)}" is not a grade of the ${scale.name} scale.`);
+    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) throw new SummaryDataError(`The count for grade ${value} is not a whole number.`);
+    result.set(value, count);
+  }
+  const total = [...result.values()].reduce((sum, count) => sum + count, 0);
+  const satisfied = [...result].reduce((sum, [grade, count]) => sum + (scale.isSatisfied(grade) ? count : 0), 0);
+  return { total, counts: result, satisfied };
+}
+
+export async function fetchSummary(url: string, scale: Scale, timeoutMs: number): Promise<Summary> {
+  const response = await fetchWithTimeout(new URL(url, document.baseURI), { headers: { Accept: 'application/json' } }, timeoutMs);
+  if (!response.ok) throw new Error(`The summary answered ${response.status}.`);
+  return parseSummary(await readJson(response), scale);
+}

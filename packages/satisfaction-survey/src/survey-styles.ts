@@ -1,0 +1,155 @@
+import { css } from 'lit';
+
+export const surveyStyles = css`
+  form,
+  .outcome,
+  .results {
+    display: grid;
+    gap: var(--_civic-space);
+  }
+  form > *,
+  .outcome > *,
+  .results > * {
+    margin: 0;
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+  }
+  .question {
+    font-size: 1.2em;
+  }
+  .options.words {
+    display: grid;
+    gap: 0.25em;
+  }
+  /* Numeric scales: a row of boxes that wraps on a phone, each a full-size target. */
+  .options.numeric {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375em;
+  }
+  .option {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: var(--_civic-target-size);
+    padding-inline: 0.75em;
+    border: 2px solid var(--_civic-color-border);
+    border-radius: var(--_civic-radius);
+    font-weight: normal;
+    cursor: pointer;
+  }
+  .numeric .option {
+    justify-content: center;
+    min-width: var(--_civic-target-size);
+    padding-inline: 0.5em;
+  }
+  .option input {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0;
+    accent-color: var(--_civic-color-primary);
+  }
+  .option:has(input:checked) {
+    border-color: var(--_civic-color-primary);
+    box-shadow: inset 0 0 0 1px var(--_civic-color-primary);
+    font-weight: 700;
+  }
+  .callback-details {
+    display: grid;
+    gap: var(--_civic-space);
+    margin-block-start: 0.5em;
+    padding-inline-start: calc(var(--_civic-space) * 0.75);
+    border-inline-start: 4px solid var(--_civic-color-border);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_civic-space);
+  }
+  .outcome.sent {
+    padding: var(--_civic-space);
+    border: 3px solid var(--_civic-color-success);
+    border-radius: var(--_civic-radius);
+  }
+  .headline {
+    font-size: 1.2em;
+  }
+  .bars {
+    display: grid;
+    gap: 0.5em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .bars li {
+    display: grid;
+    grid-template-columns: minmax(6em, auto) 1fr auto;
+    align-items: center;
+    gap: 0.75em;
+  }
+  /* A plain bar in every browser: the meter's own colours (green, amber, red) would judge the grades. */
+  .bar {
+    appearance: none;
+    inline-size: 100%;
+    block-size: 1em;
+    background: var(--_civic-color-surface);
+    border: 0;
+    border-radius: var(--_civic-radius);
+  }
+  .bar::-webkit-meter-bar {
+    background: var(--_civic-color-surface);
+    border: 0;
+    border-radius: var(--_civic-radius);
+  }
+  .bar::-webkit-meter-optimum-value {
+    background: var(--_civic-color-primary);
+    border-radius: var(--_civic-radius);
+  }
+  .bar::-moz-meter-bar {
+    background: var(--_civic-color-primary);
+  }
+  .care .bars li {
+    grid-template-columns: 1fr;
+    gap: 0.25em;
+  }
+  /* display="button": a small trigger in the page corner and a panel above it, not covering the page (non-modal). */
+  .trigger {
+    position: fixed;
+    inset-block-end: var(--_civic-space);
+    inset-inline-end: var(--_civic-space);
+    z-index: 2147483000;
+    box-shadow: 0 2px 6px rgb(0 0 0 / 30%);
+  }
+  .panel {
+    position: fixed;
+    inset-block-end: calc(var(--_civic-space) * 2 + var(--_civic-target-size));
+    inset-inline-end: var(--_civic-space);
+    z-index: 2147483000;
+    inline-size: min(26rem, calc(100vw - var(--_civic-space) * 2));
+    max-block-size: calc(100vh - var(--_civic-space) * 4 - var(--_civic-target-size));
+    overflow: auto;
+    padding: var(--_civic-space);
+    background: var(--_civic-color-background);
+    border: 2px solid var(--_civic-color-border);
+    border-radius: var(--_civic-radius);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 25%);
+  }
+  .panel-header {
+    display: flex;
+    justify-content: space-between;
+    align-items: start;
+    gap: 0.5em;
+  }
+  @media (forced-colors: active) {
+    .bar::-webkit-meter-optimum-value {
+      background: CanvasText;
+    }
+    .option:has(input:checked) {
+      outline: 2px solid Highlight;
+    }
+  }
+`;

@@ -1,0 +1,85 @@
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+
+export interface CallbackValues {
+  wanted: boolean;
+  name: string;
+  phone: string;
+  consent: boolean;
+}
+
+export type CallbackField = 'callback-name' | 'callback-phone' | 'callback-consent';
+
+export interface CallbackProps {
+  values: CallbackValues;
+  errors: Partial<Record<CallbackField, string>>;
+  onChange: (values: CallbackValues) => void;
+}
+
+function describedBy(id: CallbackField, error: string | undefined, hint?: string) {
+  return [hint, error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+}
+
+function errorLine(id: CallbackField, error: string | undefined) {
+  return error ? html`<p class="error-message" id=${`${id}-error`}>${error}</p>` : nothing;
+}
+
+/**
+ * The opt-in call-back after a low rating. Name and phone are personal
+ * information (PIPL): asked only when the citizen wants a call, and sent only
+ * with their separate consent.
+ */
+export function callbackFields({ values, errors, onChange }: CallbackProps) {
+  const set = (change: Partial<CallbackValues>) => onChange({ ...values, ...change });
+  return html`<div class="callback" part="field">
+    <label class="choice">
+      <input type="checkbox" id="callback-wanted" .checked=${values.wanted} @change=${(event: Event) => set({ wanted: (event.target as HTMLInputElement).checked })} />
+      ${msg('Please call me back about this')}
+    </label>
+    ${values.wanted
+      ? html`<div class="callback-details">
+          <div class="field ${errors['callback-name'] ? 'has-error' : ''}">
+            <label for="callback-name">${msg('Your name')}</label>
+            ${errorLine('callback-name', errors['callback-name'])}
+            <input
+              type="text"
+              id="callback-name"
+              autocomplete="name"
+              aria-describedby=${describedBy('callback-name', errors['callback-name'])}
+              aria-invalid=${errors['callback-name'] ? 'true' : nothing}
+              .value=${values.name}
+              @input=${(event: Event) => set({ name: (event.target as HTMLInputElement).value })}
+            />
+          </div>
+          <div class="field ${errors['callback-phone'] ? 'has-error' : ''}">
+            <label for="callback-phone">${msg('Phone number')}</label>
+            ${errorLine('callback-phone', errors['callback-phone'])}
+            <input
+              type="tel"
+              id="callback-phone"
+              autocomplete="tel"
+              inputmode="tel"
+              aria-describedby=${describedBy('callback-phone', errors['callback-phone'])}
+              aria-invalid=${errors['callback-phone'] ? 'true' : nothing}
+              .value=${values.phone}
+              @input=${(event: Event) => set({ phone: (event.target as HTMLInputElement).value })}
+            />
+          </div>
+          <div class="field ${errors['callback-consent'] ? 'has-error' : ''}">
+            ${errorLine('callback-consent', errors['callback-consent'])}
+            <label class="choice">
+              <input
+                type="checkbox"
+                id="callback-consent"
+                aria-describedby=${describedBy('callback-consent', errors['callback-consent'])}
+                aria-invalid=${errors['callback-consent'] ? 'true' : nothing}
+                .checked=${values.consent}
+                @change=${(event: Event) => set({ consent: (event.target as HTMLInputElement).checked })}
+              />
+              ${msg('I agree that the district may use my name and phone number only to call me back about this rating.')}
+            </label>
+          </div>
+        </div>`
+      : nothing}
+  </div>`;
+}

@@ -1,0 +1,52 @@
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import { reasons, type ReasonCode } from '../reasons.js';
+
+export const maxComment = 1000;
+
+export interface FollowUpProps {
+  low: boolean;
+  chosenReasons: ReasonCode[];
+  comment: string;
+  commentError: string | undefined;
+  onReasons: (reasons: ReasonCode[]) => void;
+  onComment: (comment: string) => void;
+}
+
+/** After a low rating: what went wrong (the 好差评 indicators) and more in words; after a good one: what went well. */
+export function followUp({ low, chosenReasons, comment, commentError, onReasons, onComment }: FollowUpProps) {
+  const toggle = (code: ReasonCode, on: boolean) =>
+    onReasons(on ? [...chosenReasons, code] : chosenReasons.filter((chosen) => chosen !== code));
+  return html`${low
+      ? html`<fieldset class="field reasons" part="field">
+          <legend>${msg('What went wrong? (optional)')}</legend>
+          <span class="hint">${msg('Choose all that apply.')}</span>
+          ${reasons.map(
+            ({ code, label }) => html`<label class="choice">
+              <input
+                type="checkbox"
+                name="reasons"
+                .value=${code}
+                .checked=${chosenReasons.includes(code)}
+                @change=${(event: Event) => toggle(code, (event.target as HTMLInputElement).checked)}
+              />
+              ${label()}
+            </label>`,
+          )}
+        </fieldset>`
+      : nothing}
+    <div class="field ${commentError ? 'has-error' : ''}" part="field">
+      <label for="comment">${low ? msg('Tell us more (optional)') : msg('What went well? (optional)')}</label>
+      <span class="hint" id="comment-hint">${msg('Please do not include personal details such as ID numbers.')}</span>
+      ${commentError ? html`<p class="error-message" id="comment-error">${commentError}</p>` : nothing}
+      <textarea
+        id="comment"
+        name="comment"
+        rows="3"
+        aria-describedby=${commentError ? 'comment-hint comment-error' : 'comment-hint'}
+        aria-invalid=${commentError ? 'true' : nothing}
+        .value=${comment}
+        @input=${(event: Event) => onComment((event.target as HTMLTextAreaElement).value)}
+      ></textarea>
+    </div>`;
+}
