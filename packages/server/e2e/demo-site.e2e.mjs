@@ -161,3 +161,31 @@ test('the server is down while a citizen sends: the report waits on the device a
     await citizen.context.close();
   }
 });
+
+test('a citizen rates the lift service 非常不满意 and asks for a call-back; the public results count it', { timeout: 60_000 }, async () => {
+  const citizen = await openTab('/service.html');
+  try {
+    const survey = citizen.tab.locator('civic-satisfaction-survey.rating-survey');
+    await survey.locator('label.option', { hasText: '非常不满意' }).click();
+    await survey.locator('label.choice', { hasText: '办事效率' }).click();
+    await survey.locator('#callback-wanted').check();
+    await survey.locator('#callback-name').fill('王女士');
+    await survey.locator('#callback-phone').fill('138 0000 0000');
+    await survey.locator('#callback-consent').check();
+    await survey.getByRole('button', { name: '提交评价', exact: true }).click();
+    await survey.locator('#outcome-heading').filter({ hasText: '感谢您的评价' }).waitFor({ timeout: 10_000 });
+    assert.match(await survey.locator('.outcome').textContent(), /区政府将就您的评价给您回电/);
+
+    const summary = await (await fetch(`${server.origin}/surveys/summary?service=lift-breakdown`)).json();
+    assert.equal(summary.total, 1);
+    assert.equal(summary.counts['1'], 1);
+
+    // Answered: on the next visit the survey stays away, and the page is still whole.
+    await citizen.tab.reload();
+    await citizen.tab.locator('civic-satisfaction-survey[mode="results"]').locator('.results').waitFor();
+    assert.equal(await survey.locator('form').count(), 0);
+    assert.deepEqual(citizen.problems, [], 'errors on the citizen page');
+  } finally {
+    await citizen.context.close();
+  }
+});
