@@ -1,20 +1,24 @@
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import manifest from '@civic-widgets/feedback/custom-elements.json';
 import { careModeAttribute } from '@civic-widgets/core';
 import { installFakeOpen311 } from './fake-open311';
+import { installFakeSurveys } from './fake-surveys';
 import { resetWidgetStorage } from './reset-widget-storage';
 import { themeOf, themes } from './themes';
+import { widgetManifest } from './widget-manifests';
 // Registers <civic-feedback>, from packages/feedback/src through the "source" condition.
 import '@civic-widgets/feedback/define.js';
+// Registers <civic-satisfaction-survey>, likewise from packages/satisfaction-survey/src.
+import '@civic-widgets/satisfaction-survey/define.js';
 
 // Before any story renders, so no widget ever reaches for a real server.
 installFakeOpen311();
-// Args tables (attributes, events, slot, CSS properties and parts) come from the manifest.
+installFakeSurveys();
+// Args tables (attributes, events, slot, CSS properties and parts) come from the widgets' manifests.
 // setCustomElementsManifest is the renderer's function, re-exported by the framework
 // package, which is the one this repository depends on.
-setCustomElementsManifest(manifest);
+setCustomElementsManifest(widgetManifest);
 
 /**
  * The toolbar's page-wide settings go where a district page puts them: `lang`
@@ -42,7 +46,8 @@ const preview: Preview = {
   beforeEach: resetWidgetStorage,
   parameters: {
     layout: 'fullscreen',
-    options: { storySort: { order: ['Widgets', ['Feedback', '*']] } },
+    // Alphabetical: each widget's English page, then its Chinese pages ("Feedback", "Feedback in 简体中文 …").
+    options: { storySort: { method: 'alphabetical', order: ['Widgets', ['Feedback', '*']] } },
     controls: { expanded: true },
     // Violations fail the story's test (the test widget, Vitest) instead of being listed only.
     a11y: { test: 'error' },

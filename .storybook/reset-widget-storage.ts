@@ -1,15 +1,25 @@
 /**
  * What one story leaves in the browser must not show up in the next: the
- * widget keeps unfinished reports in sessionStorage and reports it could not
- * send in IndexedDB (its outbox, retried in the background). Names as in
- * packages/feedback/src/form/draft-store.ts and packages/core/src/outbox/outbox-store.ts.
+ * feedback widget keeps unfinished reports in sessionStorage, the survey
+ * remembers for `cooldown-days` that it was answered (localStorage) and for the
+ * session that it was closed (sessionStorage), and both keep what they could
+ * not send in IndexedDB (the outbox, retried in the background). Names as in
+ * packages/feedback/src/form/draft-store.ts,
+ * packages/satisfaction-survey/src/visibility.ts and
+ * packages/core/src/outbox/outbox-store.ts.
  */
-const draftPrefix = 'civic-feedback-draft:';
+const sessionPrefixes = ['civic-feedback-draft:', 'civic-survey-dismissed:'];
+const localPrefixes = ['civic-survey-answered:'];
 const outboxDatabase = 'civic-widgets-outbox';
 
 export async function resetWidgetStorage(): Promise<void> {
-  for (const key of Object.keys(sessionStorage)) if (key.startsWith(draftPrefix)) sessionStorage.removeItem(key);
+  removeKeys(sessionStorage, sessionPrefixes);
+  removeKeys(localStorage, localPrefixes);
   await clearOutbox();
+}
+
+function removeKeys(storage: Storage, prefixes: readonly string[]): void {
+  for (const key of Object.keys(storage)) if (prefixes.some((prefix) => key.startsWith(prefix))) storage.removeItem(key);
 }
 
 async function clearOutbox(): Promise<void> {

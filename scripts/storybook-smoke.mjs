@@ -29,6 +29,9 @@ const intentionalConsoleError = new Set([
   'widgets-feedback--not-configured',
   'widgets-feedback--broken-data',
   'widgets-feedback--could-not-load',
+  'widgets-satisfaction-survey--results-failed',
+  'widgets-satisfaction-survey--not-configured',
+  'widgets-satisfaction-survey--unknown-scale',
 ]);
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

@@ -1,5 +1,6 @@
 import type { ArgTypes } from '@storybook/web-components-vite';
-import manifest, { type ManifestAttribute, type ManifestDeclaration } from '@civic-widgets/feedback/custom-elements.json';
+import type { ManifestAttribute, ManifestDeclaration } from '@civic-widgets/feedback/custom-elements.json';
+import { widgetManifest } from '../.storybook/widget-manifests';
 
 /**
  * Adjusts the argTypes that Storybook extracts from the custom elements
@@ -30,7 +31,7 @@ export function attributeArgTypes(tagName: string): Partial<ArgTypes> {
 }
 
 function findDeclaration(tagName: string): ManifestDeclaration {
-  for (const module of manifest.modules) {
+  for (const module of widgetManifest.modules) {
     const found = module.declarations?.find((declaration) => declaration.tagName === tagName);
     if (found) return found;
   }
