@@ -16,6 +16,7 @@ import { photoStore } from './media/photo-store.js';
 import { noticeRoutes } from './notices/notice-routes.js';
 import { maxPhotos } from './open311/request-schema.js';
 import { open311Routes, staffRoutes } from './open311/open311-routes.js';
+import { requestStore } from './open311/request-store.js';
 import { servicePointRoutes } from './service-points/service-point-routes.js';
 import { siteRoutes } from './site/site-routes.js';
 import { surveyRoutes } from './surveys/survey-routes.js';
@@ -25,6 +26,15 @@ import { version } from './version.js';
 const bodyLimit = 256 * 1024;
 /** Phone photos before the widget's downscaling can be this large. */
 const maxPhotoBytes = 15 * 1024 * 1024;
+/**
+ * A whole request, five 15 MB photos included, must arrive within this, so
+ * that a client trickling bytes cannot hold a connection (or a shutdown) open.
+ */
+export const requestTimeoutMs = 60_000;
+/** A socket with no traffic either way for this long is closed. */
+export const connectionTimeoutMs = 120_000;
+/** An idle keep-alive connection is closed after this. */
+export const keepAliveTimeoutMs = 10_000;
 
 /**
  * The whole server, not yet listening: tests drive it with `inject()` or
@@ -39,7 +49,11 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
-    trustProxy: config.trustProxy,
+    requestTimeout: requestTimeoutMs,
+    connectionTimeout: connectionTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    // Only the configured proxies' X-Forwarded-* headers are believed (none by default).
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     // Answers in-flight requests on SIGTERM, refuses new ones with 503 so clients retry.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -74,11 +88,15 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
     reply.header('Referrer-Policy', 'no-referrer');
   });
 
+  const photos = photoStore(config.mediaDir);
+  const orphans = await photos.removeOrphans(requestStore(db).photoNames());
+  if (orphans.length > 0) app.log.warn({ count: orphans.length }, 'removed photos that no report links to (left by a crash)');
+
   const context: AppContext = {
     config,
     db,
     idempotency,
-    photos: photoStore(config.mediaDir),
+    photos,
     rateLimit: app.rateLimit({ max: config.rateLimitMax, timeWindow: config.rateLimitWindowMs, groupId: 'post' }),
     staffOnly: staffOnly(config.staffToken),
   };

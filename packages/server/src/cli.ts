@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { ConfigError, configHelp, loadConfig } from './config.js';
@@ -16,6 +17,9 @@ Options of start (flag, environment variable, default):
 ${configHelp.map(({ flag, env, fallback }) => `  ${flag.padEnd(16)} ${env.padEnd(20)} ${fallback || '(none)'}`).join('\n')}
 `;
 
+/** How long SIGTERM or SIGINT waits for requests in flight before the process exits anyway. */
+const shutdownDeadlineMs = 10_000;
+
 async function start(args: string[]): Promise<void> {
   const config = loadConfig(args);
   const app = await buildApp(config, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
@@ -24,7 +28,19 @@ async function start(args: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
-    await app.close();
+    // A client that never finishes its upload must not keep the process alive.
+    // Every answered write is already on disk (synchronous=FULL), so cutting
+    // the rest off loses nothing that was confirmed.
+    setTimeout(() => {
+      app.log.warn({ signal, deadlineMs: shutdownDeadlineMs }, 'shutdown deadline passed: exiting with requests still in flight');
+      process.exit(1);
+    }, shutdownDeadlineMs);
+    try {
+      await app.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
@@ -65,7 +81,12 @@ function setStatus(args: string[]): void {
     ...(values.expected !== undefined ? { expected_datetime: isoNow(new Date(values.expected)) } : {}),
   };
   if (Object.keys(changes).length === 0) throw new ConfigError('Nothing to change: give --status, --notes, --agency or --expected.');
-  const db = openDatabase(loadConfig(values.db ? ['--db', values.db] : []).databasePath);
+  const { databasePath } = loadConfig(values.db ? ['--db', values.db] : []);
+  // Opening would create an empty database: a mistyped path must say so instead.
+  if (databasePath !== ':memory:' && !existsSync(databasePath)) {
+    throw new ConfigError(`There is no database at ${databasePath}: give --db with the file the server uses (CIVIC_DB).`);
+  }
+  const db = openDatabase(databasePath);
   try {
     const updated = requestStore(db).update(id, changes);
     if (!updated) throw new ConfigError(`No request has the number ${id}.`);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -24,8 +25,12 @@ export interface ServerConfig {
   /** The demo district site and the widgets' standalone bundles; the server runs without them. */
   siteDir: string | undefined;
   cdnDir: string | undefined;
-  /** Behind a reverse proxy: take the client's address from X-Forwarded-For, for the rate limits. */
-  trustProxy: boolean;
+  /**
+   * The reverse proxies (addresses, CIDR ranges or proxy-addr's names such as
+   * `loopback`) whose X-Forwarded-For, -Host and -Proto are believed; empty
+   * when the server is reached directly. Passed to Fastify's `trustProxy`.
+   */
+  trustProxy: string[];
   /** Seed an empty database with the demo district's categories, notices and service points. */
   seed: boolean;
 }
@@ -43,7 +48,7 @@ const options = {
   'public-url': { type: 'string', env: 'CIVIC_PUBLIC_URL', fallback: '' },
   'site-dir': { type: 'string', env: 'CIVIC_SITE_DIR', fallback: '' },
   'cdn-dir': { type: 'string', env: 'CIVIC_CDN_DIR', fallback: '' },
-  'trust-proxy': { type: 'string', env: 'CIVIC_TRUST_PROXY', fallback: 'false' },
+  'trust-proxy': { type: 'string', env: 'CIVIC_TRUST_PROXY', fallback: '' },
   seed: { type: 'string', env: 'CIVIC_SEED', fallback: 'true' },
 } as const;
 
@@ -71,6 +76,43 @@ function positiveInteger(name: OptionName, value: string, { allowZero = false } 
     throw new ConfigError(`--${name} (${options[name].env}) must be a whole number${allowZero ? '' : ' above 0'}, not "${value}".`);
   }
   return number;
+}
+
+/** proxy-addr's names for address ranges. */
+const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (proxyRangeNames.has(entry)) return true;
+  const [address = '', prefix, ...more] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || more.length > 0) return false;
+  if (prefix === undefined) return true;
+  // A prefix length, or (IPv4 only) a netmask as proxy-addr also takes.
+  if (/^\d{1,3}$/.test(prefix)) return Number(prefix) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(prefix) === 4;
+}
+
+/**
+ * `--trust-proxy`: the proxies in front of the server, never "everyone"
+ * (`true` lets any client write its own X-Forwarded-For and dodge the rate
+ * limit) and never a hop count, which cannot tell the proxy from a client
+ * that connects directly; Fastify 5.12.1 and later ignore hop counts anyway.
+ */
+function trustedProxies(value: string): string[] {
+  if (value === '' || value === 'false') return [];
+  if (value === 'true' || /^\d+$/.test(value)) {
+    throw new ConfigError(
+      `--trust-proxy (CIVIC_TRUST_PROXY) takes the proxies' addresses or CIDR ranges (e.g. 127.0.0.1 or 10.0.0.0/8), not "${value}": ` +
+        'trusting every hop, or a number of hops, lets a client that reaches the server directly forge its address.',
+    );
+  }
+  const entries = list(value);
+  for (const entry of entries) {
+    if (!isProxyAddress(entry)) {
+      throw new ConfigError(`--trust-proxy (CIVIC_TRUST_PROXY) takes IP addresses, CIDR ranges or loopback/linklocal/uniquelocal, not "${entry}".`);
+    }
+  }
+  return entries;
 }
 
 function isOrigin(text: string): boolean {
@@ -112,7 +154,7 @@ export function loadConfig(args: string[] = [], env: NodeJS.ProcessEnv = process
     publicUrl,
     siteDir: dir('site-dir'),
     cdnDir: dir('cdn-dir'),
-    trustProxy: value('trust-proxy') === 'true',
+    trustProxy: trustedProxies(value('trust-proxy')),
     seed: value('seed') !== 'false',
   };
 }

@@ -3,7 +3,8 @@
 // server, and an idempotent retry survives a crash.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -136,14 +137,17 @@ describe('durability of the real server process', () => {
     assert.equal(shown.service_code, report.service_code);
     assert.equal(shown.description, report.description);
     assert.equal(shown.address, report.address_string);
-    assert.equal(shown.lat, 31.2304);
-    assert.equal(shown.long, 121.4737);
+    // The public view rounds the position to about 100 m; staff see it exactly.
+    assert.equal(shown.lat, 31.23);
+    assert.equal(shown.long, 121.474);
     assert.equal(shown.status, 'open');
     assert.equal(shown.service_notice, answer[0].service_notice);
     assert.equal(shown.agency_responsible, '区市场监督管理局');
     const stored = await staffRequest(second.origin, id);
     assert.deepEqual(stored.attributes, { fault_type: 'trapped', building: '7' });
     assert.deepEqual(stored.contact, { first_name: '李', last_name: null, phone: report.phone, email: report.email });
+    assert.equal(stored.lat, 31.2304);
+    assert.equal(stored.long, 121.4737);
 
     // The photo was written durably too. (Its URL names the first run's port; the path is what lasts.)
     const photoResponse = await fetch(`${second.origin}${new URL(shown.media_url).pathname}`);
@@ -198,6 +202,47 @@ describe('durability of the real server process', () => {
       assert.match(error.stderr, /open or closed/);
       return true;
     });
+  });
+
+  test('set-status refuses a database file that does not exist, and does not create one', async () => {
+    const missing = join(dir, 'no-such-folder', 'civic.db');
+    await assert.rejects(
+      run(process.execPath, [cli, 'set-status', '2026-000001', '--status', 'closed', '--db', missing], { env: { ...process.env, LOG_LEVEL: 'warn' } }),
+      (error) => {
+        assert.equal(error.code, 2);
+        assert.match(error.stderr, /no database at/i);
+        assert.ok(error.stderr.includes(missing), error.stderr);
+        return true;
+      },
+    );
+    assert.equal(existsSync(missing), false);
+    assert.equal(existsSync(join(dir, 'no-such-folder')), false);
+  });
+
+  test('SIGTERM with an upload that never finishes still ends the process at the 10 s deadline', async () => {
+    const server = await startServer(dir);
+    const { port } = new URL(server.origin);
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.on('error', () => {});
+    await new Promise((resolve) => socket.once('connect', resolve));
+    // A request the server is busy reading: headers and the start of a photo, then nothing.
+    socket.write(
+      `POST ${base}/requests.json HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=XYZ\r\nContent-Length: 5000000\r\n\r\n` +
+        '--XYZ\r\nContent-Disposition: form-data; name="service_code"\r\n\r\nstreet-light\r\n' +
+        '--XYZ\r\nContent-Disposition: form-data; name="media"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = Date.now();
+    server.child.kill('SIGTERM');
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('still running'), 15_000));
+    const outcome = await Promise.race([server.exited, timeout]);
+    socket.destroy();
+    assert.notEqual(outcome, 'still running', 'the server was still running 15 s after SIGTERM');
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed >= 9_000, `it waited for the request in flight first (${elapsed} ms)`);
+    // Exit code 1: it had to cut a request off. Everything answered before is on disk.
+    assert.deepEqual(outcome, { code: 1, signal: null });
+    assert.match(server.output().stdout, /shutdown deadline passed/);
   });
 
   test('an idempotent retry after kill -9 and a restart gets the first answer and stores nothing new', async () => {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
 import { XMLParser } from 'fast-xml-parser';
 import { staffHeaders, testApp } from './helpers/test-app.mjs';
 
@@ -254,6 +255,7 @@ describe('staff: POST, PATCH and DELETE /notices', () => {
         assert.equal(response.statusCode, 401, `${method} ${url}`);
         assert.equal(response.headers['content-type'], problemType);
         assert.equal(response.headers['www-authenticate'], 'Bearer realm="civic-staff"');
+        assert.equal(response.headers['cache-control'], 'no-store');
         assert.equal(response.json().status, 401);
       }
     }
@@ -345,6 +347,70 @@ describe('staff: POST, PATCH and DELETE /notices', () => {
     assertRefused(await post({ title, attachments: Array.from({ length: 11 }, () => file) }), 400, 'The value of "attachments" is not valid.');
     assertRefused(await post({ title, attachments: [{ url: '/files/a.pdf' }] }), 400, '"attachments.mime_type" is missing.');
     assert.equal((await get(app, '/notices/feed.json')).json().items.length, seed.length);
+  });
+
+  test('a link that no URL parser accepts is refused on POST and PATCH, and the feeds keep working', async () => {
+    const title = { 'zh-Hans': '标题' };
+    const pdf = { mime_type: 'application/pdf' };
+    const post = (payload) => staff(app, 'POST', '/notices?lang=en', payload);
+    assertRefused(await post({ title, url: 'https://[x' }), 400, '"url" must be an http or https URL.');
+    assertRefused(await post({ title, url: 'http://exa%mple.com/' }), 400, '"url" must be an http or https URL.');
+    const attachmentRefusal = '"attachments.url" must be an http or https URL, or a path starting with /files/.';
+    assertRefused(await post({ title, attachments: [{ ...pdf, url: 'https://[x' }] }), 400, attachmentRefusal);
+    assertRefused(await staff(app, 'PATCH', '/notices/n-2026-012?lang=en', { url: 'https://[x' }), 400, '"url" must be an http or https URL.');
+    assertRefused(await staff(app, 'PATCH', '/notices/n-2026-012?lang=en', { attachments: [{ ...pdf, url: 'https://[x' }] }), 400, attachmentRefusal);
+    const chinese = await staff(app, 'POST', '/notices', { title, url: 'https://[x' });
+    assert.match(chinese.json().title, /“url”必须是 http 或 https 网址/);
+    assert.equal((await get(app, '/notices/feed.json')).statusCode, 200);
+    assert.equal((await get(app, '/notices/feed.xml')).statusCode, 200);
+    assert.equal((await get(app, '/notices/feed.json')).json().items.length, seed.length);
+  });
+
+  test('a notice stored with links that do not parse is shown without them, and the feeds do not fail', async () => {
+    const server = await testApp();
+    try {
+      const notice = {
+        id: 'bad-links',
+        title: { 'zh-Hans': '链接有误的通知' },
+        date_published: new Date().toISOString(),
+        url: 'https://[x',
+        attachments: [
+          { url: 'https://[y', mime_type: 'application/pdf' },
+          { url: '/files/senior-meal-subsidy-application-form.pdf', mime_type: 'application/pdf' },
+        ],
+      };
+      // Written straight into the database, as an older server or a script might have.
+      const db = new Database(server.config.databasePath);
+      db.prepare('INSERT INTO notices (id, data, date_published) VALUES (?, ?, ?)').run(notice.id, JSON.stringify(notice), notice.date_published);
+      db.close();
+
+      const json = await get(server.app, '/notices/feed.json');
+      assert.equal(json.statusCode, 200, json.body);
+      const item = json.json().items.find((entry) => entry.id === 'bad-links');
+      assert.equal('url' in item, false);
+      assert.deepEqual(item.attachments, [{ url: `${base}/files/senior-meal-subsidy-application-form.pdf`, mime_type: 'application/pdf' }]);
+
+      const xml = await get(server.app, '/notices/feed.xml');
+      assert.equal(xml.statusCode, 200, xml.body);
+      const rssItem = rssItems(xml).find((entry) => entry.guid['#text'] === 'bad-links');
+      assert.equal(rssItem.link, `${base}/`, 'the home page instead of the broken link');
+      assert.deepEqual(
+        rssItem.enclosure.map((enclosure) => enclosure['@_url']),
+        [`${base}/files/senior-meal-subsidy-application-form.pdf`],
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('staff answers are never cached', async () => {
+    await withServer(async (fresh) => {
+      const created = await staff(fresh, 'POST', '/notices', { title: { 'zh-Hans': '不缓存' } });
+      assert.equal(created.statusCode, 201, created.body);
+      assert.equal(created.headers['cache-control'], 'no-store');
+      const patched = await staff(fresh, 'PATCH', `/notices/${created.json().id}`, { pinned: true });
+      assert.equal(patched.headers['cache-control'], 'no-store');
+    });
   });
 
   test('PATCH changes only the fields sent, clears those sent as null, and sets date_modified', async () => {

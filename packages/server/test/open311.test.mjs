@@ -2,9 +2,11 @@
 // and multipart with photos), idempotent retries, keys, rate limits, CORS, the
 // staff's changes and the answers' security headers.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import crypto, { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { syncBuiltinESMExports } from 'node:module';
+import { connect } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -261,6 +263,12 @@ describe('GET services/{code}.json', () => {
     assert.ok(definition.attributes[0].values.every((value) => !hasHan(value.name)));
   });
 
+  test('a code with a percent sign is looked up as it is, not decoded twice', async () => {
+    // Fastify has decoded %25 to %; decoding again would throw.
+    assertRefused(await server.app.inject({ url: `${base}/services/%25.json` }), 404, /“%”/);
+    assertRefused(await server.app.inject({ url: `${base}/services/%25E0%25A4%25A.json`, headers: english }), 404, /"%E0%A4%A"/);
+  });
+
   test('an unknown code is a 404 in the spec error format, in the client’s language', async () => {
     const chinese = await server.app.inject({ url: `${base}/services/no-such-thing.json` });
     assert.ok(hasHan(assertRefused(chinese, 404, /no-such-thing/)));
@@ -318,8 +326,9 @@ describe('POST requests.json, urlencoded', () => {
     assert.equal(one.service_name, '电梯故障');
     assert.equal(one.description, fullReport.description);
     assert.equal(one.address, fullReport.address_string);
-    assert.equal(one.lat, 31.230416);
-    assert.equal(one.long, 121.473701);
+    // Rounded to three decimals (about 100 m) for the public; staff see the exact position.
+    assert.equal(one.lat, 31.23);
+    assert.equal(one.long, 121.474);
     assert.equal(one.status, 'open');
     assert.equal(one.status_notes, null);
     assert.equal(one.expected_datetime, null);
@@ -430,6 +439,28 @@ describe('POST requests.json, urlencoded', () => {
   test('an unknown tracking number is a 404 in the spec error format', async () => {
     const response = await server.app.inject({ url: `${base}/requests/1999-999999.json` });
     assertRefused(response, 404, /1999-999999/);
+    assertRefused(await server.app.inject({ url: `${base}/requests/%25.json` }), 404, /“%”/);
+  });
+
+  test('the public sees the position to three decimals (about 100 m), staff see it exactly', async () => {
+    const id = idOf(await postReport(server.app, { ...liftReport, lat: '-33.8688197', long: '151.2092955' }));
+    const one = await publicRequest(server.app, id);
+    assert.deepEqual([one.lat, one.long], [-33.869, 151.209]);
+    const [listed] = await publicRequests(server.app, `?service_request_id=${id}`);
+    assert.deepEqual([listed.lat, listed.long], [-33.869, 151.209]);
+    const stored = await staffRequest(server.app, id);
+    assert.deepEqual([stored.lat, stored.long], [-33.8688197, 151.2092955]);
+    // No position stays no position.
+    const without = await publicRequest(server.app, idOf(await postReport(server.app, liftReport)));
+    assert.deepEqual([without.lat, without.long], [null, null]);
+  });
+
+  test('a media_url the citizen sent is shown to staff only', async () => {
+    const link = 'https://tracker.example/pixel.jpg?who=13800138000';
+    const id = idOf(await postReport(server.app, { ...liftReport, media_url: link }));
+    assert.equal((await publicRequest(server.app, id)).media_url, null);
+    assert.ok(!(await server.app.inject({ url: `${base}/requests.json` })).body.includes('tracker.example'));
+    assert.deepEqual((await staffRequest(server.app, id)).media_url, [link]);
   });
 });
 
@@ -523,6 +554,40 @@ describe('POST requests.json, multipart with photos', () => {
     const stored = await staffRequest(server.app, id);
     assert.equal(stored.media_url.length, 5);
     assert.equal((await publicRequest(server.app, id)).media_url, stored.media_url[0]);
+  });
+
+  test('a stored photo is public, a media_url sent beside it is for staff only', async () => {
+    const link = 'https://elsewhere.example/photo.jpg';
+    const answer = await postMultipart(origin, [
+      ['service_code', 'street-light'],
+      ['media_url', link],
+      ['media', await phonePhoto({ width: 400, height: 300 })],
+    ]);
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    const id = answer.body[0].service_request_id;
+    const stored = await staffRequest(server.app, id);
+    assert.equal(stored.media_url.length, 2);
+    assert.match(new URL(stored.media_url[0]).pathname, /^\/media\//);
+    assert.equal(stored.media_url[1], link);
+    assert.equal((await publicRequest(server.app, id)).media_url, stored.media_url[0]);
+  });
+
+  test('a photo of more than 24 megapixels is refused before it is decoded, saying so; 24 are accepted', async () => {
+    const filesBefore = mediaFiles(server.config);
+    const countBefore = (await publicRequests(server.app)).length;
+    // 49 megapixels of one colour: a few kilobytes of PNG, 200 MB once decoded.
+    const huge = await sharp({ create: { width: 7000, height: 7000, channels: 3, background: '#808080' } }).png().toBuffer();
+    const refused = await postMultipart(origin, [['service_code', 'street-light'], ['media', huge, 'huge.png', 'image/png']], english);
+    assert.equal(refused.status, 400, JSON.stringify(refused.body));
+    assertOpen311Error(400, refused.body, /too many pixels \(at most 24 megapixels\)/);
+    const chinese = await postMultipart(origin, [['service_code', 'street-light'], ['media', huge, 'huge.png', 'image/png']]);
+    assertOpen311Error(400, chinese.body, /最多 2400 万像素/);
+    assert.deepEqual(mediaFiles(server.config), filesBefore);
+    assert.equal((await publicRequests(server.app)).length, countBefore);
+
+    const camera = await sharp({ create: { width: 6000, height: 4000, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+    const accepted = await postMultipart(origin, [['service_code', 'street-light'], ['media', camera]]);
+    assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
   });
 
   test('a text file sent as photo.jpg with type image/jpeg is refused and nothing is stored', async () => {
@@ -628,6 +693,18 @@ describe('Idempotency-Key', () => {
     assert.equal(idOf(await postReport(server.app, liftReport, headers)), id);
   });
 
+  test('the same key with a different report is refused with 422, and the first answer is still replayed', async () => {
+    const headers = { 'idempotency-key': 'reused-for-another-report' };
+    const first = await postReport(server.app, liftReport, headers);
+    const countBefore = (await publicRequests(server.app)).length;
+    const other = await postReport(server.app, { ...liftReport, 'attribute[building]': '13' }, { ...headers, ...english });
+    assertRefused(other, 422, /already used for a different submission/);
+    assert.ok(hasHan(assertRefused(await postReport(server.app, { ...liftReport, description: '另一件事' }, headers), 422)));
+    assert.equal((await publicRequests(server.app)).length, countBefore);
+    const again = await postReport(server.app, liftReport, headers);
+    assert.deepEqual(again.json(), first.json());
+  });
+
   test('a malformed key is refused', async () => {
     assertRefused(await postReport(server.app, liftReport, { 'idempotency-key': 'x'.repeat(300) }), 400, /Idempotency-Key/);
   });
@@ -649,6 +726,51 @@ describe('Idempotency-Key with photos, on a listening server', () => {
     const good = await postMultipart(origin, [['service_code', 'street-light'], ['media', await phonePhoto({ width: 300, height: 200 })]], headers);
     assert.equal(good.status, 200, JSON.stringify(good.body));
     assert.equal(mediaFiles(server.config).length, 1);
+  });
+
+  test('the same key with another photo is refused with 422', async () => {
+    const headers = { 'idempotency-key': 'same-key-other-photo', ...english };
+    const first = await postMultipart(origin, [['service_code', 'street-light'], ['media', await phonePhoto({ width: 300, height: 200 })]], headers);
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    const other = await postMultipart(origin, [['service_code', 'street-light'], ['media', await phonePhoto({ width: 200, height: 300 })]], headers);
+    assert.equal(other.status, 422, JSON.stringify(other.body));
+    assertOpen311Error(422, other.body, /different submission/);
+  });
+
+  test('a first try whose key was taken over as abandoned rolls back: 409, nothing stored, its photos removed', async () => {
+    const key = 'taken-over';
+    const headers = { 'idempotency-key': key, ...english };
+    const countBefore = (await publicRequests(server.app)).length;
+    const filesBefore = mediaFiles(server.config);
+    const bigPhoto = await noisePhoto(3000);
+    const first = postMultipart(origin, [['service_code', 'street-light'], ['media', bigPhoto, 'a.jpg'], ['media', bigPhoto, 'b.jpg']], headers);
+
+    const db = new Database(server.config.databasePath, { fileMustExist: true });
+    try {
+      const pending = db.prepare("SELECT 1 FROM idempotency_keys WHERE key = ? AND state = 'pending'");
+      const deadline = Date.now() + 20_000;
+      while (!pending.get(key)) {
+        assert.ok(Date.now() < deadline, 'the first try never took its key');
+        await delay(5);
+      }
+      // What a retry does once the first try has run for over a minute: take the key with an attempt of its own.
+      const takeover = db
+        .prepare("UPDATE idempotency_keys SET attempt = 'the-retry', created_at = ? WHERE key = ? AND state = 'pending'")
+        .run(Date.now(), key);
+      assert.equal(takeover.changes, 1, 'the first try was still running');
+
+      const answer = await first;
+      assert.equal(answer.status, 409, JSON.stringify(answer.body));
+      assertOpen311Error(409, answer.body, /still being processed/);
+      // Its clean-up did not free the key the retry holds.
+      assert.deepEqual(db.prepare('SELECT state, attempt FROM idempotency_keys WHERE key = ?').all(key), [
+        { state: 'pending', attempt: 'the-retry' },
+      ]);
+    } finally {
+      db.close();
+    }
+    assert.equal((await publicRequests(server.app)).length, countBefore);
+    assert.deepEqual(mediaFiles(server.config), filesBefore);
   });
 
   test('a retry while the first try is still processing gets 409, and one report is stored', async () => {
@@ -704,6 +826,27 @@ describe('api_key', () => {
 
   test('a POST with one of the keys is accepted', async () => {
     idOf(await postReport(server.app, { ...liftReport, api_key: 'k2' }));
+  });
+
+  test('keys are compared in constant time: equal-length digests, through timingSafeEqual, against every key', async () => {
+    const original = crypto.timingSafeEqual;
+    const compared = [];
+    crypto.timingSafeEqual = (a, b) => {
+      compared.push([a.length, b.length]);
+      return original(a, b);
+    };
+    // The server imported timingSafeEqual by name: make its binding see the spy.
+    syncBuiltinESMExports();
+    try {
+      idOf(await postReport(server.app, { ...liftReport, api_key: 'k1' }));
+      assert.deepEqual(compared, [[32, 32], [32, 32]], 'k1 matched, and k2 was compared all the same');
+      compared.length = 0;
+      assertRefused(await postReport(server.app, { ...liftReport, api_key: 'k' }), 403);
+      assert.deepEqual(compared, [[32, 32], [32, 32]]);
+    } finally {
+      crypto.timingSafeEqual = original;
+      syncBuiltinESMExports();
+    }
   });
 
   test('reading needs no key', async () => {
@@ -834,8 +977,30 @@ describe('staff changes: PATCH requests/{id}.json', () => {
     assert.equal((await publicRequest(server.app, id)).status, 'open');
   });
 
+  test('without a token the answer is 401 before the body is looked at, so it tells nothing about valid changes', async () => {
+    const id = idOf(await postReport(server.app, liftReport));
+    for (const body of [{ status: 'done' }, { owner: 'me' }, {}]) {
+      const response = await patch(id, body, {});
+      assertRefused(response, 401);
+      assert.equal(response.headers['www-authenticate'], 'Bearer realm="civic-staff"');
+    }
+  });
+
   test('an unknown id is a 404', async () => {
     assertRefused(await patch('1999-999999', { status: 'closed' }), 404, /1999-999999/);
+    assertRefused(await patch('%25', { status: 'closed' }), 404, /“%”/);
+  });
+
+  test('staff answers, and refusals to staff routes, are never cached', async () => {
+    const id = idOf(await postReport(server.app, liftReport));
+    const patched = await patch(id, { status_notes: '处理中' });
+    assert.equal(patched.statusCode, 200, patched.body);
+    assert.equal(patched.headers['cache-control'], 'no-store');
+    const list = await server.app.inject({ url: '/staff/api/requests', headers: staffHeaders });
+    assert.equal(list.statusCode, 200);
+    assert.equal(list.headers['cache-control'], 'no-store');
+    assert.equal((await server.app.inject({ url: '/staff/api/requests' })).headers['cache-control'], 'no-store');
+    assert.equal((await patch(id, { status: 'closed' }, {})).headers['cache-control'], 'no-store');
   });
 
   test('a status other than open or closed is a 400', async () => {
@@ -860,6 +1025,64 @@ describe('staff changes: PATCH requests/{id}.json', () => {
     assert.ok(openList.every((request) => request.status === 'open'));
     assert.ok(openList.some((request) => request.service_request_id === open));
     assert.ok(!openList.some((request) => request.service_request_id === closed));
+  });
+});
+
+// ---------------------------------------------------------------- malformed bodies
+
+describe('malformed and aborted request bodies', () => {
+  let server;
+  let origin;
+  const logs = [];
+  before(async () => {
+    const stream = { write: (line) => logs.push(JSON.parse(line)) };
+    server = await testApp({ 'rate-limit': '1000' }, { logger: { level: 'info', stream } });
+    origin = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  after(() => server.close());
+
+  const postRaw = (url, contentType, payload, headers = {}) =>
+    server.app.inject({ method: 'POST', url, headers: { 'content-type': contentType, ...headers }, payload });
+  const faults = () => logs.filter((entry) => entry.level >= 50);
+  const warnings = () => logs.filter((entry) => entry.level === 40 && /malformed or incomplete/.test(entry.msg));
+
+  test('garbage, a missing boundary or a cut-off multipart body is a 400, not a server fault', async () => {
+    const part = '--XYZ\r\nContent-Disposition: form-data; name="service_code"\r\n\r\nstreet-light\r\n';
+    const cases = [
+      ['garbage', 'multipart/form-data; boundary=XYZ', 'this is not multipart at all'],
+      ['no boundary', 'multipart/form-data', `${part}--XYZ--\r\n`],
+      ['cut off', 'multipart/form-data; boundary=XYZ', `${part}--XYZ\r\nContent-Disposition: form-data; name="media"; filename="a.jpg"\r\n\r\n\xff\xd8`],
+    ];
+    for (const [name, contentType, body] of cases) {
+      const warned = warnings().length;
+      const chinese = await postRaw(`${base}/requests.json`, contentType, body);
+      assert.ok(hasHan(assertRefused(chinese, 400)), name);
+      assertRefused(await postRaw(`${base}/requests.json`, contentType, body, english), 400, /incomplete or malformed/);
+      const survey = await postRaw('/surveys/responses', contentType, body, english);
+      assert.equal(survey.statusCode, 400, `${name}: ${survey.body}`);
+      assert.equal(survey.json().title, 'The submission was incomplete or malformed; please send it again.');
+      assert.equal(warnings().length, warned + 3, `${name} is logged as a warning`);
+    }
+    assert.deepEqual(faults(), [], 'nothing was logged as a server fault');
+  });
+
+  test('a client that aborts its upload is logged as a warning, not a server fault', async () => {
+    const warned = warnings().length;
+    const { port } = new URL(origin);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `POST ${base}/requests.json HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=XYZ\r\nContent-Length: 1000000\r\n\r\n` +
+        '--XYZ\r\nContent-Disposition: form-data; name="media"; filename="a.jpg"\r\n\r\nabc',
+    );
+    await delay(200);
+    socket.destroy();
+    const deadline = Date.now() + 5000;
+    while (warnings().length === warned) {
+      assert.ok(Date.now() < deadline, 'the abort was not logged');
+      await delay(20);
+    }
+    assert.deepEqual(faults(), []);
   });
 });
 

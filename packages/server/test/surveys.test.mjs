@@ -168,6 +168,25 @@ describe('Idempotency-Key on POST /surveys/responses', () => {
     assert.equal((await summary({ service: serviceId })).total, 2);
   });
 
+  test('the same key with a different rating is refused with 422 and stores nothing', async () => {
+    const serviceId = newService();
+    const headers = { 'idempotency-key': `reused-${serviceId}`, 'accept-language': 'en' };
+    const first = await rate({ scale: 'five-level', rating: 5, serviceId }, headers);
+    assert.equal(first.statusCode, 201);
+    assertRefused(
+      await rate({ scale: 'five-level', rating: 1, serviceId }, headers),
+      422,
+      'This Idempotency-Key was already used for a different submission.',
+    );
+    assert.equal((await rate({ scale: 'five-level', rating: 5, serviceId, comment: '补充' }, headers)).statusCode, 422);
+    assert.equal((await summary({ service: serviceId })).total, 1);
+    // The page URL counts as the server keeps it: a retry that differs only in its query string is the same rating.
+    const page = { scale: 'helpful', rating: 1, serviceId, pageUrl: 'https://www.district.example/guide?utm=a' };
+    const pageHeaders = { 'idempotency-key': `page-${serviceId}` };
+    const stored = await rate(page, pageHeaders);
+    assert.deepEqual((await rate({ ...page, pageUrl: 'https://www.district.example/guide?utm=b' }, pageHeaders)).json(), stored.json());
+  });
+
   test('a refused try leaves the key free for the corrected retry', async () => {
     const serviceId = newService();
     const headers = { 'idempotency-key': `fix-${serviceId}` };

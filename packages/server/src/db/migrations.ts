@@ -83,4 +83,25 @@ export const migrations: string[] = [
     data TEXT NOT NULL CHECK (json_valid(data))
   );
   `,
+  // 2: facts about the database itself. 'seeded' records that the demo data was
+  // loaded, or that the database had data of its own, so that the demo is never
+  // loaded again and tables emptied on purpose stay empty.
+  `
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  -- A database that already has data was seeded before, or filled by its district.
+  INSERT INTO meta (key, value)
+  SELECT 'seeded', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+  WHERE EXISTS (SELECT 1 FROM services) OR EXISTS (SELECT 1 FROM notices) OR EXISTS (SELECT 1 FROM service_points);
+  `,
+  // 3: each try that holds an Idempotency-Key has its own id, so that a try that
+  // was taken over can neither complete nor free the key; and a fingerprint of
+  // the request, so that the key reused for another request is refused.
+  `
+  ALTER TABLE idempotency_keys ADD COLUMN attempt TEXT;
+  ALTER TABLE idempotency_keys ADD COLUMN fingerprint TEXT;
+  `,
 ];

@@ -12,7 +12,7 @@ export interface AppContext {
   photos: PhotoStore;
   /** onRequest hook: the per-IP limit every POST route carries. */
   rateLimit: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
-  /** preHandler hook: staff token required. */
+  /** preValidation hook: staff token required (checked before the body, so anonymous callers learn nothing of it). */
   staffOnly: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 }
 

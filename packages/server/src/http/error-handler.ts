@@ -31,6 +31,17 @@ function validationRefusal(error: FastifyError, request: FastifyRequest, reply: 
 }
 
 /**
+ * A body that could not be read: multipart the parser cannot make sense of
+ * (no boundary, garbage, cut off), or a request the client aborted mid-way.
+ * busboy's errors carry no code or status, so they are known by their words.
+ */
+function isMalformedBody(error: FastifyError): boolean {
+  if (error.statusCode !== undefined && error.statusCode !== 400) return false;
+  if (error.code === 'ECONNRESET' || error.code === 'FST_MP_PREMATURE_CLOSE' || error.code === 'ERR_STREAM_PREMATURE_CLOSE') return true;
+  return /^Multipart: |unexpected end of multipart data|terminated early|^Malformed /i.test(error.message);
+}
+
+/**
  * One place that turns every failure into an answer: the Open311 routes in
  * the spec's `[{code, description}]`, the rest as RFC 9457 problem details.
  * Server faults are logged with their stack and answered without it.
@@ -47,6 +58,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       status = error.statusCode;
       description = error.message;
       reply.headers(error.headers);
+    } else if (isMalformedBody(error)) {
+      // The client's fault, not the server's: worth a warning, not an alert.
+      request.log.warn({ reason: error.message, code: error.code }, 'malformed or incomplete request body');
+      status = 400;
+      description = refusal(400, contentLocale(request, reply), 'malformedBody').message;
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       status = error.statusCode;
       description = error.statusCode === 413 ? refusal(413, contentLocale(request, reply), 'tooLarge').message : error.message;

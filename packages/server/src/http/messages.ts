@@ -12,6 +12,10 @@ export const messages = {
   badEmail: { 'zh-Hans': '电子邮箱地址格式不正确。', en: 'The email address is not valid.' },
   badPhone: { 'zh-Hans': '电话号码只能包含数字、空格和 + - ( )。', en: 'The phone number may only contain digits, spaces and + - ( ).' },
   badUrl: { 'zh-Hans': '“{0}”必须是 http 或 https 网址。', en: '"{0}" must be an http or https URL.' },
+  badAttachmentUrl: {
+    'zh-Hans': '“{0}”必须是 http 或 https 网址，或以 /files/ 开头的路径。',
+    en: '"{0}" must be an http or https URL, or a path starting with /files/.',
+  },
   attributeRequired: { 'zh-Hans': '请回答“{0}”。', en: 'Please answer "{0}".' },
   attributeNumber: { 'zh-Hans': '“{0}”需要填写数字。', en: '"{0}" needs a number.' },
   attributeDate: { 'zh-Hans': '“{0}”需要填写有效的日期和时间。', en: '"{0}" needs a valid date and time.' },
@@ -46,6 +50,18 @@ export const messages = {
     en: 'A valid staff token is needed (Authorization: Bearer …).',
   },
   tooLarge: { 'zh-Hans': '提交的内容太大。', en: 'The submission is too large.' },
+  malformedBody: {
+    'zh-Hans': '提交的内容不完整或格式不正确，请重新提交。',
+    en: 'The submission was incomplete or malformed; please send it again.',
+  },
+  keyReused: {
+    'zh-Hans': '这个 Idempotency-Key 已用于另一项不同的提交。',
+    en: 'This Idempotency-Key was already used for a different submission.',
+  },
+  photoTooLarge: {
+    'zh-Hans': '照片像素过多（最多 {0} 万像素），请缩小后再上传。',
+    en: 'A photo has too many pixels (at most {1} megapixels); please send a smaller one.',
+  },
   // Surveys, notices and service points.
   unknownField: { 'zh-Hans': '不接受“{0}”字段。', en: 'The field "{0}" is not accepted.' },
   ratingRange: {

@@ -1,15 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 
 const acceptedFormats = new Set(['jpeg', 'png', 'webp']);
-/** Larger than any phone photo; stops decompression bombs before they are decoded. */
-const maxInputPixels = 50_000_000;
+/**
+ * A 24-megapixel camera's full picture (6000 × 4000) and no more: decoding
+ * costs about 4 bytes a pixel, so this bounds one photo at ~100 MB of memory,
+ * and it stops decompression bombs before they are decoded. The widgets
+ * send 1600 px at most.
+ */
+export const maxPhotoPixels = 24_000_000;
 /** Widgets downscale to 1600 px; this keeps other clients' uploads reasonable too. */
 const maxSide = 2048;
+/** Photos decoded at once, over all requests: each takes a core and up to ~100 MB. */
+const maxConcurrentDecodes = 2;
+/** A file this old that no report names was left by a crash between writing it and storing its report. */
+const orphanAfterMs = 5 * 60_000;
+/** The names save() gives: anything else in the folder was put there by someone else and is left alone. */
+const storedName = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jpg$/;
 
 export class NotAnImageError extends Error {}
+/** An image with more than maxPhotoPixels pixels. */
+export class PhotoTooLargeError extends NotAnImageError {}
 
 export interface PhotoStore {
   /**
@@ -20,15 +33,43 @@ export interface PhotoStore {
   save(photos: Buffer[]): Promise<string[]>;
   /** Removes files of a request that was not stored after all. */
   discard(names: string[]): Promise<void>;
+  /**
+   * At start: removes stored photos that no report names and that are older
+   * than a few minutes, left by a crash between writing them and committing
+   * their report. Returns their names.
+   */
+  removeOrphans(referenced: ReadonlySet<string>): Promise<string[]>;
   readonly dir: string;
 }
+
+/** Runs at most `max` tasks at once; the others wait in line. */
+function concurrencyLimit(max: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running < max) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      // Hand the slot straight to the next in line, or give it back.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
+const decodeSlot = concurrencyLimit(maxConcurrentDecodes);
 
 async function reencode(photo: Buffer): Promise<Buffer> {
   let image;
   try {
-    image = sharp(photo, { failOn: 'error', limitInputPixels: maxInputPixels });
-    const { format } = await image.metadata();
+    image = sharp(photo, { failOn: 'error', limitInputPixels: maxPhotoPixels });
+    // metadata() reads the header only: the size is known before anything is decoded.
+    const { format, width = 0, height = 0 } = await image.metadata();
     if (!format || !acceptedFormats.has(format)) throw new NotAnImageError(`format ${format ?? 'unknown'}`);
+    if (width * height > maxPhotoPixels) throw new PhotoTooLargeError(`${width} × ${height} pixels`);
     // rotate() turns the picture upright by its EXIF orientation before the EXIF is dropped.
     return await image
       .rotate()
@@ -38,7 +79,9 @@ async function reencode(photo: Buffer): Promise<Buffer> {
       .toBuffer();
   } catch (error) {
     if (error instanceof NotAnImageError) throw error;
-    throw new NotAnImageError(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    if (/pixel limit/i.test(message)) throw new PhotoTooLargeError(message);
+    throw new NotAnImageError(message);
   }
 }
 
@@ -52,12 +95,44 @@ async function writeDurably(path: string, data: Buffer): Promise<void> {
   }
 }
 
+/**
+ * A file's own fsync does not make its name durable: the directory entry is
+ * written with the directory. (Windows cannot open a directory to sync it,
+ * and does not need to.)
+ */
+async function syncDirectory(path: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const directory = await open(path, 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
+}
+
 export function photoStore(dir: string): PhotoStore {
+  let folderDurable = false;
+
+  /** The folder exists, and its own entry in its parent is on disk. */
+  async function ensureFolder(): Promise<void> {
+    const created = await mkdir(dir, { recursive: true });
+    if (folderDurable && created === undefined) return;
+    // Every folder mkdir made, and the one it was made in.
+    for (let folder = dir; ; folder = dirname(folder)) {
+      await syncDirectory(dirname(folder));
+      if (created === undefined || folder === created || dirname(folder) === folder) break;
+    }
+    folderDurable = true;
+  }
+
   return {
     dir,
     async save(photos) {
-      const encoded = await Promise.all(photos.map(reencode));
-      await mkdir(dir, { recursive: true });
+      // One after another: a request with five photos holds one decode slot at a time.
+      const encoded: Buffer[] = [];
+      for (const photo of photos) encoded.push(await decodeSlot(() => reencode(photo)));
+      if (encoded.length === 0) return [];
+      await ensureFolder();
       const names: string[] = [];
       try {
         for (const data of encoded) {
@@ -65,6 +140,8 @@ export function photoStore(dir: string): PhotoStore {
           await writeDurably(join(dir, name), data);
           names.push(name);
         }
+        // The names must be on disk before the report that links to them commits.
+        await syncDirectory(dir);
       } catch (error) {
         await this.discard(names);
         throw error;
@@ -73,6 +150,27 @@ export function photoStore(dir: string): PhotoStore {
     },
     async discard(names) {
       await Promise.all(names.map((name) => rm(join(dir, name), { force: true })));
+    },
+    async removeOrphans(referenced) {
+      let entries: string[];
+      try {
+        entries = await readdir(dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      }
+      const cutoff = Date.now() - orphanAfterMs;
+      const removed: string[] = [];
+      for (const name of entries) {
+        if (!storedName.test(name) || referenced.has(name)) continue;
+        // Young files may belong to a report another process is storing right now.
+        const info = await stat(join(dir, name)).catch(() => undefined);
+        if (!info?.isFile() || info.mtimeMs > cutoff) continue;
+        await rm(join(dir, name), { force: true });
+        removed.push(name);
+      }
+      if (removed.length > 0) await syncDirectory(dir);
+      return removed;
     },
   };
 }

@@ -46,9 +46,20 @@ export function noticeTexts(notice: NoticeData, locale: ContentLocale) {
 
 /**
  * Root-relative URLs (/files/…) are the server's own: put the public base in
- * front, which may itself have a path (https://example.gov.cn/civic).
+ * front, which may itself have a path (https://example.gov.cn/civic). A
+ * stored link that does not parse as an http(s) URL (written before links
+ * were checked, or straight into the database) gives undefined, and the feed
+ * leaves it out rather than failing as a whole.
  */
-export const absoluteUrl = (url: string, base: string) => (url.startsWith('/') ? `${base}${url}` : new URL(url).href);
+export function absoluteUrl(url: string, base: string): string | undefined {
+  if (url.startsWith('/') && !url.startsWith('//')) return `${base}${url}`;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Still to be shown: no expiry, or one still ahead. */
 export const isCurrent = (notice: NoticeData, now: number) => !notice.expires || Date.parse(notice.expires) > now;

@@ -18,15 +18,22 @@ function item(notice: NoticeData, links: FeedLinks): Record<string, unknown> {
     ...(notice.expires ? { expires: notice.expires } : {}),
     ...(notice.severity ? { severity: notice.severity } : {}),
   };
-  const attachments = (notice.attachments ?? []).map((file) => ({
-    url: absoluteUrl(file.url, links.base),
-    mime_type: file.mime_type,
-    ...(file.title?.[texts.language] ? { title: file.title[texts.language] } : {}),
-    ...(file.size_in_bytes !== undefined ? { size_in_bytes: file.size_in_bytes } : {}),
-  }));
+  const attachments = (notice.attachments ?? []).flatMap((file) => {
+    const url = absoluteUrl(file.url, links.base);
+    if (url === undefined) return [];
+    return [
+      {
+        url,
+        mime_type: file.mime_type,
+        ...(file.title?.[texts.language] ? { title: file.title[texts.language] } : {}),
+        ...(file.size_in_bytes !== undefined ? { size_in_bytes: file.size_in_bytes } : {}),
+      },
+    ];
+  });
+  const url = notice.url ? absoluteUrl(notice.url, links.base) : undefined;
   return {
     id: notice.id,
-    ...(notice.url ? { url: absoluteUrl(notice.url, links.base) } : {}),
+    ...(url ? { url } : {}),
     title: texts.title,
     ...(texts.summary ? { summary: texts.summary } : {}),
     ...(texts.contentHtml ? { content_html: texts.contentHtml } : {}),

@@ -9,6 +9,7 @@ import { homePath, isCurrent, type FeedLinks } from './feed-texts.js';
 import { jsonFeed } from './json-feed.js';
 import {
   applyFields,
+  checkNoticeUrls,
   noticeParamsSchema,
   patchNoticeSchema,
   postNoticeSchema,
@@ -81,6 +82,7 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
     async (request, reply) => {
       const locale = contentLocale(request, reply);
       const { id: givenId, ...fields } = request.body;
+      checkNoticeUrls(fields, locale);
       let id = givenId ?? newNoticeId();
       if (givenId === undefined) while (store.find(id)) id = newNoticeId();
       const notice = applyFields({ id, title: fields.title, date_published: new Date().toISOString() }, fields);
@@ -101,6 +103,7 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
     async (request, reply) => {
       const locale = contentLocale(request, reply);
       const { id } = request.params;
+      checkNoticeUrls(request.body, locale);
       const existing = store.find(id);
       if (!existing) throw refusal(404, locale, 'noticeNotFound', id);
       const updated: NoticeData = { ...applyFields(existing, request.body), date_modified: new Date().toISOString() };

@@ -5,7 +5,8 @@
  * have it.
  */
 import type { NoticeAttachmentData, LocalizedList, NoticeData } from '../db/seed-types.js';
-import type { Localized } from '../http/locale.js';
+import { refusal } from '../http/api-error.js';
+import type { ContentLocale, Localized } from '../http/locale.js';
 
 type Schema = Record<string, unknown>;
 
@@ -126,4 +127,36 @@ export function applyFields(base: NoticeData, changes: NoticeFields): NoticeData
     else result[name] = value;
   }
   return result as unknown as NoticeData;
+}
+
+/** An absolute http(s) URL that the WHATWG URL parser, and so every feed reader, accepts. */
+export function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** A file the server serves itself: a root-relative /files/… path that stays under /files/. */
+export function isServedFilePath(text: string): boolean {
+  if (!text.startsWith('/files/') || text.startsWith('//')) return false;
+  try {
+    return new URL(text, 'http://localhost').pathname.startsWith('/files/');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the schema's patterns cannot tell: that each link parses as a URL.
+ * A notice with a link no parser accepts would be stored, and then break or
+ * mislead every feed it appears in.
+ */
+export function checkNoticeUrls(fields: NoticeFields, locale: ContentLocale): void {
+  if (typeof fields.url === 'string' && !isWebUrl(fields.url)) throw refusal(400, locale, 'badUrl', 'url');
+  for (const attachment of fields.attachments ?? []) {
+    if (!isWebUrl(attachment.url) && !isServedFilePath(attachment.url)) throw refusal(400, locale, 'badAttachmentUrl', 'attachments.url');
+  }
 }

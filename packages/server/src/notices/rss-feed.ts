@@ -28,17 +28,17 @@ export const rfc822 = (date: Date | string) => new Date(date).toUTCString();
 function item(notice: NoticeData, links: FeedLinks): Record<string, unknown> {
   const texts = noticeTexts(notice, links.locale);
   const categories = [...texts.tags, ...(notice.pinned ? ['pinned'] : [])];
-  const enclosures = (notice.attachments ?? []).map((file) => ({
-    '@_url': xmlText(absoluteUrl(file.url, links.base)),
+  const enclosures = (notice.attachments ?? []).flatMap((file) => {
+    const url = absoluteUrl(file.url, links.base);
+    if (url === undefined) return [];
     // RSS requires a length; 0 is the agreed value when it is not known.
-    '@_length': String(file.size_in_bytes ?? 0),
-    '@_type': file.mime_type,
-  }));
+    return [{ '@_url': xmlText(url), '@_length': String(file.size_in_bytes ?? 0), '@_type': file.mime_type }];
+  });
   const html = texts.contentHtml ?? textAsHtml(texts.contentText ?? texts.summary ?? texts.title);
   return {
     guid: { '#text': notice.id, '@_isPermaLink': 'false' },
     title: xmlText(texts.title),
-    link: notice.url ? absoluteUrl(notice.url, links.base) : links.homePageUrl,
+    link: xmlText((notice.url ? absoluteUrl(notice.url, links.base) : undefined) ?? links.homePageUrl),
     description: xmlText(html),
     pubDate: rfc822(notice.date_published),
     ...(categories.length > 0 ? { category: categories.map(xmlText) } : {}),

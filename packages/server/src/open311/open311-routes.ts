@@ -1,11 +1,12 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { refusal } from '../http/api-error.js';
 import type { AppContext } from '../http/context.js';
 import { publicBase } from '../http/context.js';
-import { idempotencyKeyOf } from '../http/idempotency.js';
+import { fingerprintOf, idempotencyKeyOf } from '../http/idempotency.js';
 import { contentLocale, localize, type ContentLocale } from '../http/locale.js';
 import { messages } from '../http/messages.js';
-import { NotAnImageError } from '../media/photo-store.js';
+import { maxPhotoPixels, NotAnImageError, PhotoTooLargeError } from '../media/photo-store.js';
 import { checkRequestFields } from './request-fields.js';
 import { listRequestsQuerySchema, patchRequestSchema, postRequestSchema } from './request-schema.js';
 import { isoNow, requestStore, type StaffChanges } from './request-store.js';
@@ -17,9 +18,26 @@ const idempotencyScope = 'open311-request';
 const defaultWindowDays = 90;
 const maxListed = 1000;
 
-/** `services/{code}.json` → `code`; the spec's paths end in the format. */
+/** `services/{code}.json` → `code`; the spec's paths end in the format. Fastify has already decoded the parameter. */
 function withoutFormat(file: string): string | undefined {
-  return file.endsWith('.json') ? decodeURIComponent(file.slice(0, -'.json'.length)) : undefined;
+  return file.endsWith('.json') ? file.slice(0, -'.json'.length) : undefined;
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * Whether `given` is one of the configured api_keys. Digests have one length
+ * and timingSafeEqual looks at every byte, and every key is compared, so the
+ * time taken says nothing about how much of a key was right.
+ */
+function apiKeyMatcher(keys: string[]): (given: string) => boolean {
+  const expected = keys.map(digest);
+  return (given) => {
+    const actual = digest(given);
+    let found = false;
+    for (const key of expected) found = timingSafeEqual(key, actual) || found;
+    return found;
+  };
 }
 
 /** Open311 GeoReport v2, JSON format, mounted at /open311/v2. */
@@ -27,6 +45,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
   const services = serviceStore(context.db);
   const requests = requestStore(context.db);
   const serviceName = (code: string, locale: ContentLocale) => localize(services.find(code)?.service_name, locale);
+  const isApiKey = apiKeyMatcher(context.config.apiKeys);
 
   app.get('/services.json', async (request, reply) => {
     const locale = contentLocale(request, reply);
@@ -48,18 +67,24 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
       const locale = contentLocale(request, reply);
       const key = idempotencyKeyOf(request.headers['idempotency-key']);
       if (key === 'invalid') throw refusal(400, locale, 'badIdempotencyKey');
-      const { apiKeys } = context.config;
-      if (apiKeys.length > 0 && !apiKeys.includes(String(request.body.api_key ?? ''))) throw refusal(403, locale, 'badApiKey');
+      if (context.config.apiKeys.length > 0 && !isApiKey(String(request.body.api_key ?? ''))) throw refusal(403, locale, 'badApiKey');
       const fields = checkRequestFields(request.body, services.find(String(request.body.service_code)), locale);
 
+      let attempt: string | undefined;
       if (key) {
-        const claim = context.idempotency.claim(idempotencyScope, key);
+        const claim = context.idempotency.claim(idempotencyScope, key, fingerprintOf(fields));
         if (claim.kind === 'replay') return reply.code(claim.status).type('application/json').send(claim.body);
         if (claim.kind === 'in-progress') throw refusal(409, locale, 'inProgress');
+        if (claim.kind === 'mismatch') throw refusal(422, locale, 'keyReused');
+        attempt = claim.attempt;
       }
       let stored: string[] = [];
       try {
         stored = await context.photos.save(fields.photos).catch((error: unknown) => {
+          if (error instanceof PhotoTooLargeError) {
+            const megapixels = Math.floor(maxPhotoPixels / 1_000_000);
+            throw refusal(400, locale, 'photoTooLarge', String(megapixels * 100), String(megapixels));
+          }
           throw error instanceof NotAnImageError ? refusal(400, locale, 'notAnImage') : error;
         });
         const { photos: _photos, media_url, ...rest } = fields;
@@ -69,13 +94,16 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
         const answer = context.db.transaction(() => {
           const created = requests.insert(rest, { media_urls, service_notice: messages.serviceNotice[locale], agency_responsible: agency });
           const body = [{ service_request_id: created.service_request_id, service_notice: created.service_notice, account_id: null }];
-          if (key) context.idempotency.complete(idempotencyScope, key, 200, body);
+          // Taken over by a retry after abandonedAfterMs: that retry stores the report, this one rolls back.
+          if (key && attempt && !context.idempotency.complete(idempotencyScope, key, attempt, 200, body)) {
+            throw refusal(409, locale, 'inProgress');
+          }
           return body;
         })();
         request.log.info({ serviceRequestId: answer[0]!.service_request_id }, 'service request stored');
         return answer;
       } catch (error) {
-        if (key) context.idempotency.release(idempotencyScope, key);
+        if (key && attempt) context.idempotency.release(idempotencyScope, key, attempt);
         await context.photos.discard(stored);
         throw error;
       }
@@ -119,7 +147,9 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
   // Staff: change what a citizen sees when checking progress.
   app.patch<{ Params: { file: string }; Body: StaffChanges }>(
     '/requests/:file',
-    { schema: { body: patchRequestSchema }, preHandler: context.staffOnly },
+    // The token is checked before the body is validated, so that anonymous
+    // callers learn nothing about what a valid change looks like.
+    { schema: { body: patchRequestSchema }, preValidation: context.staffOnly },
     async (request, reply) => {
       const locale = contentLocale(request, reply);
       const id = withoutFormat(request.params.file) ?? request.params.file;
@@ -143,7 +173,7 @@ export async function staffRoutes(app: FastifyInstance, context: AppContext): Pr
   app.get<{ Querystring: { status?: 'open' | 'closed' | 'all'; limit?: number } }>(
     '/requests',
     {
-      preHandler: context.staffOnly,
+      preValidation: context.staffOnly,
       schema: {
         querystring: {
           type: 'object',

@@ -48,6 +48,8 @@ export interface RequestStore {
   find(id: string): StoredRequest | undefined;
   list(filter: RequestFilter): StoredRequest[];
   update(id: string, changes: StaffChanges): StoredRequest | undefined;
+  /** The file names of every photo a stored report links to (`/media/<name>`). */
+  photoNames(): Set<string>;
 }
 
 export function requestStore(db: Db): RequestStore {
@@ -63,6 +65,9 @@ export function requestStore(db: Db): RequestStore {
     )`);
   const number = db.prepare('UPDATE service_requests SET service_request_id = ? WHERE id = ?');
   const byId = db.prepare<[string], Row>('SELECT * FROM service_requests WHERE service_request_id = ?');
+  const photos = db.prepare<[], { url: string }>(
+    "SELECT DISTINCT photo.value AS url FROM service_requests, json_each(service_requests.media_urls) AS photo WHERE photo.value LIKE '/media/%'",
+  );
 
   return {
     insert(request, extra) {
@@ -123,6 +128,9 @@ export function requestStore(db: Db): RequestStore {
         .prepare(`UPDATE service_requests SET ${assignments} WHERE service_request_id = @id`)
         .run({ ...changes, id, now: isoNow() });
       return result.changes > 0 ? this.find(id) : undefined;
+    },
+    photoNames() {
+      return new Set(photos.all().map((row) => row.url.slice('/media/'.length)));
     },
   };
 }

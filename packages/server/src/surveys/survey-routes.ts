@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { refusal } from '../http/api-error.js';
 import type { AppContext } from '../http/context.js';
-import { idempotencyKeyOf } from '../http/idempotency.js';
+import { fingerprintOf, idempotencyKeyOf } from '../http/idempotency.js';
 import { contentLocale } from '../http/locale.js';
 import {
   scaleRanges,
@@ -57,34 +57,42 @@ export async function surveyRoutes(app: FastifyInstance, context: AppContext): P
       const pageUrl = body.pageUrl === undefined ? null : pageWithoutQuery(body.pageUrl);
       if (pageUrl === undefined) throw refusal(400, locale, 'badUrl', 'pageUrl');
 
+      const response = {
+        serviceId: body.serviceId,
+        scale: body.scale,
+        rating: body.rating,
+        reasons: body.reasons ?? [],
+        comment: body.comment?.trim() || null,
+        callbackName: body.callback?.name ?? null,
+        callbackPhone: body.callback?.phone ?? null,
+        pageUrl,
+        locale: body.locale ?? null,
+        submittedAt: body.submittedAt === undefined ? null : new Date(body.submittedAt).toISOString(),
+      };
+
+      let attempt: string | undefined;
       if (key) {
-        const claim = context.idempotency.claim(idempotencyScope, key);
+        const claim = context.idempotency.claim(idempotencyScope, key, fingerprintOf(response));
         if (claim.kind === 'replay') return reply.code(claim.status).type('application/json; charset=utf-8').send(claim.body);
         if (claim.kind === 'in-progress') throw refusal(409, locale, 'inProgress');
+        if (claim.kind === 'mismatch') throw refusal(422, locale, 'keyReused');
+        attempt = claim.attempt;
       }
       try {
         // The rating and the answer to its key commit together: a retry finds both or neither.
         const answer = context.db.transaction(() => {
-          const stored = store.insert({
-            serviceId: body.serviceId,
-            scale: body.scale,
-            rating: body.rating,
-            reasons: body.reasons ?? [],
-            comment: body.comment?.trim() || null,
-            callbackName: body.callback?.name ?? null,
-            callbackPhone: body.callback?.phone ?? null,
-            pageUrl,
-            locale: body.locale ?? null,
-            submittedAt: body.submittedAt === undefined ? null : new Date(body.submittedAt).toISOString(),
-          });
+          const stored = store.insert(response);
           const answer = { id: stored.id, receivedAt: stored.receivedAt };
-          if (key) context.idempotency.complete(idempotencyScope, key, 201, answer);
+          // A try whose key was taken over as abandoned rolls back: the retry that took it stores the rating.
+          if (key && attempt && !context.idempotency.complete(idempotencyScope, key, attempt, 201, answer)) {
+            throw refusal(409, locale, 'inProgress');
+          }
           return answer;
         })();
         request.log.info({ surveyResponseId: answer.id, scale: body.scale }, 'survey response stored');
         return reply.code(201).send(answer);
       } catch (error) {
-        if (key) context.idempotency.release(idempotencyScope, key);
+        if (key && attempt) context.idempotency.release(idempotencyScope, key, attempt);
         throw error;
       }
     },

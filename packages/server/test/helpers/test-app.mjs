@@ -8,14 +8,14 @@ import { loadConfig } from '../../dist/config.js';
 
 export const staffToken = 'test-staff-token-0123456789';
 
-/** Flags as on the command line, e.g. { 'rate-limit': '3' }. */
-export async function testApp(flags = {}) {
+/** Flags as on the command line, e.g. { 'rate-limit': '3' }; options as buildApp() takes them, e.g. { logger }. */
+export async function testApp(flags = {}, options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'civic-server-test-'));
   const args = Object.entries({ db: join(dir, 'civic.db'), 'media-dir': join(dir, 'media'), 'staff-token': staffToken, ...flags }).flatMap(
     ([name, value]) => [`--${name}`, String(value)],
   );
   const config = loadConfig(args, {});
-  const app = await buildApp(config);
+  const app = await buildApp(config, options);
   return {
     app,
     config,
