@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
 import { startOpen311TestServer } from './packages/feedback/test/server/open311-test-server.mjs';
+import { startSurveyTestServer } from './packages/satisfaction-survey/test/server/survey-test-server.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -10,22 +11,30 @@ if (!executablePath) {
 }
 
 /**
- * Runs a real Open311 server next to the test server for the whole run and tells
- * the tests where it is through a tiny generated module, `/test-config.js`.
+ * Runs a real Open311 server and a real survey server next to the test server
+ * for the whole run and tells the tests where they are through a tiny
+ * generated module, `/test-config.js` (typed in packages/feedback/test/test-config.d.ts
+ * and packages/satisfaction-survey/test/test-config.d.ts).
  */
 function open311ServerPlugin() {
   let server;
+  let surveyServer;
   return {
     name: 'open311-test-server',
     async serverStart() {
-      server = await startOpen311TestServer();
+      [server, surveyServer] = await Promise.all([startOpen311TestServer(), startSurveyTestServer()]);
     },
     async serverStop() {
-      await server?.close();
+      await Promise.all([server?.close(), surveyServer?.close()]);
     },
     serve(context) {
       if (context.path === '/test-config.js') {
-        return { body: `export const open311Origin = ${JSON.stringify(server.origin)};\n`, type: 'js' };
+        return {
+          body:
+            `export const open311Origin = ${JSON.stringify(server.origin)};\n` +
+            `export const surveyOrigin = ${JSON.stringify(surveyServer.origin)};\n`,
+          type: 'js',
+        };
       }
     },
   };

@@ -26,9 +26,9 @@ import { isScaleName, scaleOf, type Scale } from './scales.js';
 import type { ReasonCode } from './reasons.js';
 import { currentPageUrl, type SurveyResponse } from './survey-response.js';
 import { validateSurvey, type SurveyValues } from './validate.js';
-import { sendResponse, surveyRequest } from './send-response.js';
+import { sendResponse, serverReason, surveyRequest } from './send-response.js';
 import { KeptResponses } from './kept-responses.js';
-import { answeredWithin, dismissedThisSession, isSampled, rememberAnswered, rememberDismissed } from './visibility.js';
+import { answeredWithin, dismissedThisSession, forgetAnswered, isSampled, rememberAnswered, rememberDismissed } from './visibility.js';
 import { ratingFieldset } from './views/rating-fieldset.js';
 import { followUp } from './views/follow-up.js';
 import { callbackFields } from './views/callback-fields.js';
@@ -151,8 +151,8 @@ export class CivicSatisfactionSurvey extends CivicElement {
   /** Drawn once per widget, so a re-render never makes the survey appear or vanish. */
   private sampled?: boolean;
   private resultsGeneration = 0;
-  private readonly kept = new KeptResponses(this, (key, ok, status) =>
-    this.dispatchEvent(ok ? new CivicSurveySuccessEvent(key) : new CivicSurveyErrorEvent(status, msg('A rating saved on this device was not accepted.'))),
+  private readonly kept = new KeptResponses(this, (key, ok, status, response) =>
+    ok ? this.dispatchEvent(new CivicSurveySuccessEvent(key)) : this.refuseKept(status, response),
   );
 
   /** The cool-down and dismissal are remembered per service, or per page when none is named. */
@@ -228,10 +228,19 @@ export class CivicSatisfactionSurvey extends CivicElement {
         message: msg(str`This survey is not set up correctly: "${this.scale}" is not a rating scale it knows.`),
       };
     }
+    const longest = 2_147_483_647;
+    const timeoutUsable = this.timeout > 0 && this.timeout <= longest;
     if (this.mode === 'results') {
-      return this.summarySrc
+      if (!this.summarySrc) {
+        return { problem: 'The summary-src attribute is missing.', message: msg('These results are not set up: their summary-src attribute is missing.') };
+      }
+      // The results are fetched with `timeout` too: a bad one is a set-up problem, not "try again later".
+      return timeoutUsable
         ? undefined
-        : { problem: 'The summary-src attribute is missing.', message: msg('These results are not set up: their summary-src attribute is missing.') };
+        : {
+            problem: 'timeout must be a number of milliseconds above 0.',
+            message: msg('This survey is not set up correctly: sample-rate, cooldown-days or timeout has a value it cannot use.'),
+          };
     }
     if (!this.endpoint) {
       return { problem: 'The endpoint attribute is missing.', message: msg('This survey is not set up: its endpoint attribute is missing.') };
@@ -242,8 +251,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
         message: msg(str`This survey is not set up correctly: display must be inline or button, not "${this.display}".`),
       };
     }
-    const longest = 2_147_483_647;
-    if (!(this.sampleRate >= 0 && this.sampleRate <= 1) || !(this.cooldownDays >= 0) || !(this.timeout > 0 && this.timeout <= longest)) {
+    if (!(this.sampleRate >= 0 && this.sampleRate <= 1) || !(this.cooldownDays >= 0) || !timeoutUsable) {
       return {
         problem: 'sample-rate must be between 0 and 1, cooldown-days 0 or more, and timeout a number of milliseconds above 0.',
         message: msg('This survey is not set up correctly: sample-rate, cooldown-days or timeout has a value it cannot use.'),
@@ -285,7 +293,13 @@ export class CivicSatisfactionSurvey extends CivicElement {
             onReasons: (reasons) => this.change({ reasons }),
             onComment: (comment) => this.change({ comment }),
           })}
-          ${this.offersCallback ? callbackFields({ values: this.values.callback, errors: callbackErrors, onChange: (callback) => this.change({ callback }) }) : nothing}`}
+          ${this.offersCallback
+            ? callbackFields({
+                values: this.values.callback,
+                errors: callbackErrors,
+                onChange: (change) => this.change({ callback: { ...this.values.callback, ...change } }),
+              })
+            : nothing}`}
       <div class="actions">
         <button class="primary" part="submit" ?disabled=${this.phase === 'sending'}>
           ${this.phase === 'sending' ? msg('Sending…') : msg('Send rating')}
@@ -394,6 +408,22 @@ export class CivicSatisfactionSurvey extends CivicElement {
     this.refusal = reason;
     this.dispatchEvent(new CivicSurveyErrorEvent(status, reason()));
     void this.focusAfterUpdate('.refusal');
+  }
+
+  /**
+   * The server refused the kept rating after all: the thanks must stop saying it
+   * will be sent. The answers come back with the server's reason; focus moves
+   * only if the citizen is still in the survey.
+   */
+  private refuseKept(status: number, response: unknown): void {
+    const words = serverReason(response);
+    const reason: LocalizedText = words ? () => words : () => msg('A rating saved on this device was not accepted.');
+    forgetAnswered(this.subject);
+    this.phase = 'rating';
+    this.refusal = reason;
+    this.announcement = msg('A rating saved on this device was not accepted.');
+    this.dispatchEvent(new CivicSurveyErrorEvent(status, reason()));
+    if (this.matches(':focus-within')) void this.focusAfterUpdate('.refusal');
   }
 
   private readonly dismiss = (): void => {

@@ -16,7 +16,7 @@ export class KeptResponses implements ReactiveController {
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly onOwnOutcome: (key: string, ok: boolean, status: number) => void,
+    private readonly onOwnOutcome: (key: string, ok: boolean, status: number, response: unknown) => void,
   ) {
     host.addController(this);
   }
@@ -48,7 +48,7 @@ export class KeptResponses implements ReactiveController {
         if (item.key !== this.ownKey) continue;
         this.releaseClaim?.();
         this.ownKey = undefined;
-        this.onOwnOutcome(item.key, item.ok, item.status);
+        this.onOwnOutcome(item.key, item.ok, item.status, item.response);
       }
     } catch (error) {
       console.error('[civic-widgets] <civic-satisfaction-survey>: the offline outbox could not be read.', error);

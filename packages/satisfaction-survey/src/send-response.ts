@@ -13,7 +13,7 @@ export function surveyRequest(endpoint: string, response: SurveyResponse): Outbo
 }
 
 /** The server's own words: RFC 9457 problem details (`detail`, else `title`), or an Open311-style `[{description}]`. */
-function serverReason(body: unknown): string | undefined {
+export function serverReason(body: unknown): string | undefined {
   const first = Array.isArray(body) ? body[0] : body;
   if (typeof first !== 'object' || first === null) return undefined;
   const { detail, title, description } = first as Record<string, unknown>;

@@ -47,6 +47,15 @@ export function rememberAnswered(subject: string): void {
   write(() => localStorage, answeredPrefix + subject, String(surveyEnvironment.now()));
 }
 
+/** The server refused the rating after all: it was not answered, so the cool-down does not apply. */
+export function forgetAnswered(subject: string): void {
+  try {
+    localStorage.removeItem(answeredPrefix + subject);
+  } catch {
+    // Storage is unavailable: nothing was remembered.
+  }
+}
+
 export function dismissedThisSession(subject: string): boolean {
   return read(() => sessionStorage, dismissedPrefix + subject) !== null;
 }

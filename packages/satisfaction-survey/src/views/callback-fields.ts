@@ -13,7 +13,8 @@ export type CallbackField = 'callback-name' | 'callback-phone' | 'callback-conse
 export interface CallbackProps {
   values: CallbackValues;
   errors: Partial<Record<CallbackField, string>>;
-  onChange: (values: CallbackValues) => void;
+  /** Only what changed: the widget merges it into its current values (autofill changes several fields before a re-render). */
+  onChange: (change: Partial<CallbackValues>) => void;
 }
 
 function describedBy(id: CallbackField, error: string | undefined, hint?: string) {
@@ -30,10 +31,9 @@ function errorLine(id: CallbackField, error: string | undefined) {
  * with their separate consent.
  */
 export function callbackFields({ values, errors, onChange }: CallbackProps) {
-  const set = (change: Partial<CallbackValues>) => onChange({ ...values, ...change });
   return html`<div class="callback" part="field">
     <label class="choice">
-      <input type="checkbox" id="callback-wanted" .checked=${values.wanted} @change=${(event: Event) => set({ wanted: (event.target as HTMLInputElement).checked })} />
+      <input type="checkbox" id="callback-wanted" .checked=${values.wanted} @change=${(event: Event) => onChange({ wanted: (event.target as HTMLInputElement).checked })} />
       ${msg('Please call me back about this')}
     </label>
     ${values.wanted
@@ -48,7 +48,7 @@ export function callbackFields({ values, errors, onChange }: CallbackProps) {
               aria-describedby=${describedBy('callback-name', errors['callback-name'])}
               aria-invalid=${errors['callback-name'] ? 'true' : nothing}
               .value=${values.name}
-              @input=${(event: Event) => set({ name: (event.target as HTMLInputElement).value })}
+              @input=${(event: Event) => onChange({ name: (event.target as HTMLInputElement).value })}
             />
           </div>
           <div class="field ${errors['callback-phone'] ? 'has-error' : ''}">
@@ -62,7 +62,7 @@ export function callbackFields({ values, errors, onChange }: CallbackProps) {
               aria-describedby=${describedBy('callback-phone', errors['callback-phone'])}
               aria-invalid=${errors['callback-phone'] ? 'true' : nothing}
               .value=${values.phone}
-              @input=${(event: Event) => set({ phone: (event.target as HTMLInputElement).value })}
+              @input=${(event: Event) => onChange({ phone: (event.target as HTMLInputElement).value })}
             />
           </div>
           <div class="field ${errors['callback-consent'] ? 'has-error' : ''}">
@@ -74,7 +74,7 @@ export function callbackFields({ values, errors, onChange }: CallbackProps) {
                 aria-describedby=${describedBy('callback-consent', errors['callback-consent'])}
                 aria-invalid=${errors['callback-consent'] ? 'true' : nothing}
                 .checked=${values.consent}
-                @change=${(event: Event) => set({ consent: (event.target as HTMLInputElement).checked })}
+                @change=${(event: Event) => onChange({ consent: (event.target as HTMLInputElement).checked })}
               />
               ${msg('I agree that the district may use my name and phone number only to call me back about this rating.')}
             </label>

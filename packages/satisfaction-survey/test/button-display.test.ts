@@ -1,0 +1,182 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  chooseRating,
+  click,
+  focused,
+  has,
+  query,
+  recordEvents,
+  renderSurvey,
+  shadow,
+  submit,
+  textOf,
+  useCleanState,
+  waitForFocus,
+  waitForShadow,
+  type Survey,
+} from './helpers/survey.js';
+
+// display="button": a small trigger in the page corner opens a non-modal panel
+// (WAI-ARIA dialog pattern, aria-modal="false"); Escape or Close shuts it and
+// focus goes back to the trigger.
+
+function trigger(el: Survey): HTMLButtonElement {
+  return query<HTMLButtonElement>(el, 'button.trigger');
+}
+
+function expanded(el: Survey): string {
+  return trigger(el).getAttribute('aria-expanded') ?? 'missing';
+}
+
+async function open(el: Survey): Promise<void> {
+  trigger(el).click();
+  await el.updateComplete;
+  await waitForFocus(el, '#panel-heading');
+}
+
+/** Presses Tab until the widget's element matching `selector` has focus. */
+async function tabTo(el: Survey, selector: string): Promise<void> {
+  for (let presses = 0; presses < 20; presses++) {
+    if (document.activeElement === el && shadow(el).activeElement?.matches(selector)) return;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached ${selector} (focus is on ${focused(el)})`);
+}
+
+describe('<civic-satisfaction-survey display="button">', () => {
+  useCleanState();
+
+  it('shows only a closed trigger that names what is rated', async () => {
+    const { el } = await renderSurvey({ display: 'button' });
+    expect(textOf(el, 'button.trigger')).to.equal('Rate this page');
+    expect(expanded(el)).to.equal('false');
+    expect(trigger(el).getAttribute('aria-controls')).to.equal('panel');
+    expect(has(el, '#panel')).to.equal(false);
+    expect(has(el, 'form')).to.equal(false);
+    // In the page corner, out of the page's flow.
+    expect(getComputedStyle(trigger(el)).position).to.equal('fixed');
+
+    const { el: service } = await renderSurvey({ display: 'button', 'service-id': 'id-card' });
+    expect(textOf(service, 'button.trigger')).to.equal('Rate this service');
+  });
+
+  it('opens a labelled non-modal panel with focus on its heading', async () => {
+    const { el } = await renderSurvey({ display: 'button' });
+    await open(el);
+    const panel = query(el, '#panel');
+    expect(expanded(el)).to.equal('true');
+    expect([panel.getAttribute('role'), panel.getAttribute('aria-modal'), panel.getAttribute('aria-labelledby')]).to.deep.equal([
+      'dialog',
+      'false',
+      'panel-heading',
+    ]);
+    expect(textOf(el, '#panel-heading')).to.equal('Your rating');
+    expect(has(el, '#panel form')).to.equal(true);
+    expect(textOf(el, '#panel legend')).to.equal('How satisfied are you with this service?');
+  });
+
+  it('Escape from inside the panel closes it and focus returns to the trigger', async () => {
+    const { el } = await renderSurvey({ display: 'button' });
+    await open(el);
+    query(el, '#rating-4').focus();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !has(el, '#panel'), 'Escape did not close the panel');
+    await waitForFocus(el, 'button.trigger');
+    expect(expanded(el)).to.equal('false');
+  });
+
+  it('Escape is kept from the page: a page-level Escape handler (e.g. the site’s own menu) does not also react', async () => {
+    const { el } = await renderSurvey({ display: 'button' });
+    let pageHeard = 0;
+    const onKey = (event: KeyboardEvent) => void (event.key === 'Escape' && pageHeard++);
+    document.addEventListener('keydown', onKey);
+    try {
+      await open(el);
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !has(el, '#panel'), 'Escape did not close the panel');
+      expect(pageHeard).to.equal(0);
+    } finally {
+      document.removeEventListener('keydown', onKey);
+    }
+  });
+
+  it('Close shuts the panel and focus returns to the trigger', async () => {
+    const { el } = await renderSurvey({ display: 'button' });
+    await open(el);
+    await click(el, '.panel-header button');
+    expect(has(el, '#panel')).to.equal(false);
+    await waitForFocus(el, 'button.trigger');
+  });
+
+  it('is non-modal: the page stays usable and the panel stays open while the citizen works elsewhere', async () => {
+    const { el } = await renderSurvey({ display: 'button' });
+    const search = document.createElement('input');
+    search.setAttribute('aria-label', 'Search this site');
+    document.body.append(search);
+    try {
+      await open(el);
+      search.focus();
+      expect(document.activeElement === search, 'the page search box has focus').to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(has(el, '#panel'), 'Escape outside the panel leaves it open').to.equal(true);
+    } finally {
+      search.remove();
+    }
+  });
+
+  it('keeps a chosen rating when the panel is closed and opened again', async () => {
+    const { el } = await renderSurvey({ display: 'button' });
+    await open(el);
+    await chooseRating(el, 2);
+    await sendKeys({ press: 'Escape' });
+    await waitForFocus(el, 'button.trigger');
+    await open(el);
+    expect(query<HTMLInputElement>(el, '#rating-2').checked).to.equal(true);
+    expect(has(el, 'fieldset.reasons')).to.equal(true);
+  });
+
+  it('with the keyboard only: Enter opens, a rating is sent from the panel, focus lands on the thanks', async () => {
+    const { el, server } = await renderSurvey({ display: 'button', 'service-id': 'svc-panel-keyboard' });
+    const events = recordEvents(el);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await tabTo(el, 'button.trigger');
+    await sendKeys({ press: 'Enter' });
+    await waitForFocus(el, '#panel-heading');
+    await tabTo(el, 'input[name="rating"]');
+    expect(focused(el)).to.equal('input#rating-5');
+    await sendKeys({ press: 'ArrowDown' }); // Satisfied
+    await waitUntil(() => query<HTMLInputElement>(el, '#rating-4').checked, 'ArrowDown chose "Satisfied"');
+    await tabTo(el, 'button[part="submit"]');
+    await sendKeys({ press: 'Enter' });
+    await waitForShadow(el, '#panel .outcome.sent');
+    await waitForFocus(el, '#outcome-heading');
+    expect(events.order).to.deep.equal(['submit', 'success']);
+    const [body] = await server.bodies();
+    expect(body!['rating']).to.equal(4);
+    // Escape still closes the panel with the thanks, back to the trigger.
+    await sendKeys({ press: 'Escape' });
+    await waitForFocus(el, 'button.trigger');
+  });
+
+  it('“No thanks” in the panel closes it, removes the trigger and fires civic-survey-dismiss', async () => {
+    const { el } = await renderSurvey({ display: 'button' });
+    const events = recordEvents(el);
+    await open(el);
+    await click(el, '.actions button.link');
+    expect(has(el, '#panel')).to.equal(false);
+    expect(has(el, 'button.trigger')).to.equal(false);
+    expect(events.order).to.deep.equal(['dismiss']);
+  });
+
+  it('validation errors inside the panel are summarised and focused there', async () => {
+    const { el } = await renderSurvey({ display: 'button' });
+    await open(el);
+    await submit(el);
+    await waitForShadow(el, '#panel .error-summary');
+    await waitForFocus(el, '.error-summary');
+    query(el, '.error-summary a').click();
+    expect(focused(el)).to.equal('input#rating-5');
+  });
+});

@@ -1,0 +1,138 @@
+import { expect } from '@open-wc/testing';
+import { SurveyServer } from './helpers/survey-server.js';
+import { captureConsoleErrors, has, renderSurvey, textOf, useCleanState, type Attrs } from './helpers/survey.js';
+
+// A district web team that gets the set-up wrong sees why (exactly one console
+// error, in English), and a citizen sees a plain message in their language
+// instead of a broken survey.
+
+const summarySrc = () => new SurveyServer().summaryUrl('svc');
+
+const problems: Array<{ name: string; attrs: Attrs; en: string; zh: string; console: string }> = [
+  {
+    name: 'no endpoint',
+    attrs: { endpoint: null },
+    en: 'This survey is not set up: its endpoint attribute is missing.',
+    zh: '此评价组件尚未设置：缺少 endpoint 属性。',
+    console: 'The endpoint attribute is missing.',
+  },
+  {
+    name: 'an unknown scale',
+    attrs: { scale: 'stars' },
+    en: 'This survey is not set up correctly: "stars" is not a rating scale it knows.',
+    zh: '此评价组件设置有误：不支持评价量表“stars”。',
+    console: 'scale must be five-level, helpful, csat, ces or nps, not "stars".',
+  },
+  {
+    name: 'an unknown display',
+    attrs: { display: 'popup' },
+    en: 'This survey is not set up correctly: display must be inline or button, not "popup".',
+    zh: '此评价组件设置有误：display 只能是 inline 或 button，而不是“popup”。',
+    console: 'display must be inline or button, not "popup".',
+  },
+  {
+    name: 'results without summary-src',
+    attrs: { endpoint: null, mode: 'results' },
+    en: 'These results are not set up: their summary-src attribute is missing.',
+    zh: '评价结果尚未设置：缺少 summary-src 属性。',
+    console: 'The summary-src attribute is missing.',
+  },
+  {
+    name: 'an unknown mode',
+    attrs: { mode: 'chart' },
+    en: 'This survey is not set up correctly: mode must be survey or results, not "chart".',
+    zh: '此评价组件设置有误：mode 只能是 survey 或 results，而不是“chart”。',
+    console: 'mode must be survey or results, not "chart".',
+  },
+];
+
+const numbersMessage = {
+  en: 'This survey is not set up correctly: sample-rate, cooldown-days or timeout has a value it cannot use.',
+  zh: '此评价组件设置有误：sample-rate、cooldown-days 或 timeout 的值无法使用。',
+};
+
+describe('<civic-satisfaction-survey> configuration problems', () => {
+  useCleanState();
+  const widgetErrors = captureConsoleErrors();
+
+  for (const { name, attrs, en, zh, console: logged } of problems) {
+    it(`${name}: a message instead of the survey, and exactly one console error however often it renders`, async () => {
+      const { el, server } = await renderSurvey(attrs);
+      expect(textOf(el, '[role="alert"]')).to.equal(en);
+      expect(has(el, 'form'), 'form').to.equal(false);
+      expect(has(el, 'button'), 'button').to.equal(false);
+
+      el.requestUpdate();
+      await el.updateComplete;
+      el.careMode = true;
+      await el.updateComplete;
+      el.setAttribute('sample-rate', '0.5');
+      await el.updateComplete;
+      expect(textOf(el, '[role="alert"]')).to.equal(en);
+      expect(widgetErrors()).to.deep.equal([`[civic-widgets] <civic-satisfaction-survey>: ${logged}`]);
+      expect((await server.received()).received).to.have.length(0);
+    });
+
+    it(`${name}: says so in Chinese on a Chinese page, and still logs once in English`, async () => {
+      const { el } = await renderSurvey({ ...attrs, lang: 'zh-Hans' });
+      expect(textOf(el, '[role="alert"]')).to.equal(zh);
+      el.setAttribute('lang', 'en');
+      await el.updateComplete;
+      expect(textOf(el, '[role="alert"]'), 'follows a language switch').to.equal(en);
+      expect(widgetErrors()).to.deep.equal([`[civic-widgets] <civic-satisfaction-survey>: ${logged}`]);
+    });
+  }
+
+  for (const attrs of [
+    { 'sample-rate': '1.5' },
+    { 'sample-rate': '-0.1' },
+    { 'sample-rate': 'half' },
+    { 'cooldown-days': '-1' },
+    { 'cooldown-days': 'never' },
+    { timeout: '0' },
+    { timeout: 'abc' },
+    { timeout: '3000000000' },
+  ]) {
+    const [[name, value]] = Object.entries(attrs) as [[string, string]];
+    it(`${name}="${value}": a message instead of the survey, one console error`, async () => {
+      const { el } = await renderSurvey(attrs);
+      expect(textOf(el, '[role="alert"]')).to.equal(numbersMessage.en);
+      expect(has(el, 'form')).to.equal(false);
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(widgetErrors()).to.have.length(1);
+      expect(widgetErrors()[0]).to.include('sample-rate must be between 0 and 1');
+    });
+  }
+
+  it('a bad number says so in Chinese on a Chinese page', async () => {
+    const { el } = await renderSurvey({ 'sample-rate': '2', lang: 'zh-Hans' });
+    expect(textOf(el, '[role="alert"]')).to.equal(numbersMessage.zh);
+  });
+
+  for (const timeout of ['0', 'abc']) {
+    it(`results with timeout="${timeout}" say the set-up is wrong, not “try again later”`, async () => {
+      const { el } = await renderSurvey({ endpoint: null, mode: 'results', 'summary-src': summarySrc(), timeout });
+      expect(textOf(el, '[role="alert"]')).to.equal(numbersMessage.en);
+      expect(widgetErrors()).to.have.length(1);
+      expect(widgetErrors()[0]).to.include('timeout');
+    });
+  }
+
+  it('results need no endpoint, and ignore survey-only attributes', async () => {
+    const { el } = await renderSurvey({ endpoint: null, mode: 'results', 'summary-src': summarySrc(), display: 'popup', 'sample-rate': '0' });
+    expect(has(el, '.results')).to.equal(true);
+    expect(widgetErrors()).to.deep.equal([]);
+  });
+
+  it('shows the survey as soon as the missing endpoint is set', async () => {
+    const server = new SurveyServer();
+    const { el } = await renderSurvey({ endpoint: null });
+    expect(has(el, '[role="alert"]')).to.equal(true);
+    el.setAttribute('endpoint', server.endpoint);
+    await el.updateComplete;
+    expect(has(el, '[role="alert"]')).to.equal(false);
+    expect(has(el, 'form')).to.equal(true);
+    expect(widgetErrors()).to.have.length(1);
+  });
+});

@@ -1,0 +1,202 @@
+import { expect } from '@open-wc/testing';
+import { SurveyServer } from './helpers/survey-server.js';
+import {
+  chooseRating,
+  click,
+  has,
+  rateAndSend,
+  recordEvents,
+  renderSurvey,
+  setEnvironment,
+  shownText,
+  submit,
+  useCleanState,
+  waitForShadow,
+  type Attrs,
+  type Survey,
+} from './helpers/survey.js';
+
+// Who is asked: a sample of visitors (sample-rate), nobody twice for the same
+// service within cooldown-days once answered, and not again this session once
+// closed. The clock and the dice are the survey's replaceable surveyEnvironment.
+
+const day = 24 * 60 * 60 * 1000;
+const start = Date.UTC(2025, 2, 3, 9, 30); // 2025-03-03, a Monday morning
+
+/** Whether the citizen is asked anything: the form (inline) or the trigger (display="button"). */
+function asked(el: Survey): boolean {
+  return has(el, 'form') || has(el, '.trigger');
+}
+
+async function isAsked(attrs: Attrs, server?: SurveyServer): Promise<boolean> {
+  const { el } = await renderSurvey(attrs, server);
+  const result = asked(el);
+  el.parentElement!.remove();
+  return result;
+}
+
+describe('<civic-satisfaction-survey> who is asked', () => {
+  useCleanState();
+
+  describe('sample-rate', () => {
+    it('0 never shows, whatever the dice say', async () => {
+      for (const random of [0, 0.000001, 0.5, 0.999999]) {
+        setEnvironment({ random });
+        const { el } = await renderSurvey({ 'sample-rate': 0 });
+        expect(asked(el), `random ${random}`).to.equal(false);
+        expect(shownText(el), 'nothing on screen').to.equal('');
+        el.parentElement!.remove();
+      }
+      setEnvironment({ random: 0 });
+      expect(await isAsked({ 'sample-rate': 0, display: 'button' })).to.equal(false);
+    });
+
+    it('1 always shows, whatever the dice say', async () => {
+      for (const random of [0, 0.5, 0.999999]) {
+        setEnvironment({ random });
+        expect(await isAsked({ 'sample-rate': 1 }), `random ${random}`).to.equal(true);
+      }
+    });
+
+    it('asks the share of visitors it names', async () => {
+      const draws = [0, 0.1, 0.29, 0.3, 0.31, 0.7, 0.99];
+      const shown: string[] = [];
+      for (const random of draws) {
+        setEnvironment({ random });
+        shown.push(`${random}: ${(await isAsked({ 'sample-rate': 0.3 })) ? 'asked' : 'not asked'}`);
+      }
+      expect(shown).to.deep.equal(['0: asked', '0.1: asked', '0.29: asked', '0.3: not asked', '0.31: not asked', '0.7: not asked', '0.99: not asked']);
+    });
+
+    it('draws once per visit: the survey does not appear or vanish while the citizen is on the page', async () => {
+      let draws = 0;
+      setEnvironment({ random: () => (draws++ === 0 ? 0.1 : 0.9) });
+      const { el } = await renderSurvey({ 'sample-rate': 0.5, callback: true });
+      expect(asked(el)).to.equal(true);
+      await chooseRating(el, 1);
+      await click(el, '#callback-wanted');
+      el.careMode = true;
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(asked(el), 'still asked after re-renders').to.equal(true);
+      expect(draws).to.equal(1);
+
+      draws = 0;
+      setEnvironment({ random: () => (draws++ === 0 ? 0.9 : 0.1) });
+      const { el: other } = await renderSurvey({ 'sample-rate': 0.5 });
+      expect(asked(other)).to.equal(false);
+      other.requestUpdate();
+      other.setAttribute('lang', 'zh-Hans');
+      await other.updateComplete;
+      expect(asked(other), 'still not asked after re-renders').to.equal(false);
+    });
+  });
+
+  describe('cooldown-days', () => {
+    it('an answered survey stays away for 90 days for that service, then asks again', async () => {
+      const server = new SurveyServer();
+      setEnvironment({ now: start, random: 0.5 });
+      const { el } = await renderSurvey({ 'service-id': 'passport-renewal' }, server);
+      await rateAndSend(el, 5);
+      // The thanks stays on screen for this visit.
+      expect(has(el, '.outcome.sent')).to.equal(true);
+      el.parentElement!.remove();
+
+      const visits: string[] = [];
+      for (const days of [0, 1, 89, 89.99, 90, 120]) {
+        setEnvironment({ now: start + days * day });
+        visits.push(`day ${days}: ${(await isAsked({ 'service-id': 'passport-renewal' }, server)) ? 'asked' : 'not asked'}`);
+      }
+      expect(visits).to.deep.equal(['day 0: not asked', 'day 1: not asked', 'day 89: not asked', 'day 89.99: not asked', 'day 90: asked', 'day 120: asked']);
+      // Other services are still asked about.
+      setEnvironment({ now: start + day });
+      expect(await isAsked({ 'service-id': 'business-licence' }, server)).to.equal(true);
+    });
+
+    it('follows cooldown-days, also across a reload of the session (localStorage)', async () => {
+      setEnvironment({ now: start });
+      const { el } = await renderSurvey({ 'service-id': 'parking-permit', 'cooldown-days': 7 });
+      await rateAndSend(el, 2);
+      sessionStorage.clear(); // a new browser session
+      setEnvironment({ now: start + 6 * day });
+      expect(await isAsked({ 'service-id': 'parking-permit', 'cooldown-days': 7 })).to.equal(false);
+      setEnvironment({ now: start + 7 * day });
+      expect(await isAsked({ 'service-id': 'parking-permit', 'cooldown-days': 7 })).to.equal(true);
+    });
+
+    it('cooldown-days="0" asks again at once', async () => {
+      setEnvironment({ now: start });
+      const { el } = await renderSurvey({ 'service-id': 'library-card', 'cooldown-days': 0 });
+      await rateAndSend(el, 4);
+      expect(await isAsked({ 'service-id': 'library-card', 'cooldown-days': 0 })).to.equal(true);
+    });
+
+    it('without a service-id, the page is what was answered', async () => {
+      setEnvironment({ now: start });
+      const { el } = await renderSurvey({ scale: 'helpful' });
+      await rateAndSend(el, 1);
+      expect(await isAsked({ scale: 'helpful' })).to.equal(false);
+      expect(await isAsked({ 'service-id': 'some-service' })).to.equal(true);
+    });
+
+    it('the display="button" trigger stays away too', async () => {
+      setEnvironment({ now: start });
+      const { el } = await renderSurvey({ 'service-id': 'water-bill' });
+      await rateAndSend(el, 3);
+      setEnvironment({ now: start + 30 * day });
+      expect(await isAsked({ 'service-id': 'water-bill', display: 'button' })).to.equal(false);
+    });
+
+    it('with storage blocked (private mode, full disk) the survey still shows and can be answered', async () => {
+      const { getItem, setItem } = Storage.prototype;
+      Storage.prototype.getItem = () => {
+        throw new DOMException('blocked', 'SecurityError');
+      };
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+      try {
+        const { el, server } = await renderSurvey({ 'service-id': 'storage-blocked' });
+        expect(asked(el)).to.equal(true);
+        await chooseRating(el, 5);
+        await submit(el);
+        await waitForShadow(el, '.outcome.sent');
+        expect((await server.received()).stored).to.equal(1);
+        await click(el, '.outcome'); // nothing breaks afterwards
+      } finally {
+        Storage.prototype.getItem = getItem;
+        Storage.prototype.setItem = setItem;
+      }
+    });
+  });
+
+  describe('“No thanks”', () => {
+    it('closes the survey, fires civic-survey-dismiss, and it stays away for the session only', async () => {
+      const { el } = await renderSurvey({ 'service-id': 'marriage-registration' });
+      const events = recordEvents(el);
+      await click(el, '.actions button.link');
+      expect(nothingToPress(el)).to.equal(true);
+      expect(shownText(el)).to.equal('');
+      expect(events.order).to.deep.equal(['dismiss']);
+
+      expect(await isAsked({ 'service-id': 'marriage-registration' }), 'same session').to.equal(false);
+      expect(await isAsked({ 'service-id': 'marriage-registration', display: 'button' }), 'same session, as a button').to.equal(false);
+      expect(await isAsked({ 'service-id': 'other-service' }), 'another service').to.equal(true);
+      sessionStorage.clear(); // the browser was closed
+      expect(await isAsked({ 'service-id': 'marriage-registration' }), 'next session').to.equal(true);
+    });
+
+    it('sends nothing, even with a rating already chosen', async () => {
+      const { el, server } = await renderSurvey({ 'service-id': 'dismiss-after-choosing' });
+      await chooseRating(el, 1);
+      await click(el, '.actions button.link');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await server.received()).received).to.have.length(0);
+      expect(asked(el)).to.equal(false);
+    });
+  });
+});
+
+function nothingToPress(el: Survey): boolean {
+  return !has(el, 'button') && !has(el, 'form');
+}
