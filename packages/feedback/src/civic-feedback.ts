@@ -168,7 +168,7 @@ export class CivicFeedback extends CivicElement {
 
   /** @internal Read by the progress lookup. */
   get open311Settings(): Open311Settings {
-    return { endpoint: this.endpoint, jurisdictionId: this.jurisdictionId, timeoutMs: this.timeout };
+    return { endpoint: this.endpoint, jurisdictionId: this.jurisdictionId, timeoutMs: this.timeout, locale: this.locale };
   }
 
   /** @internal Read by the progress lookup. */

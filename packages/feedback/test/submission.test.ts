@@ -62,6 +62,8 @@ describe('<civic-feedback> submission', () => {
     const [post, ...more] = (await received(el.endpoint)).received;
     expect(more).to.have.length(0);
     expect(post!.headers['content-type']).to.match(/^application\/x-www-form-urlencoded/);
+    // The page's language, so the server's refusals and notices come back in it.
+    expect(post!.headers['accept-language']).to.equal('en');
     expect(post!.headers['idempotency-key']).to.match(uuid);
     expect(post!.media).to.have.length(0);
     expect(post!.fields).to.deep.equal({

@@ -131,7 +131,7 @@ describe('test infrastructure', () => {
     // Every POST is recorded with its query, Referer and Cookie headers.
     const [last] = (await received(endpoint)).received.slice(-1);
     expect(last!.query).to.deep.equal({});
-    expect(last!.headers).to.have.keys(['idempotency-key', 'content-type', 'referer', 'cookie']);
+    expect(last!.headers).to.have.keys(['idempotency-key', 'content-type', 'accept-language', 'referer', 'cookie']);
 
     const codes = async (seedEndpoint: string) =>
       ((await getJson(`${seedEndpoint}/services.json`))[1] as Array<{ service_code: string }>).map((item) => item.service_code);

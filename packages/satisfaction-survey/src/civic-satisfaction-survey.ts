@@ -287,6 +287,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
         ? nothing
         : html`${followUp({
             low,
+            askReasons: low && scale.hasServiceReasons,
             chosenReasons: this.values.reasons,
             comment: this.values.comment,
             commentError: error('comment'),
@@ -301,10 +302,11 @@ export class CivicSatisfactionSurvey extends CivicElement {
               })
             : nothing}`}
       <div class="actions">
-        <button class="primary" part="submit" ?disabled=${this.phase === 'sending'}>
+        <!-- aria-disabled, not disabled: a disabled button would drop the focus of the citizen who pressed it. -->
+        <button class="primary" part="submit" aria-disabled=${this.phase === 'sending' ? 'true' : 'false'}>
           ${this.phase === 'sending' ? msg('Sending…') : msg('Send rating')}
         </button>
-        <button type="button" class="link" @click=${this.dismiss}>${msg('No thanks')}</button>
+        ${this.phase === 'sending' ? nothing : html`<button type="button" class="link" @click=${this.dismiss}>${msg('No thanks')}</button>`}
       </div>
     </form>`;
   }
@@ -350,7 +352,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
     return {
       scale: scale.name,
       rating: rating!,
-      reasons: scale.isLow(rating!) ? reasons : [],
+      reasons: scale.isLow(rating!) && scale.hasServiceReasons ? reasons : [],
       comment: comment.trim(),
       ...(this.willCallBack ? { callback: { name: callback.name.trim(), phone: callback.phone.trim() } } : {}),
       serviceId: this.subject,
@@ -427,6 +429,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
   }
 
   private readonly dismiss = (): void => {
+    if (this.phase === 'sending') return;
     rememberDismissed(this.subject);
     this.dismissed = true;
     this.panelOpen = false;

@@ -22,6 +22,8 @@ export interface Scale {
   isLow: (rating: number) => boolean;
   /** Ratings counted as satisfied in public results, as the server counts them. */
   isSatisfied: (rating: number) => boolean;
+  /** Whether a low rating asks for the 好差评 service indicators; a page's usefulness is not a service. */
+  hasServiceReasons: boolean;
 }
 
 function numbers(from: number, to: number): ScaleOption[] {
@@ -45,6 +47,7 @@ const fiveLevel: Scale = {
   question: () => msg('How satisfied are you with this service?'),
   isLow: (rating) => rating <= 2,
   isSatisfied: (rating) => rating >= 3,
+  hasServiceReasons: true,
 };
 
 const helpful: Scale = {
@@ -57,6 +60,7 @@ const helpful: Scale = {
   question: () => msg('Is this page useful?'),
   isLow: (rating) => rating === 0,
   isSatisfied: (rating) => rating === 1,
+  hasServiceReasons: false,
 };
 
 const csat: Scale = {
@@ -67,6 +71,7 @@ const csat: Scale = {
   anchors: () => msg('1 means very dissatisfied, 5 very satisfied.'),
   isLow: (rating) => rating <= 2,
   isSatisfied: (rating) => rating >= 4,
+  hasServiceReasons: true,
 };
 
 const ces: Scale = {
@@ -77,6 +82,7 @@ const ces: Scale = {
   anchors: () => msg('1 means very difficult, 7 very easy.'),
   isLow: (rating) => rating <= 3,
   isSatisfied: (rating) => rating >= 5,
+  hasServiceReasons: true,
 };
 
 const nps: Scale = {
@@ -87,6 +93,7 @@ const nps: Scale = {
   anchors: () => msg('0 means not at all likely, 10 extremely likely.'),
   isLow: (rating) => rating <= 6,
   isSatisfied: (rating) => rating >= 9,
+  hasServiceReasons: true,
 };
 
 const scales: Record<ScaleName, Scale> = { 'five-level': fiveLevel, helpful, csat, ces, nps };

@@ -7,7 +7,8 @@ export type SendOutcome = { kind: 'sent' } | { kind: 'keep'; retryAfterMs: numbe
 export function surveyRequest(endpoint: string, response: SurveyResponse): OutboxRequest {
   return {
     url: new URL(endpoint, document.baseURI).href,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
+    // The page's language, not the browser's: a refusal is shown to the citizen word for word.
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json', 'Accept-Language': response.locale },
     body: { kind: 'json', text: JSON.stringify(response) },
   };
 }

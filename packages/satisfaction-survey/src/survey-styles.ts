@@ -78,18 +78,21 @@ export const surveyStyles = css`
   .headline {
     font-size: 1.2em;
   }
+  /* One grid for all rows (subgrid), so every bar starts and ends at the same place and can be compared by eye. */
   .bars {
     display: grid;
-    gap: 0.5em;
+    grid-template-columns: max-content 1fr max-content;
+    gap: 0.5em 0.75em;
+    align-items: center;
     margin: 0;
     padding: 0;
     list-style: none;
   }
   .bars li {
     display: grid;
-    grid-template-columns: minmax(6em, auto) 1fr auto;
+    grid-column: 1 / -1;
+    grid-template-columns: subgrid;
     align-items: center;
-    gap: 0.75em;
   }
   /* A plain bar in every browser: the meter's own colours (green, amber, red) would judge the grades. */
   .bar {
@@ -112,9 +115,8 @@ export const surveyStyles = css`
   .bar::-moz-meter-bar {
     background: var(--_civic-color-primary);
   }
-  .care .bars li {
+  .care .bars {
     grid-template-columns: 1fr;
-    gap: 0.25em;
   }
   /* display="button": a small trigger in the page corner and a panel above it, not covering the page (non-modal). */
   .trigger {

@@ -65,7 +65,7 @@ const states: Array<[string, (lang: string) => Promise<Survey>]> = [
       await server.setMode('hang');
       await chooseRating(el, 4);
       await submit(el);
-      await waitUntil(() => query<HTMLButtonElement>(el, 'button[part="submit"]').disabled, 'sending');
+      await waitUntil(() => query<HTMLButtonElement>(el, 'button[part="submit"]').getAttribute('aria-disabled') === 'true', 'sending');
       cleanups.push(async () => {
         await server.setMode('ok');
         await waitForShadow(el, '.outcome', 5000);

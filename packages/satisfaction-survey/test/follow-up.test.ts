@@ -51,6 +51,8 @@ function followUpShown(el: Survey): string {
 
 const lowFollowUp = 'reasons: What went wrong? (optional); comment: Tell us more (optional); call-back offered';
 const highFollowUp = 'no reasons; comment: What went well? (optional); no call-back';
+/** A page that was not useful is not a service: no 好差评 indicators, just what was missing. */
+const pageLowFollowUp = 'no reasons; comment: What was missing or wrong? (optional); call-back offered';
 
 describe('<civic-satisfaction-survey> follow-up questions', () => {
   useCleanState();
@@ -70,7 +72,8 @@ describe('<civic-satisfaction-survey> follow-up questions', () => {
       for (const value of values) {
         await chooseRating(el, value);
         shown.push(`${value}: ${followUpShown(el)}`);
-        expected.push(`${value}: ${low.includes(value) ? lowFollowUp : highFollowUp}`);
+        const whenLow = scale === 'helpful' ? pageLowFollowUp : lowFollowUp;
+        expected.push(`${value}: ${low.includes(value) ? whenLow : highFollowUp}`);
       }
       expect(shown).to.deep.equal(expected);
     });

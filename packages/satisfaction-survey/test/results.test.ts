@@ -10,6 +10,7 @@ import {
   shadow,
   textOf,
   useCleanState,
+  waitForShadow,
   type Survey,
 } from './helpers/survey.js';
 
@@ -75,6 +76,22 @@ describe('<civic-satisfaction-survey mode="results">', () => {
     expect(textOf(nps, '.headline')).to.equal('50% satisfied (4 ratings)');
     expect(bars(nps)).to.have.length(11);
     expect(bars(nps)[0]).to.equal('0: 1 (25%)');
+  });
+
+  it('asks for its own scale when summary-src does not name one', async () => {
+    const server = new SurveyServer();
+    await server.rate('help-desk', 'helpful', [1, 1, 0]);
+    const el = await renderSurvey({ endpoint: null, mode: 'results', scale: 'helpful', 'summary-src': server.summaryUrl('help-desk') }).then((r) => r.el);
+    await waitForShadow(el, '.headline');
+    expect(textOf(el, '.headline')).to.equal('67% satisfied (3 ratings)');
+  });
+
+  it('says "1 rating", not "1 ratings"', async () => {
+    const server = new SurveyServer();
+    await server.rate('one-rating', 'five-level', [4]);
+    const el = await showResults(server, 'one-rating');
+    await waitForShadow(el, '.headline');
+    expect(textOf(el, '.headline')).to.equal('100% satisfied (1 rating)');
   });
 
   it('shows a rating that a survey on the site just sent', async () => {

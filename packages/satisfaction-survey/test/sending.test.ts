@@ -76,8 +76,8 @@ describe('<civic-satisfaction-survey> sending a rating', () => {
         scale: 'helpful',
         labels: ['Yes', 'No'],
         rating: 0,
-        reasons: ['guide-accuracy'],
-        expected: { scale: 'helpful', rating: 0, reasons: ['guide-accuracy'], comment: '' },
+        comment: '没有写明需要带哪些材料。',
+        expected: { scale: 'helpful', rating: 0, reasons: [], comment: '没有写明需要带哪些材料。' },
       },
       {
         scale: 'csat',
@@ -164,6 +164,8 @@ describe('<civic-satisfaction-survey> sending a rating', () => {
       await waitUntil(() => events.success.length === 1, 'civic-survey-success');
       const [post] = (await server.received()).received;
       expect(post!.headers['content-type']).to.equal('application/json');
+      // The page's language, so a refusal comes back in words the citizen reads here.
+      expect(post!.headers['accept-language']).to.equal('en');
       expect(post!.headers['idempotency-key']).to.match(uuid);
       expect(post!.headers['idempotency-key']).to.equal(events.success[0]);
       expect(`cookie: ${post!.headers.cookie}, referer: ${post!.headers.referer}`).to.equal('cookie: null, referer: null');
@@ -200,7 +202,7 @@ describe('<civic-satisfaction-survey> sending a rating', () => {
     expect(events.order).to.deep.equal(['submit']);
     expect(has(el, '.outcome'), 'a thank-you').to.equal(false);
     expect(radioChecked(el, 5), 'the rating is still chosen').to.equal(true);
-    expect(query<HTMLButtonElement>(el, 'button[part="submit"]').disabled, 'Send is disabled').to.equal(false);
+    expect(query<HTMLButtonElement>(el, 'button[part="submit"]').getAttribute('aria-disabled'), 'Send is unavailable').to.equal('false');
 
     el.removeEventListener('civic-survey-submit', cancel);
     await submit(el);
@@ -209,16 +211,19 @@ describe('<civic-satisfaction-survey> sending a rating', () => {
     expect(events.order).to.deep.equal(['submit', 'submit', 'success']);
   });
 
-  it('shows “Sending…” on a disabled button while waiting, and sends once however often Send is pressed', async () => {
+  it('shows “Sending…” on an unavailable button that keeps focus while waiting, and sends once however often Send is pressed', async () => {
     const { el, server } = await renderSurvey({ 'service-id': 'svc-double', timeout: 2000 });
     await server.setMode('hang');
     await chooseRating(el, 4);
     const send = query<HTMLButtonElement>(el, 'button[part="submit"]');
+    send.focus();
     send.click();
     send.click();
     await el.updateComplete;
     send.click();
-    expect(send.disabled).to.equal(true);
+    expect(send.getAttribute('aria-disabled')).to.equal('true');
+    expect(el.shadowRoot!.activeElement === send, 'focus stays on Send').to.equal(true);
+    expect(has(el, 'button.link'), '"No thanks" is gone while sending').to.equal(false);
     expect(send.textContent!.trim()).to.equal('Sending…');
     await waitUntil(async () => (await server.received()).received.length > 0, 'the rating reached the server');
     await new Promise((resolve) => setTimeout(resolve, 200));

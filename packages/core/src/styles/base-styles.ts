@@ -170,6 +170,9 @@ export const baseStyles = [
       border: 5px solid var(--_civic-color-error);
       border-radius: var(--_civic-radius);
     }
+    .refusal > :last-child {
+      margin-block-end: 0;
+    }
     .error-summary ul {
       margin: 0;
       padding-inline-start: 1.25em;

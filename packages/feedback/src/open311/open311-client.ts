@@ -13,6 +13,8 @@ export interface Open311Settings {
   endpoint: string;
   jurisdictionId: string;
   timeoutMs: number;
+  /** Sent as Accept-Language: category names and refusals come back in the page's language, not the browser's. */
+  locale: string;
 }
 
 /** An Open311 answer with an error status; `description` is the server's own words. */
@@ -38,7 +40,7 @@ function open311Url(settings: Open311Settings, path: string): string {
 }
 
 async function getJson(settings: Open311Settings, path: string): Promise<unknown> {
-  const response = await fetchWithTimeout(open311Url(settings, path), { headers: { Accept: 'application/json' } }, settings.timeoutMs);
+  const response = await fetchWithTimeout(open311Url(settings, path), { headers: { Accept: 'application/json', 'Accept-Language': settings.locale } }, settings.timeoutMs);
   if (!response.ok) {
     const body = await response.text();
     throw new Open311HttpError(response.status, parseErrorDescription(parseJson(body)));
@@ -89,13 +91,13 @@ export function buildSubmission(settings: Open311Settings, fields: Open311Fields
   if (photos.length === 0) {
     return {
       url,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', 'Accept-Language': settings.locale },
       body: { kind: 'urlencoded', text: new URLSearchParams(entries).toString() },
     };
   }
   return {
     url,
-    headers: { Accept: 'application/json' },
+    headers: { Accept: 'application/json', 'Accept-Language': settings.locale },
     body: {
       kind: 'multipart',
       parts: [...entries, ...photos.map(({ blob, name }): [string, Blob, string] => ['media', blob, name])],

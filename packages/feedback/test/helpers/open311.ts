@@ -35,6 +35,7 @@ export interface ReceivedPost {
   headers: {
     'idempotency-key': string | null;
     'content-type': string | null;
+    'accept-language': string | null;
     referer: string | null;
     cookie: string | null;
   };

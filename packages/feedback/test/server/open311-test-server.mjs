@@ -159,6 +159,7 @@ async function postRequest(req, res, ns, base, held, url) {
     headers: {
       'idempotency-key': key,
       'content-type': contentType || null,
+      'accept-language': header(req, 'accept-language'),
       // Neither should ever arrive: the widget sends no Referer and no cookies.
       referer: header(req, 'referer'),
       cookie: header(req, 'cookie'),

@@ -31,8 +31,14 @@ export function parseSummary(body: unknown, scale: Scale): Summary {
   return { total, counts: result, satisfied };
 }
 
+/**
+ * The reference server counts one scale per call (five-level unless told), so
+ * a results view of another scale says which, unless `summary-src` already does.
+ */
 export async function fetchSummary(url: string, scale: Scale, timeoutMs: number): Promise<Summary> {
-  const response = await fetchWithTimeout(new URL(url, document.baseURI), { headers: { Accept: 'application/json' } }, timeoutMs);
+  const target = new URL(url, document.baseURI);
+  if (!target.searchParams.has('scale')) target.searchParams.set('scale', scale.name);
+  const response = await fetchWithTimeout(target, { headers: { Accept: 'application/json' } }, timeoutMs);
   if (!response.ok) throw new Error(`The summary answered ${response.status}.`);
   return parseSummary(await readJson(response), scale);
 }

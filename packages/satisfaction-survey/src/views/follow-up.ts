@@ -6,6 +6,8 @@ export const maxComment = 1000;
 
 export interface FollowUpProps {
   low: boolean;
+  /** Low ratings of a service list the 好差评 indicators; a page that was not useful just asks what was missing. */
+  askReasons: boolean;
   chosenReasons: ReasonCode[];
   comment: string;
   commentError: string | undefined;
@@ -14,10 +16,11 @@ export interface FollowUpProps {
 }
 
 /** After a low rating: what went wrong (the 好差评 indicators) and more in words; after a good one: what went well. */
-export function followUp({ low, chosenReasons, comment, commentError, onReasons, onComment }: FollowUpProps) {
+export function followUp({ low, askReasons, chosenReasons, comment, commentError, onReasons, onComment }: FollowUpProps) {
   const toggle = (code: ReasonCode, on: boolean) =>
     onReasons(on ? [...chosenReasons, code] : chosenReasons.filter((chosen) => chosen !== code));
-  return html`${low
+  const commentLabel = !low ? msg('What went well? (optional)') : askReasons ? msg('Tell us more (optional)') : msg('What was missing or wrong? (optional)');
+  return html`${askReasons
       ? html`<fieldset class="field reasons" part="field">
           <legend>${msg('What went wrong? (optional)')}</legend>
           <span class="hint">${msg('Choose all that apply.')}</span>
@@ -36,7 +39,7 @@ export function followUp({ low, chosenReasons, comment, commentError, onReasons,
         </fieldset>`
       : nothing}
     <div class="field ${commentError ? 'has-error' : ''}" part="field">
-      <label for="comment">${low ? msg('Tell us more (optional)') : msg('What went well? (optional)')}</label>
+      <label for="comment">${commentLabel}</label>
       <span class="hint" id="comment-hint">${msg('Please do not include personal details such as ID numbers.')}</span>
       ${commentError ? html`<p class="error-message" id="comment-error">${commentError}</p>` : nothing}
       <textarea

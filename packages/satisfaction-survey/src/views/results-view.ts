@@ -20,7 +20,7 @@ export function resultsView(summary: Summary, scale: Scale, heading: string, loc
       ? html`<p>${msg('No ratings yet.')}</p>`
       : html`<p class="headline">
             <strong>${msg(str`${percent.format(share(summary.satisfied))} satisfied`)}</strong>
-            ${msg(str`(${total} ratings)`)}
+            ${summary.total === 1 ? msg('(1 rating)') : msg(str`(${total} ratings)`)}
           </p>
           <ul class="bars">
             ${scale.options.map((option) => {

@@ -145,6 +145,7 @@ function record(req, ns, body) {
     headers: {
       'idempotency-key': header(req, 'idempotency-key'),
       'content-type': header(req, 'content-type'),
+      'accept-language': header(req, 'accept-language'),
       // Neither should ever arrive: the widget sends no Referer and no cookies.
       referer: header(req, 'referer'),
       cookie: header(req, 'cookie'),
