@@ -22,3 +22,4 @@ export {
 export type { OutboxBody, OutboxRequest, PendingSubmission, SettledSubmission } from './outbox/outbox-types.js';
 export { reportProblem } from './problem.js';
 export { errorSummary, focusField, refusalNotice, type FieldError, type LocalizedText } from './forms/error-summary.js';
+export { readStored, removeStored, writeStored } from './safe-storage.js';

@@ -1,3 +1,5 @@
+import { readStored, removeStored, writeStored } from '@civic-widgets/core';
+
 /**
  * Who sees the survey: a sample of visitors, not again for the same service
  * once answered (for `cooldown-days`), and not again this session once closed.
@@ -15,51 +17,31 @@ const answeredPrefix = 'civic-survey-answered:';
 const dismissedPrefix = 'civic-survey-dismissed:';
 const dayMs = 24 * 60 * 60 * 1000;
 
-function read(storage: () => Storage, key: string): string | null {
-  try {
-    return storage().getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(storage: () => Storage, key: string, value: string): void {
-  try {
-    storage().setItem(key, value);
-  } catch {
-    // Not remembered: the survey may show again, which is better than breaking.
-  }
-}
-
 /** A fresh draw on every call: call it once per visit. */
 export function isSampled(sampleRate: number): boolean {
   return surveyEnvironment.random() < sampleRate;
 }
 
 export function answeredWithin(subject: string, cooldownDays: number): boolean {
-  const answeredAt = Number(read(() => localStorage, answeredPrefix + subject));
+  const answeredAt = Number(readStored(() => localStorage, answeredPrefix + subject));
   if (!answeredAt) return false;
   const age = surveyEnvironment.now() - answeredAt;
   return age >= 0 && age < cooldownDays * dayMs;
 }
 
 export function rememberAnswered(subject: string): void {
-  write(() => localStorage, answeredPrefix + subject, String(surveyEnvironment.now()));
+  writeStored(() => localStorage, answeredPrefix + subject, String(surveyEnvironment.now()));
 }
 
 /** The server refused the rating after all: it was not answered, so the cool-down does not apply. */
 export function forgetAnswered(subject: string): void {
-  try {
-    localStorage.removeItem(answeredPrefix + subject);
-  } catch {
-    // Storage is unavailable: nothing was remembered.
-  }
+  removeStored(() => localStorage, answeredPrefix + subject);
 }
 
 export function dismissedThisSession(subject: string): boolean {
-  return read(() => sessionStorage, dismissedPrefix + subject) !== null;
+  return readStored(() => sessionStorage, dismissedPrefix + subject) !== null;
 }
 
 export function rememberDismissed(subject: string): void {
-  write(() => sessionStorage, dismissedPrefix + subject, '1');
+  writeStored(() => sessionStorage, dismissedPrefix + subject, '1');
 }
