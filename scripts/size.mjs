@@ -22,6 +22,7 @@ const budgets = {
 const ceilings = {
   'civic-feedback.js': 31000,
   'civic-satisfaction-survey.js': 23500,
+  'civic-notice-board.js': 30500,
 };
 
 /**

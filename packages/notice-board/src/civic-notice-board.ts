@@ -1,0 +1,392 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { baseStyles, CivicElement, fetchWithTimeout, reportProblem } from '@civic-widgets/core';
+import { registerNoticeBoardCatalogs } from './catalog.js';
+import { version } from './version.js';
+import { noticeBoardStyles } from './notice-board-styles.js';
+import { CivicAlertDismissEvent, CivicNoticeOpenEvent } from './events.js';
+import { parseFeed } from './feeds/parse-feed.js';
+import { FeedFormatError, type Notice } from './feeds/notice.js';
+import { parseAlertSource, type CapAlert } from './alerts/cap.js';
+import { activeAlerts, type ActiveAlert } from './alerts/active-alerts.js';
+import { categoriesOf, inBoard, isCurrent, matches, searchWords, sortNotices } from './notice-query.js';
+import { isDismissed, isUnread, markRead, rememberDismissed } from './read-state.js';
+import { alertBanner } from './views/alert-banner.js';
+import { noticeItem } from './views/notice-item.js';
+
+type FeedState =
+  | { kind: 'loading' }
+  | { kind: 'loaded' }
+  | { kind: 'failed'; problem: string; message: () => string };
+
+/** At most this many linked CAP documents are fetched from an Atom alerts feed. */
+const maxAlertLinks = 10;
+const acceptFeeds = 'application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.8, text/xml;q=0.8';
+
+/**
+ * District notices from a JSON Feed, RSS or Atom feed, with category chips,
+ * search, unread marks and paging; and, above them, emergency warnings from
+ * CAP 1.2 alerts.
+ *
+ * @summary Notices from JSON Feed, RSS or Atom, and warnings from CAP 1.2.
+ *
+ * @fires {CivicNoticeOpenEvent} civic-notice-open - A notice was opened (`detail.item`).
+ * @fires {CivicAlertDismissEvent} civic-alert-dismiss - A warning was dismissed (`detail.identifier`).
+ *
+ * @csspart alert - Each warning banner.
+ * @csspart filters - The category chips and the search box.
+ * @csspart notice - Each notice in the list.
+ * @csspart status - Messages: loading, nothing found, problems.
+ *
+ * @cssprop --civic-color-primary - Links, chips and unread marks. Default #005ea5.
+ * @cssprop --civic-color-on-primary - Text on a chosen chip. Default #ffffff.
+ * @cssprop --civic-color-text - Body text. Default #1b1b1b.
+ * @cssprop --civic-color-text-muted - Dates and file facts. Default #505a5f.
+ * @cssprop --civic-color-background - Widget background. Default #ffffff.
+ * @cssprop --civic-color-surface - Opened notices and advisory banners. Default #f3f2f1.
+ * @cssprop --civic-color-border - Lines between notices. Default #6b7378.
+ * @cssprop --civic-color-focus - Focus halo. Default #ffbf47.
+ * @cssprop --civic-color-error - Severe and extreme warnings. Default #b10e1e.
+ * @cssprop --civic-font-family - Typeface. Default the system UI font with CJK fallbacks.
+ * @cssprop --civic-font-size - Base text size. Default 1rem (care mode: at least 18px).
+ * @cssprop --civic-line-height - Line height. Default 1.5.
+ * @cssprop --civic-space - Base spacing unit. Default 1rem.
+ * @cssprop --civic-radius - Corner radius. Default 4px.
+ * @cssprop --civic-target-size - Minimum size of buttons and chips. Default 44px (care mode: at least 48px).
+ * @cssprop --civic-max-width - Widest the board grows. Default 40rem (care mode: 48rem).
+ * @cssprop --civic-care-color-text - Text in care mode. Default #000000.
+ * @cssprop --civic-care-color-background - Background in care mode. Default #ffffff.
+ * @cssprop --civic-care-color-primary - Primary colour in care mode. Default #00366b.
+ * @cssprop --civic-care-font-size - Base text size in care mode (never below 18px). Default 1.25rem.
+ */
+export class CivicNoticeBoard extends CivicElement {
+  static readonly version: string = version;
+  static override styles = [baseStyles, noticeBoardStyles];
+
+  // Registered with the class, not by a bare import, so no bundler can drop it as a side effect.
+  static {
+    registerNoticeBoardCatalogs();
+  }
+
+  /** URL of a JSON Feed 1.1, RSS 2.0 or Atom 1.0 feed, recognised by its content. */
+  @property() src = '';
+
+  /** URL of a CAP 1.2 alert, or of an Atom feed of CAP alerts (its entries carry them or link to them). */
+  @property({ attribute: 'alerts-src' }) alertsSrc = '';
+
+  /** Notices shown at first and added by each "show more". */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+
+  /** Comma-separated categories (tags): only notices with one of them are shown. */
+  @property() categories = '';
+
+  /** Seconds between background refreshes; 0 never refreshes. */
+  @property({ type: Number }) refresh = 0;
+
+  /** IANA time zone for dates. */
+  @property({ attribute: 'time-zone' }) timeZone = 'Asia/Shanghai';
+
+  /** Milliseconds to wait for a feed. */
+  @property({ type: Number }) timeout = 15_000;
+
+  @state() private feed: FeedState = { kind: 'loading' };
+  @state() private notices: Notice[] = [];
+  /** New notices from a refresh, held back until the reader asks for them, so nothing moves under them. */
+  @state() private arrived: Notice[] = [];
+  @state() private alerts: CapAlert[] = [];
+  @state() private alertProblem?: { problem: string; message: () => string };
+  @state() private chosen: ReadonlySet<string> = new Set();
+  @state() private search = '';
+  @state() private shown = 0;
+  @state() private open: ReadonlySet<string> = new Set();
+  @state() private dismissed: ReadonlySet<string> = new Set();
+  @state() private announcement = '';
+
+  /** How many notices the current filter and search found, for the announcement. */
+  private foundCount = 0;
+  private feedGeneration = 0;
+  private alertGeneration = 0;
+  private lastFeedText?: string;
+  private refreshTimer?: ReturnType<typeof setInterval>;
+  private announceTimer?: ReturnType<typeof setTimeout>;
+
+  private get allowed(): string[] {
+    return this.categories
+      .split(',')
+      .map((category) => category.trim())
+      .filter(Boolean);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.refreshTimer);
+    clearTimeout(this.announceTimer);
+    this.refreshTimer = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page after a move: refresh again, as set.
+    if (this.hasUpdated) this.scheduleRefresh();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) void this.loadFeed(false);
+    if (changed.has('alertsSrc')) void this.loadAlerts();
+    if (changed.has('refresh')) this.scheduleRefresh();
+    if (changed.has('pageSize') || changed.has('categories')) this.shown = this.validPageSize ? this.pageSize : 0;
+  }
+
+  private get validPageSize(): boolean {
+    return Number.isInteger(this.pageSize) && this.pageSize > 0;
+  }
+
+  private scheduleRefresh(): void {
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    if (!(this.refresh > 0) || !Number.isFinite(this.refresh)) return;
+    this.refreshTimer = setInterval(() => {
+      void this.loadFeed(true);
+      void this.loadAlerts();
+    }, Math.max(this.refresh, 10) * 1000);
+  }
+
+  /** `no-cache`: the browser revalidates with the feed's ETag / Last-Modified, and an unchanged feed costs a 304. */
+  private async fetchText(url: string): Promise<{ text: string; base: string }> {
+    const response = await fetchWithTimeout(new URL(url, document.baseURI), { cache: 'no-cache', headers: { Accept: acceptFeeds } }, this.timeout);
+    if (!response.ok) throw new Error(`${url} answered ${response.status}.`);
+    return { text: await response.text(), base: response.url || new URL(url, document.baseURI).href };
+  }
+
+  private async loadFeed(background: boolean): Promise<void> {
+    if (!this.src) return;
+    const generation = ++this.feedGeneration;
+    if (!background) {
+      this.feed = { kind: 'loading' };
+      this.lastFeedText = undefined;
+    }
+    try {
+      const { text, base } = await this.fetchText(this.src);
+      if (generation !== this.feedGeneration || text === this.lastFeedText) return;
+      const notices = sortNotices(parseFeed(text, base));
+      if (generation !== this.feedGeneration) return;
+      this.lastFeedText = text;
+      if (background && this.feed.kind === 'loaded') this.holdNewNotices(notices);
+      else this.notices = notices;
+      this.feed = { kind: 'loaded' };
+    } catch (error) {
+      if (generation !== this.feedGeneration || background) return;
+      const detail = error instanceof Error ? error.message : String(error);
+      this.feed =
+        error instanceof FeedFormatError
+          ? { kind: 'failed', problem: `The feed at ${this.src} cannot be read: ${detail}`, message: () => msg('The notices cannot be shown: the feed is not in a format this board reads.') }
+          : { kind: 'failed', problem: `The feed at ${this.src} could not be loaded: ${detail}`, message: () => msg('The notices could not be loaded. Check your connection and try again later.') };
+    }
+  }
+
+  /** A refresh: notices already listed are updated in place; new ones wait behind "show N new notices". */
+  private holdNewNotices(fresh: Notice[]): void {
+    const known = new Set(this.notices.map((notice) => notice.id));
+    const byId = new Map(fresh.map((notice) => [notice.id, notice]));
+    this.notices = this.notices.flatMap((notice) => (byId.has(notice.id) ? [byId.get(notice.id)!] : []));
+    const arrived = fresh.filter((notice) => !known.has(notice.id) && inBoard(notice, this.allowed) && isCurrent(notice, Date.now()));
+    if (arrived.length === 0) return;
+    this.arrived = arrived;
+    this.announce(arrived.length === 1 ? msg('1 new notice') : msg(str`${arrived.length} new notices`));
+  }
+
+  private async loadAlerts(): Promise<void> {
+    if (!this.alertsSrc) return;
+    const generation = ++this.alertGeneration;
+    try {
+      const { text, base } = await this.fetchText(this.alertsSrc);
+      const source = parseAlertSource(text, base);
+      const linked = await Promise.allSettled(
+        source.links.slice(0, maxAlertLinks).map(async (link) => {
+          const document = await this.fetchText(link);
+          return parseAlertSource(document.text, document.base).alerts;
+        }),
+      );
+      if (generation !== this.alertGeneration) return;
+      this.alerts = [...source.alerts, ...linked.flatMap((result) => (result.status === 'fulfilled' ? result.value : []))];
+      this.alertProblem = undefined;
+    } catch (error) {
+      if (generation !== this.alertGeneration) return;
+      this.alertProblem = {
+        problem: `The alerts at ${this.alertsSrc} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        message: () => msg('Warnings could not be checked just now. Official channels such as radio and SMS still apply.'),
+      };
+    }
+  }
+
+  private formatDate = (date: Date): string =>
+    new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone: this.timeZone }).format(date);
+
+  private formatDateTime = (date: Date): string =>
+    new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: this.timeZone }).format(date);
+
+  private formatSize = (bytes: number): string => {
+    const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : bytes >= 1000 ? [bytes / 1000, 'kilobyte'] : [bytes, 'byte'];
+    return new Intl.NumberFormat(this.locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  };
+
+  private announce(text: string): void {
+    this.announcement = text;
+  }
+
+  override render() {
+    return html`<div class="root ${this.careModeActive ? 'care' : ''}" lang=${this.locale}>
+      ${this.renderBody()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+
+  private configurationProblem(): { problem: string; message: string } | undefined {
+    if (!this.src && !this.alertsSrc) {
+      return { problem: 'Neither src nor alerts-src is set.', message: msg('This notice board is not set up: its src attribute is missing.') };
+    }
+    if (!this.validPageSize || !(this.refresh >= 0) || !(this.timeout > 0 && this.timeout <= 2_147_483_647)) {
+      return {
+        problem: 'page-size must be a whole number above 0, refresh 0 or more seconds, and timeout a number of milliseconds above 0.',
+        message: msg('This notice board is not set up correctly: page-size, refresh or timeout has a value it cannot use.'),
+      };
+    }
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: this.timeZone });
+    } catch {
+      return { problem: `time-zone "${this.timeZone}" is not an IANA time zone.`, message: msg('This notice board is not set up correctly: its time-zone is not known.') };
+    }
+    return undefined;
+  }
+
+  private renderBody() {
+    const configuration = this.configurationProblem();
+    if (configuration) return reportProblem(this, configuration.problem, configuration.message);
+    return html`${this.renderAlerts()} ${this.src ? this.renderNotices() : nothing}`;
+  }
+
+  private renderAlerts() {
+    if (this.alertProblem) return reportProblem(this, this.alertProblem.problem, this.alertProblem.message());
+    const shown = activeAlerts(this.alerts, this.locale, Date.now()).filter((alert) => alert.urgent || !(this.dismissed.has(alert.version) || isDismissed(alert.version)));
+    return shown.map((alert) => alertBanner(alert, this.formatDateTime, this.dismissAlert));
+  }
+
+  private readonly dismissAlert = (alert: ActiveAlert): void => {
+    rememberDismissed(alert.version);
+    this.dismissed = new Set([...this.dismissed, alert.version]);
+    this.dispatchEvent(new CivicAlertDismissEvent(alert.identifier));
+    // The banner is gone; put the reader at the start of what follows rather than nowhere.
+    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('.alert button, #notice-search')?.focus());
+  };
+
+  private renderNotices() {
+    if (this.feed.kind === 'loading') return html`<p class="loading" part="status" role="status">${msg('Loading notices…')}</p>`;
+    if (this.feed.kind === 'failed') return reportProblem(this, this.feed.problem, this.feed.message());
+    const now = Date.now();
+    const board = this.notices.filter((notice) => isCurrent(notice, now) && inBoard(notice, this.allowed));
+    const words = searchWords(this.search);
+    const filter = { allowed: this.allowed, chosen: this.chosen, search: this.search };
+    const found = this.chosen.size === 0 && words.length === 0 ? board : board.filter((notice) => matches(notice, filter, words));
+    const visible = found.slice(0, this.shown);
+    this.foundCount = found.length;
+    return html`${this.renderFilters(board)}
+      <div class="list-status" part="status">
+        ${this.arrived.length > 0
+          ? html`<button type="button" class="link" @click=${this.showArrived}>
+              ${this.arrived.length === 1 ? msg('Show 1 new notice') : msg(str`Show ${this.arrived.length} new notices`)}
+            </button>`
+          : html`<span>${board.length === 0 ? msg('There are no notices at the moment.') : found.length === 0 ? msg('No notices match.') : msg(str`Showing ${visible.length} of ${found.length}`)}</span>`}
+      </div>
+      <ul class="notices">
+        ${visible.map((notice, index) =>
+          noticeItem({
+            notice,
+            index,
+            open: this.open.has(notice.id),
+            unread: isUnread(notice),
+            formatDate: this.formatDate,
+            formatSize: this.formatSize,
+            onToggle: this.toggle,
+            onFollow: this.follow,
+          }),
+        )}
+      </ul>
+      ${found.length > visible.length
+        ? html`<button type="button" class="more" @click=${() => this.showMore(visible.length)}>${msg('Show more notices')}</button>`
+        : nothing}`;
+  }
+
+  private renderFilters(board: Notice[]) {
+    const categories = categoriesOf(board);
+    return html`<div class="filters" part="filters">
+      ${categories.length > 1
+        ? html`<div class="chips" role="group" aria-label=${msg('Categories')}>
+            ${categories.map(
+              (category) => html`<button type="button" class="chip" aria-pressed=${this.chosen.has(category) ? 'true' : 'false'} @click=${() => this.toggleCategory(category)}>
+                ${category}
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+      <div class="search field">
+        <label for="notice-search">${msg('Search notices')}</label>
+        <input id="notice-search" type="search" autocomplete="off" .value=${this.search} @input=${this.onSearch} />
+      </div>
+    </div>`;
+  }
+
+  private toggleCategory(category: string): void {
+    const chosen = new Set(this.chosen);
+    if (!chosen.delete(category)) chosen.add(category);
+    this.chosen = chosen;
+    this.shown = this.pageSize;
+    this.announceCount();
+  }
+
+  private readonly onSearch = (event: Event): void => {
+    this.search = (event.target as HTMLInputElement).value;
+    this.shown = this.pageSize;
+    this.announceCount();
+  };
+
+  /** The number of results, said once the reader pauses, not at every keystroke. */
+  private announceCount(): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const count = this.foundCount;
+      this.announce(count === 0 ? msg('No notices match.') : count === 1 ? msg('1 notice found') : msg(str`${count} notices found`));
+    }, 600);
+  }
+
+  private readonly toggle = (notice: Notice): void => {
+    const open = new Set(this.open);
+    if (open.delete(notice.id)) {
+      this.open = open;
+      return;
+    }
+    open.add(notice.id);
+    this.open = open;
+    markRead(notice);
+    this.dispatchEvent(new CivicNoticeOpenEvent(notice));
+  };
+
+  private readonly follow = (notice: Notice): void => {
+    markRead(notice);
+    this.dispatchEvent(new CivicNoticeOpenEvent(notice));
+  };
+
+  private async showMore(from: number): Promise<void> {
+    this.shown = from + this.pageSize;
+    await this.updateComplete;
+    // Focus the first notice that just appeared, so a keyboard reader carries on where the list grew.
+    this.shadowRoot?.querySelector<HTMLElement>(`.notices > li[data-index="${from}"] .title`)?.focus();
+  }
+
+  private readonly showArrived = async (): Promise<void> => {
+    this.notices = sortNotices([...this.arrived, ...this.notices]);
+    this.arrived = [];
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLElement>('.notices > li .title')?.focus();
+  };
+}

@@ -1,0 +1,39 @@
+import { children, childText } from './parse-xml.js';
+import { cleanText, limits, parseDate, safeUrl, sizeOf, type Notice } from './notice.js';
+
+const pinnedCategory = 'pinned';
+
+/** RSS 2.0 items. `description` is escaped HTML; `content:encoded`, when present, is the fuller content. */
+export function parseRss(root: Element, base: string): Notice[] {
+  const channel = children(root, 'channel')[0];
+  if (!channel) return [];
+  return children(channel, 'item').flatMap((item): Notice[] => {
+    const link = safeUrl(childText(item, 'link'), base);
+    const id = cleanText(childText(item, 'guid') || link || childText(item, 'title'), 500);
+    if (!id) return [];
+    const categories = children(item, 'category').map((category) => cleanText(category.textContent, 100)).filter(Boolean);
+    const description = childText(item, 'description');
+    const encoded = childText(item, 'encoded');
+    const pubDate = childText(item, 'pubDate');
+    return [
+      {
+        id,
+        url: link,
+        title: cleanText(childText(item, 'title')),
+        summary: '',
+        contentHtml: cleanText(encoded || description, limits.html),
+        contentText: '',
+        published: parseDate(pubDate),
+        publishedRaw: pubDate || undefined,
+        tags: categories.filter((category) => category.toLowerCase() !== pinnedCategory).slice(0, limits.tags),
+        attachments: children(item, 'enclosure').flatMap((enclosure) => {
+          const url = safeUrl(enclosure.getAttribute('url'), base);
+          if (!url) return [];
+          const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') || url;
+          return [{ url, title: cleanText(name), type: cleanText(enclosure.getAttribute('type'), 100), size: sizeOf(enclosure.getAttribute('length')) }];
+        }).slice(0, limits.attachments),
+        pinned: categories.some((category) => category.toLowerCase() === pinnedCategory),
+      },
+    ];
+  });
+}

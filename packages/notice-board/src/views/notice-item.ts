@@ -1,0 +1,75 @@
+import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { msg, str } from '@lit/localize';
+import type { Notice } from '../feeds/notice.js';
+import { sanitizeNoticeHtml } from '../feeds/sanitize-html.js';
+
+export interface NoticeItemProps {
+  notice: Notice;
+  index: number;
+  open: boolean;
+  unread: boolean;
+  formatDate: (date: Date) => string;
+  formatSize: (bytes: number) => string;
+  onToggle: (notice: Notice) => void;
+  onFollow: (notice: Notice) => void;
+}
+
+function attachmentList(notice: Notice, formatSize: (bytes: number) => string) {
+  if (notice.attachments.length === 0) return nothing;
+  return html`<ul class="attachments" aria-label=${msg('Attachments')}>
+    ${notice.attachments.map(
+      (attachment) => html`<li>
+        <a href=${attachment.url} rel="noopener noreferrer">${attachment.title || msg('Attachment')}</a>
+        <span class="file-facts">${[attachment.type, attachment.size === undefined ? '' : formatSize(attachment.size)].filter(Boolean).join(' · ')}</span>
+      </li>`,
+    )}
+  </ul>`;
+}
+
+function content(notice: Notice) {
+  if (notice.contentHtml) return html`<div class="content">${guard([notice.contentHtml], () => sanitizeNoticeHtml(notice.contentHtml))}</div>`;
+  if (notice.contentText) return html`<div class="content plain">${notice.contentText}</div>`;
+  return nothing;
+}
+
+/**
+ * One notice. A notice with content opens in place (a disclosure button that
+ * says whether it is open); one with only a link follows it. Every feed
+ * string is rendered as text; only the content goes in as HTML, sanitised.
+ */
+export function noticeItem({ notice, index, open, unread, formatDate, formatSize, onToggle, onFollow }: NoticeItemProps) {
+  const hasContent = Boolean(notice.contentHtml || notice.contentText);
+  const titleText = notice.title || msg('(untitled notice)');
+  const regionId = `notice-${index}-content`;
+  const title = hasContent
+    ? html`<button type="button" class="title" aria-expanded=${open ? 'true' : 'false'} aria-controls=${regionId} @click=${() => onToggle(notice)}>
+        ${titleText}
+      </button>`
+    : notice.url
+      ? html`<a class="title" href=${notice.url} rel="noopener noreferrer" @click=${() => onFollow(notice)}>${titleText}</a>`
+      : html`<span class="title">${titleText}</span>`;
+  return html`<li class="notice ${unread ? 'unread' : ''} ${notice.pinned ? 'pinned' : ''}" part="notice" data-index=${index}>
+    <article>
+      <h3>
+        ${unread ? html`<span class="unread-mark"><span class="visually-hidden">${msg('Unread:')}</span></span>` : nothing}
+        ${title}
+      </h3>
+      <p class="meta">
+        ${notice.pinned ? html`<span class="badge pinned-badge">${msg('Pinned')}</span>` : nothing}
+        ${notice.published ? html`<time datetime=${notice.published.toISOString()}>${formatDate(notice.published)}</time>` : nothing}
+        ${notice.tags.length > 0
+          ? html`<span class="tags"><span class="visually-hidden">${msg('Categories:')}</span> ${notice.tags.map((tag) => html`<span class="tag">${tag}</span>`)}</span>`
+          : nothing}
+      </p>
+      ${notice.summary ? html`<p class="summary">${notice.summary}</p>` : nothing}
+      ${attachmentList(notice, formatSize)}
+      ${hasContent && open
+        ? html`<div id=${regionId} class="details">
+            ${content(notice)}
+            ${notice.url ? html`<p><a href=${notice.url} rel="noopener noreferrer" @click=${() => onFollow(notice)}>${msg(str`Read “${titleText}” on its own page`)}</a></p>` : nothing}
+          </div>`
+        : nothing}
+    </article>
+  </li>`;
+}
