@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import {
@@ -7,10 +7,12 @@ import {
   errorSummary,
   focusField,
   newIdempotencyKey,
+  parseJson,
   refusalNotice,
   reportProblem,
   type FieldError,
   type LocalizedText,
+  type SettledSubmission,
 } from '@civic-widgets/core';
 import { registerSurveyCatalogs } from './catalog.js';
 import { version } from './version.js';
@@ -23,9 +25,9 @@ import {
   CivicSurveySuccessEvent,
 } from './events.js';
 import { isScaleName, scaleOf, type Scale } from './scales.js';
-import type { ReasonCode } from './reasons.js';
+import { reasons as reasonList, type ReasonCode } from './reasons.js';
 import { currentPageUrl, type SurveyResponse } from './survey-response.js';
-import { validateSurvey, type SurveyValues } from './validate.js';
+import { normalizePhone, validateSurvey, type SurveyValues } from './validate.js';
 import { sendResponse, serverReason, surveyRequest } from './send-response.js';
 import { KeptResponses } from './kept-responses.js';
 import { answeredWithin, dismissedThisSession, forgetAnswered, isSampled, rememberAnswered, rememberDismissed } from './visibility.js';
@@ -40,6 +42,8 @@ export type SurveyDisplay = 'inline' | 'button';
 export type SurveyMode = 'survey' | 'results';
 
 type Phase = 'rating' | 'sending' | 'sent' | 'queued';
+/** Why a kept rating came back: refused by the server (its answers are given back), or deleted unsent after 30 days. */
+type KeptRefusalKind = 'refused' | 'expired';
 type ResultsState = { kind: 'loading' } | { kind: 'loaded'; summary: Summary } | { kind: 'failed'; problem: string; message: LocalizedText };
 
 interface ConfigurationProblem {
@@ -47,12 +51,61 @@ interface ConfigurationProblem {
   message: string;
 }
 
-const emptyValues = (): SurveyValues & { reasons: ReasonCode[] } => ({
+type Values = SurveyValues & { reasons: ReasonCode[] };
+
+const emptyValues = (): Values => ({
   rating: undefined,
   reasons: [],
   comment: '',
   callback: { wanted: false, name: '', phone: '', consent: false },
 });
+
+/**
+ * A number attribute read strictly: an empty or blank value, or one that is not
+ * a number, becomes NaN (a set-up problem), where Lit's Number would read "" as
+ * 0 and silently hide the survey. A removed attribute goes back to `fallback`.
+ */
+const strictNumber = (fallback: number): ComplexAttributeConverter<number> => ({
+  fromAttribute: (value) => (value === null ? fallback : value.trim() === '' ? Number.NaN : Number(value)),
+  toAttribute: (value) => String(value),
+});
+
+/** A URL attribute the browser can resolve against the page and fetch (http or https). */
+function isUsableUrl(value: string): boolean {
+  try {
+    const url = new URL(value, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** The answers of a kept rating, read back from what was sent, for the scale now on screen. */
+function answersFrom(request: SettledSubmission['request'], scale: Scale | undefined): Values {
+  const values = emptyValues();
+  const body = request?.body.kind === 'json' ? parseJson(request.body.text) : undefined;
+  if (typeof body !== 'object' || body === null) return values;
+  const sent = body as Partial<Record<keyof SurveyResponse, unknown>>;
+  if (scale && sent.scale === scale.name && scale.options.some((option) => option.value === sent.rating)) values.rating = sent.rating as number;
+  if (Array.isArray(sent.reasons)) {
+    const known = new Set<string>(reasonList.map((reason) => reason.code));
+    values.reasons = sent.reasons.filter((code): code is ReasonCode => typeof code === 'string' && known.has(code));
+  }
+  if (typeof sent.comment === 'string') values.comment = sent.comment;
+  const callback = sent.callback as { name?: unknown; phone?: unknown } | undefined;
+  if (callback && typeof callback.name === 'string' && typeof callback.phone === 'string') {
+    // The call-back is only ever sent with the citizen's consent: it comes back as they left it.
+    values.callback = { wanted: true, name: callback.name, phone: callback.phone, consent: true };
+  }
+  return values;
+}
+
+/** Which survey a kept rating was for: its request body's `serviceId`. */
+function subjectOf(request: SettledSubmission['request']): string | undefined {
+  const body = request?.body.kind === 'json' ? parseJson(request.body.text) : undefined;
+  const subject = (body as { serviceId?: unknown } | null | undefined)?.serviceId;
+  return typeof subject === 'string' ? subject : undefined;
+}
 
 /**
  * Citizens rate a government service or a page in a few seconds, on the
@@ -66,7 +119,7 @@ const emptyValues = (): SurveyValues & { reasons: ReasonCode[] } => ({
  * @fires {CivicSurveySuccessEvent} civic-survey-success - The server accepted the response, now or later from the outbox (`detail.idempotencyKey`).
  * @fires {CivicSurveyQueuedEvent} civic-survey-queued - The response was kept on the device to be sent automatically (`detail.idempotencyKey`).
  * @fires {CivicSurveyDismissEvent} civic-survey-dismiss - The citizen closed the survey without answering; it stays away for the session.
- * @fires {CivicSurveyErrorEvent} civic-survey-error - The server refused the response, or it could neither be sent nor kept (`detail.status`, `detail.message`).
+ * @fires {CivicSurveyErrorEvent} civic-survey-error - The server refused the response (now, or later from the outbox: then fired by the survey that gives the answers back), or it could neither be sent nor kept (`detail.status`, `detail.message`).
  *
  * @csspart form - The rating form.
  * @csspart field - Each question group.
@@ -121,11 +174,11 @@ export class CivicSatisfactionSurvey extends CivicElement {
   /** `inline`, or `button`: a small trigger in the page corner that opens a non-modal panel. */
   @property() display = 'inline';
 
-  /** Share of visitors who are asked, from 0 to 1. */
-  @property({ type: Number, attribute: 'sample-rate' }) sampleRate = 1;
+  /** Share of visitors who are asked, from 0 to 1, drawn once per browser session (kept in `sessionStorage`). */
+  @property({ type: Number, attribute: 'sample-rate', converter: strictNumber(1) }) sampleRate = 1;
 
-  /** Once answered, not shown again for the same `service-id` for this many days (kept in `localStorage`). */
-  @property({ type: Number, attribute: 'cooldown-days' }) cooldownDays = 90;
+  /** Once answered, not shown again for the same `service-id` (or page, without one) for this many days (kept in `localStorage`). */
+  @property({ type: Number, attribute: 'cooldown-days', converter: strictNumber(90) }) cooldownDays = 90;
 
   /** After a low rating, offer an opt-in call-back with name and phone, behind its own consent. */
   @property({ type: Boolean }) callback = false;
@@ -137,12 +190,13 @@ export class CivicSatisfactionSurvey extends CivicElement {
   @property({ attribute: 'summary-src' }) summarySrc = '';
 
   /** Milliseconds to wait for the server before keeping the response on the device. */
-  @property({ type: Number }) timeout = 15_000;
+  @property({ type: Number, converter: strictNumber(15_000) }) timeout = 15_000;
 
   @state() private phase: Phase = 'rating';
   @state() private values = emptyValues();
   @state() private errors: FieldError[] = [];
   @state() private refusal?: LocalizedText;
+  @state() private refusalKind?: KeptRefusalKind;
   @state() private dismissed = false;
   @state() private panelOpen = false;
   @state() private results: ResultsState = { kind: 'loading' };
@@ -151,13 +205,27 @@ export class CivicSatisfactionSurvey extends CivicElement {
   /** Drawn once per widget, so a re-render never makes the survey appear or vanish. */
   private sampled?: boolean;
   private resultsGeneration = 0;
-  private readonly kept = new KeptResponses(this, (key, ok, status, response) =>
-    ok ? this.dispatchEvent(new CivicSurveySuccessEvent(key)) : this.refuseKept(status, response),
+  private readonly kept = new KeptResponses(
+    this,
+    () => this.subjectForKeptOutcomes,
+    (outcome) => (outcome.ok ? this.deliveredKept(outcome.key) : this.refuseKept(outcome, false)),
+    (outcome) => this.refuseKept(outcome, true),
   );
 
-  /** The cool-down and dismissal are remembered per service, or per page when none is named. */
+  /** What is rated, as sent in `serviceId`: the service, or the page when none is named. The cool-down is remembered per subject. */
   private get subject(): string {
     return this.serviceId || `page:${location.pathname}`;
+  }
+
+  /** "No thanks" to a service holds for that service; to a page rating, for every page rating on the site, for the session. */
+  private get dismissalSubject(): string {
+    return this.serviceId || 'page:*';
+  }
+
+  /** The subject whose kept outcomes this survey can show now (see KeptResponses): only while it asks for a rating. */
+  private get subjectForKeptOutcomes(): string | undefined {
+    if (this.mode !== 'survey' || this.phase !== 'rating' || this.configurationProblem()) return undefined;
+    return this.subject;
   }
 
   private get scaleDefinition(): Scale | undefined {
@@ -171,17 +239,31 @@ export class CivicSatisfactionSurvey extends CivicElement {
 
   private get visible(): boolean {
     if (this.mode === 'results' || this.phase !== 'rating') return true;
-    if (this.dismissed || dismissedThisSession(this.subject) || answeredWithin(this.subject, this.cooldownDays)) return false;
-    this.sampled ??= isSampled(this.sampleRate);
+    if (this.dismissed) return false;
+    // A kept rating that came back refused is shown whatever the sample, cool-down or an earlier "No thanks".
+    if (this.refusal) return true;
+    if (dismissedThisSession(this.dismissalSubject) || answeredWithin(this.subject, this.cooldownDays)) return false;
+    this.sampled ??= isSampled(this.subject, this.sampleRate);
     return this.sampled;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.mode === 'results' && (changed.has('summarySrc') || changed.has('scale') || changed.has('mode'))) void this.loadResults();
+    if (
+      this.mode === 'results' &&
+      (changed.has('summarySrc') || changed.has('scale') || changed.has('mode') || changed.has('timeout')) &&
+      !this.configurationProblem()
+    ) {
+      void this.loadResults();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Another subject, or a survey that can now show kept outcomes: see whether any wait for it.
+    if (this.hasUpdated && (changed.has('serviceId') || changed.has('mode') || changed.has('endpoint'))) void this.kept.collect();
   }
 
   override render() {
-    return html`<div class="root ${this.careModeActive ? 'care' : ''}" lang=${this.locale}>
+    return html`<div class="root ${this.careModeActive ? 'care' : ''}" lang=${this.locale} @focusout=${this.onFocusOut}>
       ${this.renderBody()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
@@ -192,6 +274,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
     if (configuration) return reportProblem(this, configuration.problem, configuration.message);
     const scale = this.scaleDefinition!;
     if (this.mode === 'results') return this.renderResults(scale);
+    if (this.dismissed && this.phase === 'rating') return this.renderDismissed();
     if (!this.visible) return nothing;
     if (this.display === 'inline') return this.renderSurvey(scale);
     return html`<button
@@ -234,6 +317,12 @@ export class CivicSatisfactionSurvey extends CivicElement {
       if (!this.summarySrc) {
         return { problem: 'The summary-src attribute is missing.', message: msg('These results are not set up: their summary-src attribute is missing.') };
       }
+      if (!isUsableUrl(this.summarySrc)) {
+        return {
+          problem: `summary-src must be an http or https URL, not "${this.summarySrc}".`,
+          message: msg('These results are not set up correctly: their summary-src attribute is not a web address they can use.'),
+        };
+      }
       // The results are fetched with `timeout` too: a bad one is a set-up problem, not "try again later".
       return timeoutUsable
         ? undefined
@@ -244,6 +333,12 @@ export class CivicSatisfactionSurvey extends CivicElement {
     }
     if (!this.endpoint) {
       return { problem: 'The endpoint attribute is missing.', message: msg('This survey is not set up: its endpoint attribute is missing.') };
+    }
+    if (!isUsableUrl(this.endpoint)) {
+      return {
+        problem: `endpoint must be an http or https URL, not "${this.endpoint}".`,
+        message: msg('This survey is not set up correctly: its endpoint attribute is not a web address it can use.'),
+      };
     }
     if (this.display !== 'inline' && this.display !== 'button') {
       return {
@@ -273,7 +368,9 @@ export class CivicSatisfactionSurvey extends CivicElement {
     return html`<form part="form" novalidate @submit=${this.submit}>
       ${errorSummary(msg('There is a problem'), this.errors, (event, fieldId) => focusField(this.shadowRoot, event, fieldId))}
       ${refusalNotice(
-        { heading: msg('Your rating was not accepted'), reassurance: msg('Your answers are still here: you can send them again.') },
+        this.refusalKind === 'expired'
+          ? { heading: msg('Your rating could not be sent'), reassurance: msg('You can rate again here.') }
+          : { heading: msg('Your rating was not accepted'), reassurance: msg('Your answers are still here: you can send them again.') },
         this.refusal,
       )}
       ${ratingFieldset({
@@ -311,6 +408,20 @@ export class CivicSatisfactionSurvey extends CivicElement {
     </form>`;
   }
 
+  /**
+   * After "No thanks": inline, a short confirmation takes the focus where the
+   * form was. In display="button" the trigger is gone, so the same words take
+   * the focus in its corner, seen while focused (see survey-styles.ts): focus
+   * neither drops to the top of the page nor lands on nothing visible, the next
+   * Tab continues from the survey's place, and the words are read once, as the
+   * focused element (not also by the live region).
+   */
+  private renderDismissed() {
+    return html`<p id="dismissed" class="dismissed ${this.display === 'button' ? 'corner' : ''}" part="status" tabindex="-1">
+      ${msg('OK, we will not ask again during this visit.')}
+    </p>`;
+  }
+
   private renderResults(scale: Scale) {
     const heading = this.question || msg('What people think of this service');
     switch (this.results.kind) {
@@ -343,7 +454,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
     return this.offersCallback && this.values.callback.wanted && this.values.callback.consent;
   }
 
-  private change(values: Partial<SurveyValues & { reasons: ReasonCode[] }>): void {
+  private change(values: Partial<Values>): void {
     this.values = { ...this.values, ...values };
   }
 
@@ -354,7 +465,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
       rating: rating!,
       reasons: scale.isLow(rating!) && scale.hasServiceReasons ? reasons : [],
       comment: comment.trim(),
-      ...(this.willCallBack ? { callback: { name: callback.name.trim(), phone: callback.phone.trim() } } : {}),
+      ...(this.willCallBack ? { callback: { name: callback.name.trim(), phone: normalizePhone(callback.phone) } } : {}),
       serviceId: this.subject,
       pageUrl: currentPageUrl(),
       locale: this.locale,
@@ -367,6 +478,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
     const scale = this.scaleDefinition;
     if (!scale || this.phase === 'sending') return;
     this.refusal = undefined;
+    this.refusalKind = undefined;
     this.errors = validateSurvey(this.values, scale, this.offersCallback);
     if (this.errors.length > 0) {
       await this.focusAfterUpdate('.error-summary');
@@ -385,7 +497,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
     }
     if (outcome.kind === 'keep') {
       try {
-        await this.kept.keep(key, request, outcome.retryAfterMs);
+        await this.kept.keep(key, submitEvent.detail.response.serviceId, request, outcome.retryAfterMs);
       } catch (error) {
         console.error('[civic-widgets] <civic-satisfaction-survey>: the rating could not be kept on this device.', error);
         this.refuse(0, () => msg('Your rating could not be sent, and this browser could not keep it to send later. Try again in a moment.'));
@@ -398,11 +510,27 @@ export class CivicSatisfactionSurvey extends CivicElement {
     this.refuse(outcome.status, outcome.reason);
   };
 
+  /** The thanks takes the focus, and is read as the focused heading: not also by the live region. */
   private finish(outcome: 'sent' | 'queued'): void {
     rememberAnswered(this.subject);
     this.phase = outcome;
-    this.announcement = outcome === 'sent' ? msg('Thank you for your rating') : msg('Thank you: your rating is saved on this device');
+    this.announcement = '';
     void this.focusAfterUpdate('#outcome-heading');
+  }
+
+  /** The outbox delivered the survey's own kept rating: the thanks stops saying it is waiting, and the focus stays where it is. */
+  private deliveredKept(key: string): void {
+    this.dispatchEvent(new CivicSurveySuccessEvent(key));
+    if (this.phase !== 'queued') return;
+    this.phase = 'sent';
+    void this.announce(msg('Your saved rating has now been sent.'));
+  }
+
+  /** Says something through the live region, also when it is the same words as last time. */
+  private async announce(text: string): Promise<void> {
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = text;
   }
 
   private refuse(status: number, reason: LocalizedText): void {
@@ -413,27 +541,44 @@ export class CivicSatisfactionSurvey extends CivicElement {
   }
 
   /**
-   * The server refused the kept rating after all: the thanks must stop saying it
-   * will be sent. The answers come back with the server's reason; focus moves
-   * only if the citizen is still in the survey.
+   * A kept rating came back refused (or expired unsent): the thanks must stop
+   * saying it will be sent, and the survey shows again. For the survey's own
+   * rating the answers are still on screen; for one kept by an earlier page
+   * (`restore`) they are read back from what was sent. Focus moves only if the
+   * citizen is in the survey; otherwise the live region says it.
    */
-  private refuseKept(status: number, response: unknown): void {
-    const words = serverReason(response);
-    const reason: LocalizedText = words ? () => words : () => msg('A rating saved on this device was not accepted.');
+  private refuseKept(outcome: SettledSubmission, restore: boolean): void {
+    if (restore && subjectOf(outcome.request) !== undefined && subjectOf(outcome.request) !== this.subject) return;
+    const kind: KeptRefusalKind = outcome.expired ? 'expired' : 'refused';
+    const words = kind === 'refused' ? serverReason(outcome.response) : undefined;
+    const reason: LocalizedText = words
+      ? () => words
+      : kind === 'expired'
+        ? () => msg('It waited on this device for 30 days without reaching the server, so it was deleted.')
+        : () => msg('A rating saved on this device was not accepted.');
+    if (restore) {
+      this.values = answersFrom(outcome.request, this.scaleDefinition);
+      this.errors = [];
+      this.dismissed = false;
+    }
     forgetAnswered(this.subject);
     this.phase = 'rating';
     this.refusal = reason;
-    this.announcement = msg('A rating saved on this device was not accepted.');
-    this.dispatchEvent(new CivicSurveyErrorEvent(status, reason()));
+    this.refusalKind = kind;
+    this.dispatchEvent(new CivicSurveyErrorEvent(outcome.status, reason()));
     if (this.matches(':focus-within')) void this.focusAfterUpdate('.refusal');
+    else void this.announce(kind === 'expired' ? msg('A rating saved on this device could not be sent.') : msg('A rating saved on this device was not accepted.'));
   }
 
   private readonly dismiss = (): void => {
     if (this.phase === 'sending') return;
-    rememberDismissed(this.subject);
+    rememberDismissed(this.dismissalSubject);
     this.dismissed = true;
+    this.refusal = undefined;
+    this.refusalKind = undefined;
     this.panelOpen = false;
     this.dispatchEvent(new CivicSurveyDismissEvent());
+    void this.focusAfterUpdate('#dismissed');
   };
 
   private togglePanel(open: boolean): void {
@@ -441,11 +586,30 @@ export class CivicSatisfactionSurvey extends CivicElement {
     void this.focusAfterUpdate(open ? '#panel-heading' : '.trigger');
   }
 
-  /** Escape closes the panel from anywhere inside it, and focus goes back to the trigger (WAI-ARIA non-modal dialog). */
+  /**
+   * Escape closes the panel from anywhere inside it, and focus goes back to the
+   * trigger (WAI-ARIA non-modal dialog). Not while an input method is composing
+   * (pinyin candidates): there Escape cancels the composition. Safari reports
+   * that key press with keyCode 229 and isComposing false.
+   */
   private readonly onPanelKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape') return;
+    if (event.key !== 'Escape' || event.isComposing || event.keyCode === 229) return;
     event.stopPropagation();
     this.togglePanel(false);
+  };
+
+  /**
+   * WCAG 2.4.11 (Focus Not Obscured): when the keyboard focus leaves the widget
+   * for the page, the open panel must not cover where it went. It collapses;
+   * the focus stays where the citizen put it, and the answers are kept. A
+   * focusout with no relatedTarget (a click on the panel's own background, the
+   * window losing focus) leaves it open.
+   */
+  private readonly onFocusOut = (event: FocusEvent): void => {
+    if (!this.panelOpen) return;
+    const next = event.relatedTarget;
+    if (!(next instanceof Node) || next === this || this.contains(next) || this.shadowRoot?.contains(next)) return;
+    this.panelOpen = false;
   };
 
   private async focusAfterUpdate(selector: string): Promise<void> {

@@ -146,6 +146,40 @@ export const surveyStyles = css`
     align-items: start;
     gap: 0.5em;
   }
+  /* Text buttons ("Close", "No thanks", 关闭) are full-size targets too, however short their words. */
+  button.link {
+    min-inline-size: var(--_civic-target-size);
+  }
+  .panel-header button.link {
+    text-align: center;
+  }
+  /*
+   * After "No thanks" in display="button": the confirmation takes the focus
+   * where the trigger was, and is seen only while it has it (like a skip link),
+   * so a keyboard user sees where the focus is and the page is not covered.
+   */
+  .dismissed.corner {
+    position: fixed;
+    inset-block-end: var(--_civic-space);
+    inset-inline-end: var(--_civic-space);
+    z-index: 2147483000;
+    max-inline-size: min(26rem, calc(100vw - var(--_civic-space) * 2));
+    padding: 0.5em 1em;
+    background: var(--_civic-color-background);
+    border: 2px solid var(--_civic-color-border);
+    border-radius: var(--_civic-radius);
+    box-shadow: 0 2px 6px rgb(0 0 0 / 30%);
+  }
+  .dismissed.corner:not(:focus) {
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
   @media (forced-colors: active) {
     .bar::-webkit-meter-optimum-value {
       background: CanvasText;

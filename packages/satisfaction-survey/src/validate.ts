@@ -10,8 +10,32 @@ export interface SurveyValues {
   callback: CallbackValues;
 }
 
-/** Digits with the usual separators; at least 5 digits, so "110" or a stray key is caught. */
-const phonePattern = /^\+?[\d\s()-]{5,40}$/;
+/** The server's character set for a phone number (packages/server/src/surveys/survey-schema.ts), and its limits. */
+const phoneCharacters = /^[0-9+()\- ]+$/;
+const longestPhone = 40;
+/** At least 5 digits, so "110" or a stray key is caught. */
+const fewestPhoneDigits = 5;
+export const longestName = 100;
+
+/**
+ * A phone number as typed, made plain: full-width digits and signs from a
+ * Chinese input method (１３８, ＋, （）, －) become ASCII (NFKC), and any
+ * space (U+3000 included), tab or line break becomes a plain space. Used both
+ * to check the number and to send it.
+ */
+export function normalizePhone(phone: string): string {
+  return phone.normalize('NFKC').replace(/\s/gu, ' ').trim();
+}
+
+/** Characters as the server counts them (JSON Schema maxLength counts code points, not UTF-16 units). */
+function characterCount(text: string): number {
+  return [...text].length;
+}
+
+function isPhoneNumber(phone: string): boolean {
+  const plain = normalizePhone(phone);
+  return phoneCharacters.test(plain) && plain.length <= longestPhone && (plain.match(/[0-9]/g)?.length ?? 0) >= fewestPhoneDigits;
+}
 
 /** Checked on send, not while typing (GOV.UK): each error names its field and how to put it right. */
 export function validateSurvey(values: SurveyValues, scale: Scale, offersCallback: boolean): FieldError[] {
@@ -24,8 +48,12 @@ export function validateSurvey(values: SurveyValues, scale: Scale, offersCallbac
   }
   const callback = values.callback;
   if (offersCallback && callback.wanted) {
-    if (!callback.name.trim()) errors.push({ fieldId: 'callback-name', message: () => msg('Enter your name, so we know whom to ask for') });
-    if (!phonePattern.test(callback.phone.trim())) {
+    const name = callback.name.trim();
+    if (!name) errors.push({ fieldId: 'callback-name', message: () => msg('Enter your name, so we know whom to ask for') });
+    else if (characterCount(name) > longestName) {
+      errors.push({ fieldId: 'callback-name', message: () => msg('Your name must be 100 characters or fewer') });
+    }
+    if (!isPhoneNumber(callback.phone)) {
       errors.push({ fieldId: 'callback-phone', message: () => msg('Enter a phone number, like 021 6123 4567 or 138 0000 0000') });
     }
     if (!callback.consent) errors.push({ fieldId: 'callback-consent', message: () => msg('Agree to the use of your name and phone number, or untick the call-back') });

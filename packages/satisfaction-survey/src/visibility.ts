@@ -1,10 +1,11 @@
 import { readStored, removeStored, writeStored } from '@civic-widgets/core';
 
 /**
- * Who sees the survey: a sample of visitors, not again for the same service
- * once answered (for `cooldown-days`), and not again this session once closed.
- * Storage can be missing or full (private windows, locked-down browsers): then
- * the survey shows, and nothing is remembered.
+ * Who sees the survey: a sample of visitors (drawn once per browser session),
+ * not again for the same service once answered (for `cooldown-days`), and not
+ * again this session once closed. Storage can be missing or full (private
+ * windows, locked-down browsers): then the survey shows, and nothing is
+ * remembered.
  */
 
 /** The clock and the dice, replaceable so tests can move time and fix chance. */
@@ -15,11 +16,23 @@ export const surveyEnvironment = {
 
 const answeredPrefix = 'civic-survey-answered:';
 const dismissedPrefix = 'civic-survey-dismissed:';
+const drawPrefix = 'civic-survey-draw:';
 const dayMs = 24 * 60 * 60 * 1000;
 
-/** A fresh draw on every call: call it once per visit. */
-export function isSampled(sampleRate: number): boolean {
-  return surveyEnvironment.random() < sampleRate;
+/**
+ * Whether this visitor is in the sample for `subject`. The draw is made once
+ * per browser session and kept in `sessionStorage`, so reloading the page or
+ * coming back to it in the same visit neither shows nor hides the survey again.
+ */
+export function isSampled(subject: string, sampleRate: number): boolean {
+  if (sampleRate >= 1) return true;
+  if (sampleRate <= 0) return false;
+  const kept = readStored(() => sessionStorage, drawPrefix + subject);
+  const keptDraw = kept === null ? Number.NaN : Number(kept);
+  if (keptDraw >= 0 && keptDraw < 1) return keptDraw < sampleRate;
+  const draw = surveyEnvironment.random();
+  writeStored(() => sessionStorage, drawPrefix + subject, String(draw));
+  return draw < sampleRate;
 }
 
 export function answeredWithin(subject: string, cooldownDays: number): boolean {

@@ -134,6 +134,26 @@ const states: Array<[string, (lang: string) => Promise<Survey>]> = [
       return el;
     },
   ],
+  [
+    'after “No thanks” (the confirmation)',
+    async (lang) => {
+      const { el } = await renderSurvey({ lang });
+      await click(el, '.actions button.link');
+      await waitForFocus(el, '#dismissed');
+      return el;
+    },
+  ],
+  [
+    'display="button", after “No thanks” (the confirmation in the corner, focused)',
+    async (lang) => {
+      const { el } = await renderSurvey({ lang, display: 'button' });
+      await click(el, '.trigger');
+      await waitForFocus(el, '#panel-heading');
+      await click(el, '.actions button.link');
+      await waitForFocus(el, '#dismissed');
+      return el;
+    },
+  ],
   ['care mode with errors', (lang) => lowWithCallbackErrors(lang, { 'care-mode': true })],
   [
     'care mode results',

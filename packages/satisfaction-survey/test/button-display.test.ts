@@ -109,7 +109,7 @@ describe('<civic-satisfaction-survey display="button">', () => {
     await waitForFocus(el, 'button.trigger');
   });
 
-  it('is non-modal: the page stays usable and the panel stays open while the citizen works elsewhere', async () => {
+  it('is non-modal: the page stays usable, and moving to it collapses the panel instead of covering it', async () => {
     const { el } = await renderSurvey({ display: 'button' });
     const search = document.createElement('input');
     search.setAttribute('aria-label', 'Search this site');
@@ -118,12 +118,69 @@ describe('<civic-satisfaction-survey display="button">', () => {
       await open(el);
       search.focus();
       expect(document.activeElement === search, 'the page search box has focus').to.equal(true);
+      await waitUntil(() => !has(el, '#panel'), 'the panel stayed open over the page');
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
-      expect(has(el, '#panel'), 'Escape outside the panel leaves it open').to.equal(true);
+      expect(document.activeElement === search, 'Escape in the page leaves the focus there').to.equal(true);
+      expect(expanded(el)).to.equal('false');
     } finally {
       search.remove();
     }
+  });
+
+  it('collapses when Tab leaves it for the page (WCAG 2.4.11), without moving the focus, and keeps the answers', async () => {
+    const { el } = await renderSurvey({ display: 'button' });
+    const link = document.createElement('a');
+    link.href = '#contact';
+    link.textContent = 'Contact the district';
+    el.after(link);
+    try {
+      await open(el);
+      await chooseRating(el, 2);
+      await tabTo(el, '.actions button.link'); // "No thanks", the panel's last control
+      await sendKeys({ press: 'Tab' });
+      await waitUntil(() => !has(el, '#panel'), 'the panel stayed open over the page');
+      expect(document.activeElement === link, `the focus is on the page link (not ${focused(el)})`).to.equal(true);
+      expect(expanded(el)).to.equal('false');
+      await open(el);
+      expect(query<HTMLInputElement>(el, '#rating-2').checked, 'the rating is kept').to.equal(true);
+    } finally {
+      link.remove();
+    }
+  });
+
+  it('stays open while the focus moves within the widget (back to its trigger) or nowhere (a click on the panel background)', async () => {
+    const { el } = await renderSurvey({ display: 'button' });
+    await open(el);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    await waitForFocus(el, 'button.trigger');
+    await el.updateComplete;
+    expect(has(el, '#panel'), 'with the focus on the trigger').to.equal(true);
+    query(el, '#panel-heading').focus();
+    query(el, '#panel-heading').blur();
+    await el.updateComplete;
+    expect(has(el, '#panel'), 'with the focus on nothing').to.equal(true);
+  });
+
+  it('Escape while an input method is composing (pinyin candidates) does not close the panel', async () => {
+    const { el } = await renderSurvey({ display: 'button' });
+    await open(el);
+    await chooseRating(el, 2);
+    const comment = query(el, '#comment');
+    comment.focus();
+    const escape = (init: KeyboardEventInit) => comment.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, ...init }));
+    escape({ isComposing: true });
+    await el.updateComplete;
+    expect(has(el, '#panel'), 'while composing').to.equal(true);
+    escape({ keyCode: 229 }); // Safari: the key press that ends the composition
+    await el.updateComplete;
+    expect(has(el, '#panel'), 'the key press that ends the composition').to.equal(true);
+    expect(focused(el)).to.equal('textarea#comment');
+    escape({});
+    await waitUntil(() => !has(el, '#panel'), 'a plain Escape did not close the panel');
+    await waitForFocus(el, 'button.trigger');
   });
 
   it('keeps a chosen rating when the panel is closed and opened again', async () => {
@@ -168,6 +225,32 @@ describe('<civic-satisfaction-survey display="button">', () => {
     expect(has(el, '#panel')).to.equal(false);
     expect(has(el, 'button.trigger')).to.equal(false);
     expect(events.order).to.deep.equal(['dismiss']);
+  });
+
+  it('after “No thanks” the focus does not drop to the page top: a confirmation takes it where the trigger was, seen while focused', async () => {
+    const { el } = await renderSurvey({ display: 'button' });
+    const link = document.createElement('a');
+    link.href = '#contact';
+    link.textContent = 'Contact the district';
+    el.after(link);
+    try {
+      await open(el);
+      await tabTo(el, '.actions button.link');
+      await sendKeys({ press: 'Enter' });
+      await waitForFocus(el, '#dismissed');
+      expect(textOf(el, '#dismissed')).to.equal('OK, we will not ask again during this visit.');
+      const box = query(el, '#dismissed').getBoundingClientRect();
+      expect(box.width > 40 && box.height > 20, `seen while focused (${box.width} × ${box.height})`).to.equal(true);
+      expect(getComputedStyle(query(el, '#dismissed')).position).to.equal('fixed');
+      // Read once, as the focused element: not also by the live region.
+      expect(textOf(el, '[role="status"]')).to.equal('');
+      // Tab goes on from the survey's place in the page.
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement === link, `Tab reached the next page link (not ${focused(el)})`).to.equal(true);
+      expect(query(el, '#dismissed').getBoundingClientRect().width, 'hidden once the focus left').to.be.at.most(1);
+    } finally {
+      link.remove();
+    }
   });
 
   it('validation errors inside the panel are summarised and focused there', async () => {

@@ -72,6 +72,21 @@ describe('<civic-satisfaction-survey> target sizes and care mode', () => {
     expect(smallest(el, '.option').height).to.be.above(before);
   });
 
+  for (const lang of ['en', 'zh-Hans']) {
+    it(`the panel’s Close button is a full-size target, also in care mode (${lang})`, async () => {
+      const { el } = await renderSurvey({ display: 'button', lang });
+      await click(el, '.trigger');
+      const close = smallest(el, '.panel-header button');
+      expect(close.count).to.equal(1);
+      expect(`${close.width >= 44} × ${close.height >= 44}`, `${close.width} × ${close.height}`).to.equal('true × true');
+      el.careMode = true;
+      await el.updateComplete;
+      const care = smallest(el, '.panel-header button');
+      expect(`${care.width >= 48} × ${care.height >= 48}`, `${care.width} × ${care.height} in care mode`).to.equal('true × true');
+      expect(smallest(el, '.actions button.link').width, '“No thanks” in care mode').to.be.at.least(48);
+    });
+  }
+
   it('the display="button" trigger is a full-size target, also in care mode', async () => {
     const { el } = await renderSurvey({ display: 'button' });
     expect(smallest(el, '.trigger').height).to.be.at.least(44);

@@ -38,6 +38,27 @@ const problems: Array<{ name: string; attrs: Attrs; en: string; zh: string; cons
     console: 'The summary-src attribute is missing.',
   },
   {
+    name: 'a malformed endpoint',
+    attrs: { endpoint: 'http://[bad' },
+    en: 'This survey is not set up correctly: its endpoint attribute is not a web address it can use.',
+    zh: '此评价组件设置有误：endpoint 属性不是可用的网址。',
+    console: 'endpoint must be an http or https URL, not "http://[bad".',
+  },
+  {
+    name: 'an endpoint that is not http or https',
+    attrs: { endpoint: 'javascript:void(0)' },
+    en: 'This survey is not set up correctly: its endpoint attribute is not a web address it can use.',
+    zh: '此评价组件设置有误：endpoint 属性不是可用的网址。',
+    console: 'endpoint must be an http or https URL, not "javascript:void(0)".',
+  },
+  {
+    name: 'a malformed summary-src',
+    attrs: { endpoint: null, mode: 'results', 'summary-src': 'http://[bad' },
+    en: 'These results are not set up correctly: their summary-src attribute is not a web address they can use.',
+    zh: '评价结果设置有误：summary-src 属性不是可用的网址。',
+    console: 'summary-src must be an http or https URL, not "http://[bad".',
+  },
+  {
     name: 'an unknown mode',
     attrs: { mode: 'chart' },
     en: 'This survey is not set up correctly: mode must be survey or results, not "chart".',
@@ -87,6 +108,10 @@ describe('<civic-satisfaction-survey> configuration problems', () => {
     { 'sample-rate': '1.5' },
     { 'sample-rate': '-0.1' },
     { 'sample-rate': 'half' },
+    { 'sample-rate': '' },
+    { 'sample-rate': '  ' },
+    { 'cooldown-days': '' },
+    { timeout: '' },
     { 'cooldown-days': '-1' },
     { 'cooldown-days': 'never' },
     { timeout: '0' },
@@ -104,6 +129,35 @@ describe('<civic-satisfaction-survey> configuration problems', () => {
       expect(widgetErrors()[0]).to.include('sample-rate must be between 0 and 1');
     });
   }
+
+  it('sample-rate="" is a set-up problem, not a rate of 0 that hides the survey for good; removing it goes back to asking everyone', async () => {
+    const { el } = await renderSurvey({ 'sample-rate': '', 'cooldown-days': '' });
+    expect(textOf(el, '[role="alert"]')).to.equal(numbersMessage.en);
+    el.removeAttribute('sample-rate');
+    el.removeAttribute('cooldown-days');
+    await el.updateComplete;
+    expect(has(el, 'form')).to.equal(true);
+    expect([el.sampleRate, el.cooldownDays]).to.deep.equal([1, 90]);
+  });
+
+  it('a malformed endpoint never reaches Send, so nothing throws', async () => {
+    const thrown: string[] = [];
+    const onError = (event: ErrorEvent | PromiseRejectionEvent) => void thrown.push(String('reason' in event ? event.reason : event.message));
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
+    try {
+      const { el } = await renderSurvey({ endpoint: 'http://[bad' });
+      expect(has(el, 'button[part="submit"]')).to.equal(false);
+      el.setAttribute('endpoint', new SurveyServer().endpoint);
+      await el.updateComplete;
+      expect(has(el, 'button[part="submit"]'), 'a good endpoint shows the survey').to.equal(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(thrown).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onError);
+    }
+  });
 
   it('a bad number says so in Chinese on a Chinese page', async () => {
     const { el } = await renderSurvey({ 'sample-rate': '2', lang: 'zh-Hans' });

@@ -87,6 +87,14 @@ describe('<civic-satisfaction-survey> follow-up questions', () => {
     expect(textOf(el, 'fieldset.reasons .hint')).to.equal('Choose all that apply.');
   });
 
+  it('the reasons’ hint is part of the group’s description, read when the group is entered', async () => {
+    const { el } = await renderSurvey({});
+    await chooseRating(el, 1);
+    const describedBy = query(el, 'fieldset.reasons').getAttribute('aria-describedby') ?? 'none';
+    expect(describedBy).to.equal('reasons-hint');
+    expect(textOf(el, `#${describedBy}`)).to.equal('Choose all that apply.');
+  });
+
   it('sends reasons only with a low rating, even if some were ticked before the citizen changed their mind', async () => {
     const { el, server } = await renderSurvey({ 'service-id': 'svc-reasons' });
     await chooseRating(el, 2);
@@ -175,7 +183,7 @@ describe('<civic-satisfaction-survey> follow-up questions', () => {
       expect((await server.received()).received).to.have.length(0);
     });
 
-    for (const phone of ['110', 'call me', '138-0000-0000 ext. 5']) {
+    for (const phone of ['110', 'call me', '138-0000-0000 ext. 5', '+86 ()', '((((((', '138_0000_0000', '1'.repeat(41)]) {
       it(`refuses "${phone}" as a phone number`, async () => {
         const { el, server } = await renderSurvey({ callback: true });
         await chooseRating(el, 1);
@@ -204,6 +212,51 @@ describe('<civic-satisfaction-survey> follow-up questions', () => {
       const [body] = await server.bodies();
       expect(body!['callback']).to.deep.equal({ name: '王芳', phone: '+86 (21) 6123-4567' });
       expect(body!['reasons']).to.deep.equal(['efficiency']);
+    });
+
+    for (const [typed, sent] of [
+      ['１３８ ００００ ００００', '138 0000 0000'], // full-width digits from a Chinese input method
+      ['138\u30000000\u30000000', '138 0000 0000'], // ideographic spaces
+      ['（０２１）６１２３－４５６７', '(021)6123-4567'], // full-width brackets and hyphen
+      ['＋86\u00a021\t6123\u20024567', '+86 21 6123 4567'], // no-break, tab and en spaces
+    ] as const) {
+      it(`accepts ${JSON.stringify(typed)} and sends it as "${sent}"`, async () => {
+        const { el, server } = await renderSurvey({ callback: true, 'service-id': 'svc-phone-ime' });
+        await chooseRating(el, 1);
+        await click(el, '#callback-wanted');
+        await fill(el, '#callback-name', '王芳');
+        await fill(el, '#callback-phone', typed);
+        await click(el, '#callback-consent');
+        await submit(el);
+        await waitForShadow(el, '.outcome.sent, .error-summary');
+        expect(textOf(el, '.error-summary'), 'errors').to.equal('');
+        const [body] = await server.bodies();
+        expect(body!['callback']).to.deep.equal({ name: '王芳', phone: sent });
+      });
+    }
+
+    it('a name over 100 characters (the server’s limit) says how to fix it; 100 are sent, counted as characters', async () => {
+      const { el, server } = await renderSurvey({ callback: true, 'service-id': 'svc-long-name' });
+      await chooseRating(el, 2);
+      await click(el, '#callback-wanted');
+      await fill(el, '#callback-name', '王'.repeat(101));
+      await fill(el, '#callback-phone', '138 0000 0000');
+      await click(el, '#callback-consent');
+      await submit(el);
+      await waitForShadow(el, '.error-summary');
+      expect(textOf(el, '.error-summary ul')).to.equal('Your name must be 100 characters or fewer');
+      expect(textOf(el, '#callback-name-error')).to.equal('Your name must be 100 characters or fewer');
+      query(el, '.error-summary a').click();
+      expect(focused(el)).to.equal('input#callback-name');
+      expect((await server.received()).received).to.have.length(0);
+
+      // 100 characters outside the Basic Multilingual Plane (200 UTF-16 units) are still 100 characters.
+      const name = '𠀀'.repeat(99) + '王';
+      await fill(el, '#callback-name', name);
+      await submit(el);
+      await waitForShadow(el, '.outcome.sent');
+      const [body] = await server.bodies();
+      expect((body!['callback'] as { name: string }).name).to.equal(name);
     });
 
     it('name and phone filled in at once (browser autofill) are both kept and sent', async () => {

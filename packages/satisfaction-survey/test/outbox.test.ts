@@ -1,10 +1,14 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { flushOutbox } from '@civic-widgets/core';
 import { openOutboxStore } from '../../core/src/outbox/outbox-store.js';
+import type { CivicSurveyErrorEvent } from '../src/events.js';
 import { SurveyServer, refusalTitle, type SurveyServerMode } from './helpers/survey-server.js';
 import {
   chooseRating,
+  click,
   fill,
+  focused,
+  has,
   pendingKeys,
   recordEvents,
   renderSurvey,
@@ -17,6 +21,7 @@ import {
   waitForFocus,
   waitForShadow,
   type Attrs,
+  type Survey,
 } from './helpers/survey.js';
 
 // A rating that cannot be sent is kept on the device (the shared IndexedDB
@@ -38,6 +43,43 @@ async function queueRating(mode: SurveyServerMode, attrs: Attrs = {}) {
   await waitForShadow(el, '.outcome.queued', 5000);
   return { el, server, events };
 }
+
+/** What is ticked and typed in the survey, as one line, to compare answers given back. */
+function answersShown(el: Survey): string {
+  const root = el.shadowRoot!;
+  const value = (selector: string) => root.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)?.value ?? '-';
+  const ticked = (selector: string) => (root.querySelector<HTMLInputElement>(selector)?.checked ? 'yes' : 'no');
+  const rating = root.querySelector<HTMLInputElement>('input[name="rating"]:checked')?.value ?? 'none';
+  const reasons = [...root.querySelectorAll<HTMLInputElement>('input[name="reasons"]:checked')].map((input) => input.value).join(',');
+  return `rating ${rating}; reasons ${reasons}; comment ${value('#comment')}; call back ${ticked('#callback-wanted')}; name ${value('#callback-name')}; phone ${value('#callback-phone')}; consent ${ticked('#callback-consent')}`;
+}
+
+/** Every civic-survey-error heard by the page, from any survey, as "status message". */
+function pageErrors(): { heard: string[]; stop: () => void } {
+  const heard: string[] = [];
+  const listener = (event: CivicSurveyErrorEvent) => void heard.push(`${event.detail.status} ${event.detail.message}`);
+  document.addEventListener('civic-survey-error', listener);
+  return { heard, stop: () => document.removeEventListener('civic-survey-error', listener) };
+}
+
+/** A low rating with a call-back the citizen asked for and agreed to, kept on the device because the server is down. */
+async function queueCallBack(server: SurveyServer, serviceId: string): Promise<Survey> {
+  const { el } = await renderSurvey({ 'service-id': serviceId, callback: true }, server);
+  await chooseRating(el, 1);
+  await tickReason(el, 'attitude');
+  await fill(el, '#comment', 'Nobody answered the hotline.');
+  await click(el, '#callback-wanted');
+  await fill(el, '#callback-name', '王芳');
+  await fill(el, '#callback-phone', '138 0000 0000');
+  await click(el, '#callback-consent');
+  await server.setMode('down');
+  await submit(el);
+  await waitForShadow(el, '.outcome.queued', 5000);
+  expect(textOf(el, '.outcome')).to.include('The district will call you back about your rating.');
+  return el;
+}
+
+const keptAnswers = 'rating 1; reasons attitude; comment Nobody answered the hotline.; call back yes; name 王芳; phone 138 0000 0000; consent yes';
 
 async function isAsked(attrs: Attrs, server: SurveyServer): Promise<boolean> {
   const { el } = await renderSurvey(attrs, server);
@@ -62,7 +104,8 @@ describe('<civic-satisfaction-survey> offline outbox', () => {
       expect(textOf(el, '#outcome-heading')).to.equal('Thank you: your rating is saved on this device');
       expect(textOf(el, '.outcome p')).to.equal('It could not be sent just now and will be sent automatically when the connection is back.');
       await waitForFocus(el, '#outcome-heading');
-      expect(textOf(el, '[role="status"]')).to.equal('Thank you: your rating is saved on this device');
+      // Read once, as the focused heading: not also by the live region.
+      expect(textOf(el, '[role="status"]')).to.equal('');
       expect(events.order).to.deep.equal(['submit', 'queued']);
       expect(events.queued[0]).to.match(uuid);
       expect(await pendingKeys()).to.deep.equal([events.queued[0]]);
@@ -174,5 +217,160 @@ describe('<civic-satisfaction-survey> offline outbox', () => {
     } finally {
       search.remove();
     }
+  });
+
+  it('once the outbox delivers the kept rating, the thanks says it was sent, politely, and the focus stays where it was', async () => {
+    const { el, server, events } = await queueRating('down');
+    await waitForFocus(el, '#outcome-heading');
+    await server.setMode('ok');
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => events.success.length === 1, 'civic-survey-success did not fire');
+    await waitForShadow(el, '.outcome.sent');
+    expect(textOf(el, '#outcome-heading')).to.equal('Thank you for your rating');
+    expect(shownText(el)).not.to.include('saved on this device');
+    expect(shownText(el)).not.to.include('will be sent automatically');
+    expect(focused(el)).to.equal('h2#outcome-heading');
+    await waitUntil(() => textOf(el, '[role="status"]') === 'Your saved rating has now been sent.', 'the delivery was not announced');
+  });
+
+  it('claims a rating before keeping it, so no other survey can take its outcome in between', async () => {
+    const order: string[] = [];
+    const { request } = LockManager.prototype;
+    const { put } = IDBObjectStore.prototype;
+    LockManager.prototype.request = function (this: LockManager, name: string, ...rest: unknown[]) {
+      if (name.startsWith('civic-widgets-outbox-claim:')) order.push('claim');
+      return (request as (...args: unknown[]) => Promise<unknown>).call(this, name, ...rest);
+    } as typeof request;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'pending') order.push('keep');
+      return put.apply(this, args);
+    };
+    try {
+      await queueRating('down');
+    } finally {
+      LockManager.prototype.request = request;
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(order).to.deep.equal(['claim', 'keep']);
+  });
+
+  describe('a kept rating refused while no survey that sent it is on the page', () => {
+    it('is not dropped: the next survey of the same service gives the answers back with the server’s words, and shows although it was answered', async () => {
+      const server = new SurveyServer();
+      const el = await queueCallBack(server, 'lift-repair');
+      el.parentElement!.remove(); // The citizen went on to another page: no survey watches the rating any more.
+      const errors = pageErrors();
+      try {
+        await server.setMode('fail-400');
+        await flushOutbox({ force: true });
+        expect(await pendingKeys()).to.deep.equal([]);
+
+        // A survey of another service, on the next page, leaves it alone.
+        const { el: other } = await renderSurvey({ 'service-id': 'dog-licence', callback: true }, server);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(has(other, '.refusal'), 'another service shows no refusal').to.equal(false);
+        expect(errors.heard).to.deep.equal([]);
+        other.parentElement!.remove();
+
+        // The next survey of the same service tells the citizen, though the rating had counted as answered.
+        const search = document.createElement('input');
+        search.setAttribute('aria-label', 'Search this site');
+        document.body.append(search);
+        search.focus();
+        try {
+          const { el: again } = await renderSurvey({ 'service-id': 'lift-repair', callback: true }, server);
+          await waitForShadow(again, '.refusal');
+          expect(errors.heard).to.deep.equal([`400 ${refusalTitle}`]);
+          expect(textOf(again, '.refusal')).to.equal(
+            `Your rating was not accepted ${refusalTitle} Your answers are still here: you can send them again.`,
+          );
+          expect(answersShown(again)).to.equal(keptAnswers);
+          expect(shownText(again)).not.to.include('will call you back');
+          await waitUntil(() => textOf(again, '[role="status"]') === 'A rating saved on this device was not accepted.', 'not announced');
+          expect(document.activeElement === search, 'the focus stays in the page search box').to.equal(true);
+
+          // Sent again, it is accepted, with the call-back.
+          await server.setMode('ok');
+          await submit(again);
+          await waitForShadow(again, '.outcome.sent');
+          const bodies = await server.bodies();
+          expect(bodies.at(-1)!['callback']).to.deep.equal({ name: '王芳', phone: '138 0000 0000' });
+          expect(textOf(again, '.outcome')).to.equal('Thank you for your rating The district will call you back about your rating.');
+        } finally {
+          search.remove();
+        }
+        expect(errors.heard).to.have.length(1);
+      } finally {
+        errors.stop();
+      }
+    });
+
+    it('a display="button" survey of the service shows it too, whatever the sample and an earlier “No thanks”', async () => {
+      const server = new SurveyServer();
+      const el = await queueCallBack(server, 'lift-repair-button');
+      el.parentElement!.remove();
+      await server.setMode('fail-400');
+      await flushOutbox({ force: true });
+      sessionStorage.setItem('civic-survey-dismissed:lift-repair-button', '1');
+      setEnvironment({ random: 0.99 });
+      const { el: again } = await renderSurvey({ 'service-id': 'lift-repair-button', callback: true, display: 'button', 'sample-rate': 0.01 }, server);
+      await waitForShadow(again, '.trigger');
+      await waitUntil(() => textOf(again, '[role="status"]') === 'A rating saved on this device was not accepted.', 'not announced');
+      await click(again, '.trigger');
+      await waitForShadow(again, '#panel .refusal');
+      expect(answersShown(again)).to.equal(keptAnswers);
+    });
+
+    it('one that expired unsent after 30 days is said too, without answers to give back', async () => {
+      const { el, events, server } = await queueRating('down', { 'service-id': 'old-rating' });
+      el.parentElement!.remove();
+      const db = await openOutboxStore();
+      const item = (await db.get('pending', events.queued[0]!))!;
+      await db.put('pending', { ...item, queuedAt: Date.now() - 31 * 24 * 60 * 60 * 1000 });
+      await flushOutbox({ force: true });
+      const errors = pageErrors();
+      try {
+        const { el: again } = await renderSurvey({ 'service-id': 'old-rating' }, server);
+        await waitForShadow(again, '.refusal');
+        expect(textOf(again, '.refusal')).to.equal(
+          'Your rating could not be sent It waited on this device for 30 days without reaching the server, so it was deleted. You can rate again here.',
+        );
+        expect(errors.heard).to.deep.equal(['0 It waited on this device for 30 days without reaching the server, so it was deleted.']);
+        expect(answersShown(again)).to.equal('rating none; reasons ; comment -; call back no; name -; phone -; consent no');
+      } finally {
+        errors.stop();
+      }
+    });
+
+    it('one accepted while nobody watched is cleared without a word, and the survey keeps its cool-down', async () => {
+      const { el, server } = await queueRating('down', { 'service-id': 'quiet-success' });
+      el.parentElement!.remove();
+      await server.setMode('ok');
+      await flushOutbox({ force: true });
+      await waitForStored(server, 1);
+      const errors = pageErrors();
+      try {
+        const { el: again } = await renderSurvey({ 'service-id': 'quiet-success' }, server);
+        await waitUntil(async () => (await (await openOutboxStore()).getAll('settled')).length === 0, 'the outcome was not cleared');
+        expect(has(again, 'form'), 'still answered: not asked again').to.equal(false);
+        expect(errors.heard).to.deep.equal([]);
+      } finally {
+        errors.stop();
+      }
+    });
+
+    it('waits in the outbox, under its service, until a survey of that service loads', async () => {
+      const server = new SurveyServer();
+      const el = await queueCallBack(server, 'waiting-service');
+      el.parentElement!.remove();
+      await server.setMode('fail-400');
+      await flushOutbox({ force: true });
+      const { el: other } = await renderSurvey({ 'service-id': 'unrelated' }, server);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      other.parentElement!.remove();
+      const settled = await (await openOutboxStore()).getAll('settled');
+      const subject = (outcome: (typeof settled)[number]) => JSON.parse(outcome.request?.body.kind === 'json' ? outcome.request.body.text : '{}').serviceId;
+      expect(settled.map((outcome) => `${subject(outcome)} ${outcome.status}`)).to.deep.equal(['waiting-service 400']);
+    });
   });
 });

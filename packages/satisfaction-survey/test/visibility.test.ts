@@ -3,14 +3,18 @@ import { SurveyServer } from './helpers/survey-server.js';
 import {
   chooseRating,
   click,
+  focused,
   has,
+  query,
   rateAndSend,
   recordEvents,
   renderSurvey,
   setEnvironment,
   shownText,
   submit,
+  textOf,
   useCleanState,
+  waitForFocus,
   waitForShadow,
   type Attrs,
   type Survey,
@@ -33,6 +37,17 @@ async function isAsked(attrs: Attrs, server?: SurveyServer): Promise<boolean> {
   const result = asked(el);
   el.parentElement!.remove();
   return result;
+}
+
+/** Runs `task` as if on another page of the same site (another path, same session). */
+async function onPage<T>(path: string, task: () => Promise<T>): Promise<T> {
+  const original = location.href;
+  history.replaceState(history.state, '', `${path}${location.search}`);
+  try {
+    return await task();
+  } finally {
+    history.replaceState(history.state, '', original);
+  }
 }
 
 describe('<civic-satisfaction-survey> who is asked', () => {
@@ -62,6 +77,7 @@ describe('<civic-satisfaction-survey> who is asked', () => {
       const draws = [0, 0.1, 0.29, 0.3, 0.31, 0.7, 0.99];
       const shown: string[] = [];
       for (const random of draws) {
+        sessionStorage.clear(); // each a visitor of their own
         setEnvironment({ random });
         shown.push(`${random}: ${(await isAsked({ 'sample-rate': 0.3 })) ? 'asked' : 'not asked'}`);
       }
@@ -82,6 +98,7 @@ describe('<civic-satisfaction-survey> who is asked', () => {
       expect(draws).to.equal(1);
 
       draws = 0;
+      sessionStorage.clear(); // another visitor
       setEnvironment({ random: () => (draws++ === 0 ? 0.9 : 0.1) });
       const { el: other } = await renderSurvey({ 'sample-rate': 0.5 });
       expect(asked(other)).to.equal(false);
@@ -89,6 +106,29 @@ describe('<civic-satisfaction-survey> who is asked', () => {
       other.setAttribute('lang', 'zh-Hans');
       await other.updateComplete;
       expect(asked(other), 'still not asked after re-renders').to.equal(false);
+    });
+
+    it('draws once per browser session: reloading or coming back to the page in the same visit does not draw again', async () => {
+      let draws = 0;
+      setEnvironment({ random: () => (draws++ === 0 ? 0.1 : 0.9) });
+      const visits: boolean[] = [];
+      for (let visit = 0; visit < 3; visit++) visits.push(await isAsked({ 'service-id': 'kindergarten-place', 'sample-rate': 0.5 }));
+      expect(visits).to.deep.equal([true, true, true]);
+      expect(draws).to.equal(1);
+
+      draws = 0;
+      setEnvironment({ random: () => (draws++ === 0 ? 0.9 : 0.1) });
+      sessionStorage.clear(); // the browser was closed: a new visit, a new draw
+      for (let visit = 0; visit < 3; visit++) visits.push(await isAsked({ 'service-id': 'kindergarten-place', 'sample-rate': 0.5 }));
+      expect(visits.slice(3)).to.deep.equal([false, false, false]);
+      expect(draws).to.equal(1);
+    });
+
+    it('keeps each visitor’s draw when the site changes the rate', async () => {
+      setEnvironment({ random: 0.4 });
+      expect(await isAsked({ 'service-id': 'rate-change', 'sample-rate': 0.3 })).to.equal(false);
+      setEnvironment({ random: 0.99 }); // a new draw would leave this visitor out
+      expect(await isAsked({ 'service-id': 'rate-change', 'sample-rate': 0.5 })).to.equal(true);
     });
   });
 
@@ -176,7 +216,7 @@ describe('<civic-satisfaction-survey> who is asked', () => {
       const events = recordEvents(el);
       await click(el, '.actions button.link');
       expect(nothingToPress(el)).to.equal(true);
-      expect(shownText(el)).to.equal('');
+      expect(shownText(el)).to.equal('OK, we will not ask again during this visit.');
       expect(events.order).to.deep.equal(['dismiss']);
 
       expect(await isAsked({ 'service-id': 'marriage-registration' }), 'same session').to.equal(false);
@@ -184,6 +224,37 @@ describe('<civic-satisfaction-survey> who is asked', () => {
       expect(await isAsked({ 'service-id': 'other-service' }), 'another service').to.equal(true);
       sessionStorage.clear(); // the browser was closed
       expect(await isAsked({ 'service-id': 'marriage-registration' }), 'next session').to.equal(true);
+    });
+
+    it('says so in a short confirmation that takes the focus, where the form was', async () => {
+      const { el } = await renderSurvey({ 'service-id': 'dismiss-focus' });
+      query(el, '.actions button.link').focus();
+      await click(el, '.actions button.link');
+      await waitForFocus(el, '#dismissed');
+      expect(focused(el)).to.equal('p#dismissed.dismissed');
+      expect(query(el, '#dismissed').getAttribute('tabindex')).to.equal('-1');
+      expect(textOf(el, '#dismissed')).to.equal('OK, we will not ask again during this visit.');
+      expect(has(el, 'form')).to.equal(false);
+      // On the next page of the visit there is nothing at all.
+      expect(shownText((await renderSurvey({ 'service-id': 'dismiss-focus' })).el)).to.equal('');
+    });
+
+    it('to a page rating (no service-id) holds for every page rating on the site this session; an answer holds for its page only', async () => {
+      const { el } = await renderSurvey({ scale: 'helpful' });
+      await click(el, '.actions button.link');
+      el.parentElement!.remove();
+      expect(await onPage('/services/opening-hours.html', () => isAsked({ scale: 'helpful' })), 'another page').to.equal(false);
+      expect(await onPage('/services/opening-hours.html', () => isAsked({ scale: 'helpful', display: 'button' })), 'as a button').to.equal(false);
+      expect(await onPage('/services/opening-hours.html', () => isAsked({ 'service-id': 'a-service' })), 'a service').to.equal(true);
+
+      sessionStorage.clear(); // next visit
+      await onPage('/services/parking.html', async () => {
+        const { el: answered } = await renderSurvey({ scale: 'helpful' });
+        await rateAndSend(answered, 1);
+        answered.parentElement!.remove();
+        expect(await isAsked({ scale: 'helpful' }), 'the page answered').to.equal(false);
+      });
+      expect(await onPage('/services/tax.html', () => isAsked({ scale: 'helpful' })), 'another page after an answer').to.equal(true);
     });
 
     it('sends nothing, even with a rating already chosen', async () => {

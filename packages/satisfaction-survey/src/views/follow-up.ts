@@ -21,9 +21,9 @@ export function followUp({ low, askReasons, chosenReasons, comment, commentError
     onReasons(on ? [...chosenReasons, code] : chosenReasons.filter((chosen) => chosen !== code));
   const commentLabel = !low ? msg('What went well? (optional)') : askReasons ? msg('Tell us more (optional)') : msg('What was missing or wrong? (optional)');
   return html`${askReasons
-      ? html`<fieldset class="field reasons" part="field">
+      ? html`<fieldset class="field reasons" part="field" aria-describedby="reasons-hint">
           <legend>${msg('What went wrong? (optional)')}</legend>
-          <span class="hint">${msg('Choose all that apply.')}</span>
+          <span class="hint" id="reasons-hint">${msg('Choose all that apply.')}</span>
           ${reasons.map(
             ({ code, label }) => html`<label class="choice">
               <input

@@ -211,7 +211,8 @@ function validateResponse(body) {
     if (typeof callback !== 'object' || callback === null || Object.keys(callback).some((name) => name !== 'name' && name !== 'phone')) {
       return 'callback must be {name, phone}';
     }
-    if (typeof callback.name !== 'string' || callback.name.length < 1 || callback.name.length > 100) return 'callback.name is required';
+    // Counted in code points, as JSON Schema's maxLength (Ajv) counts them in the reference server.
+    if (typeof callback.name !== 'string' || callback.name.length < 1 || [...callback.name].length > 100) return 'callback.name is required';
     if (typeof callback.phone !== 'string' || !/^[0-9+()\- ]{1,40}$/.test(callback.phone)) return 'callback.phone is not a phone number';
   }
   if (body.pageUrl !== undefined && (typeof body.pageUrl !== 'string' || !/^https?:\/\//i.test(body.pageUrl))) return 'pageUrl must be an http(s) URL';
