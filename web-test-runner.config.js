@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
 import { startOpen311TestServer } from './packages/feedback/test/server/open311-test-server.mjs';
 import { startSurveyTestServer } from './packages/satisfaction-survey/test/server/survey-test-server.mjs';
+import { startFeedTestServer } from './packages/notice-board/test/server/feed-test-server.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -11,28 +12,31 @@ if (!executablePath) {
 }
 
 /**
- * Runs a real Open311 server and a real survey server next to the test server
- * for the whole run and tells the tests where they are through a tiny
- * generated module, `/test-config.js` (typed in packages/feedback/test/test-config.d.ts
- * and packages/satisfaction-survey/test/test-config.d.ts).
+ * Runs a real Open311 server, a real survey server and a real feed server next
+ * to the test server for the whole run and tells the tests where they are
+ * through a tiny generated module, `/test-config.js` (typed in
+ * packages/feedback/test/test-config.d.ts, packages/satisfaction-survey/test/test-config.d.ts
+ * and packages/notice-board/test/test-config.d.ts).
  */
 function open311ServerPlugin() {
   let server;
   let surveyServer;
+  let feedServer;
   return {
     name: 'open311-test-server',
     async serverStart() {
-      [server, surveyServer] = await Promise.all([startOpen311TestServer(), startSurveyTestServer()]);
+      [server, surveyServer, feedServer] = await Promise.all([startOpen311TestServer(), startSurveyTestServer(), startFeedTestServer()]);
     },
     async serverStop() {
-      await Promise.all([server?.close(), surveyServer?.close()]);
+      await Promise.all([server?.close(), surveyServer?.close(), feedServer?.close()]);
     },
     serve(context) {
       if (context.path === '/test-config.js') {
         return {
           body:
             `export const open311Origin = ${JSON.stringify(server.origin)};\n` +
-            `export const surveyOrigin = ${JSON.stringify(surveyServer.origin)};\n`,
+            `export const surveyOrigin = ${JSON.stringify(surveyServer.origin)};\n` +
+            `export const feedOrigin = ${JSON.stringify(feedServer.origin)};\n`,
           type: 'js',
         };
       }

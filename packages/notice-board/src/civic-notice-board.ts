@@ -108,6 +108,8 @@ export class CivicNoticeBoard extends CivicElement {
   private feedGeneration = 0;
   private alertGeneration = 0;
   private lastFeedText?: string;
+  /** The URL the feed came from: relative links and images in notices are resolved against it. */
+  private feedBase = document.baseURI;
   private refreshTimer?: ReturnType<typeof setInterval>;
   private announceTimer?: ReturnType<typeof setTimeout>;
 
@@ -148,7 +150,7 @@ export class CivicNoticeBoard extends CivicElement {
     if (!(this.refresh > 0) || !Number.isFinite(this.refresh)) return;
     this.refreshTimer = setInterval(() => {
       void this.loadFeed(true);
-      void this.loadAlerts();
+      void this.loadAlerts(true);
     }, Math.max(this.refresh, 10) * 1000);
   }
 
@@ -172,6 +174,7 @@ export class CivicNoticeBoard extends CivicElement {
       const notices = sortNotices(parseFeed(text, base));
       if (generation !== this.feedGeneration) return;
       this.lastFeedText = text;
+      this.feedBase = base;
       if (background && this.feed.kind === 'loaded') this.holdNewNotices(notices);
       else this.notices = notices;
       this.feed = { kind: 'loaded' };
@@ -191,12 +194,13 @@ export class CivicNoticeBoard extends CivicElement {
     const byId = new Map(fresh.map((notice) => [notice.id, notice]));
     this.notices = this.notices.flatMap((notice) => (byId.has(notice.id) ? [byId.get(notice.id)!] : []));
     const arrived = fresh.filter((notice) => !known.has(notice.id) && inBoard(notice, this.allowed) && isCurrent(notice, Date.now()));
-    if (arrived.length === 0) return;
+    // Replaced, not added to: a notice offered by the last refresh and withdrawn since is no longer offered.
     this.arrived = arrived;
+    if (arrived.length === 0) return;
     this.announce(arrived.length === 1 ? msg('1 new notice') : msg(str`${arrived.length} new notices`));
   }
 
-  private async loadAlerts(): Promise<void> {
+  private async loadAlerts(background = false): Promise<void> {
     if (!this.alertsSrc) return;
     const generation = ++this.alertGeneration;
     try {
@@ -213,6 +217,8 @@ export class CivicNoticeBoard extends CivicElement {
       this.alertProblem = undefined;
     } catch (error) {
       if (generation !== this.alertGeneration) return;
+      // A refresh that fails keeps the warnings already shown: a warning must not vanish because the network blinked.
+      if (background && !this.alertProblem) return;
       this.alertProblem = {
         problem: `The alerts at ${this.alertsSrc} could not be read: ${error instanceof Error ? error.message : String(error)}`,
         message: () => msg('Warnings could not be checked just now. Official channels such as radio and SMS still apply.'),
@@ -285,12 +291,16 @@ export class CivicNoticeBoard extends CivicElement {
     if (this.feed.kind === 'failed') return reportProblem(this, this.feed.problem, this.feed.message());
     const now = Date.now();
     const board = this.notices.filter((notice) => isCurrent(notice, now) && inBoard(notice, this.allowed));
+    const categories = categoriesOf(board);
+    // Only chips on screen filter: a chosen category gone from the board (after a refresh or a new
+    // `categories`), or a lone category without chips, would hide notices with no way to undo it.
+    const chosen = categories.length > 1 ? new Set([...this.chosen].filter((category) => categories.includes(category))) : new Set<string>();
     const words = searchWords(this.search);
-    const filter = { allowed: this.allowed, chosen: this.chosen, search: this.search };
-    const found = this.chosen.size === 0 && words.length === 0 ? board : board.filter((notice) => matches(notice, filter, words));
+    const filter = { allowed: this.allowed, chosen, search: this.search };
+    const found = chosen.size === 0 && words.length === 0 ? board : board.filter((notice) => matches(notice, filter, words));
     const visible = found.slice(0, this.shown);
     this.foundCount = found.length;
-    return html`${this.renderFilters(board)}
+    return html`${this.renderFilters(categories)}
       <div class="list-status" part="status">
         ${this.arrived.length > 0
           ? html`<button type="button" class="link" @click=${this.showArrived}>
@@ -307,6 +317,7 @@ export class CivicNoticeBoard extends CivicElement {
             unread: isUnread(notice),
             formatDate: this.formatDate,
             formatSize: this.formatSize,
+            base: this.feedBase,
             onToggle: this.toggle,
             onFollow: this.follow,
           }),
@@ -317,8 +328,7 @@ export class CivicNoticeBoard extends CivicElement {
         : nothing}`;
   }
 
-  private renderFilters(board: Notice[]) {
-    const categories = categoriesOf(board);
+  private renderFilters(categories: string[]) {
     return html`<div class="filters" part="filters">
       ${categories.length > 1
         ? html`<div class="chips" role="group" aria-label=${msg('Categories')}>
@@ -373,6 +383,8 @@ export class CivicNoticeBoard extends CivicElement {
 
   private readonly follow = (notice: Notice): void => {
     markRead(notice);
+    // Read state lives in storage, not in a reactive property: redraw the mark (the link may open in a new tab).
+    this.requestUpdate();
     this.dispatchEvent(new CivicNoticeOpenEvent(notice));
   };
 

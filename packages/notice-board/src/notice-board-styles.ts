@@ -136,6 +136,11 @@ export const noticeBoardStyles = css`
     border-radius: var(--_civic-radius);
     font-size: 0.9em;
   }
+  /* Care mode promises at least 18 px text: smaller-than-body labels stop there. */
+  .care .tag,
+  .care .badge {
+    font-size: max(18px, 0.9em);
+  }
   .pinned-badge {
     border-color: var(--_civic-color-primary);
     color: var(--_civic-color-primary);

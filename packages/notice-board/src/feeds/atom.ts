@@ -25,7 +25,11 @@ export function parseAtom(root: Element, base: string): Notice[] {
     const links = children(entry, 'link');
     const rel = (link: Element) => link.getAttribute('rel') ?? 'alternate';
     const alternate = links.find((link) => rel(link) === 'alternate');
-    const terms = children(entry, 'category')
+    // `pinned` is the term; a label (say 置顶) is only how a CMS shows it.
+    const categories = children(entry, 'category');
+    const isPinned = (category: Element) => category.getAttribute('term')?.trim().toLowerCase() === 'pinned';
+    const terms = categories
+      .filter((category) => !isPinned(category))
       .map((category) => cleanText(category.getAttribute('label') || category.getAttribute('term'), 100))
       .filter(Boolean);
     const published = childText(entry, 'published') || childText(entry, 'updated');
@@ -49,7 +53,7 @@ export function parseAtom(root: Element, base: string): Notice[] {
             return [{ url, title: cleanText(link.getAttribute('title')) || url, type: cleanText(link.getAttribute('type'), 100), size: sizeOf(link.getAttribute('length')) }];
           })
           .slice(0, limits.attachments),
-        pinned: terms.some((term) => term.toLowerCase() === 'pinned'),
+        pinned: categories.some(isPinned) || terms.some((term) => term.toLowerCase() === 'pinned'),
       },
     ];
   });

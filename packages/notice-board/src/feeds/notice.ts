@@ -43,7 +43,8 @@ export function parseDate(value: unknown): Date | undefined {
 
 /** Only http(s) links, resolved against the feed's own URL; anything else (javascript:, data:) is dropped. */
 export function safeUrl(value: unknown, base: string): string | undefined {
-  if (typeof value !== 'string' || value.length > 2048) return undefined;
+  // An empty link would resolve to the feed itself.
+  if (typeof value !== 'string' || value.trim() === '' || value.length > 2048) return undefined;
   try {
     const url = new URL(value.trim(), base);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;

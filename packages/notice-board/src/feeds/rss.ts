@@ -3,6 +3,16 @@ import { cleanText, limits, parseDate, safeUrl, sizeOf, type Notice } from './no
 
 const pinnedCategory = 'pinned';
 
+/** The last segment of the URL's path, decoded; as it stands when it is not valid percent-encoding (a CMS cut a character in half). */
+function fileName(url: string): string {
+  const segment = new URL(url).pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** RSS 2.0 items. `description` is escaped HTML; `content:encoded`, when present, is the fuller content. */
 export function parseRss(root: Element, base: string): Notice[] {
   const channel = children(root, 'channel')[0];
@@ -29,7 +39,7 @@ export function parseRss(root: Element, base: string): Notice[] {
         attachments: children(item, 'enclosure').flatMap((enclosure) => {
           const url = safeUrl(enclosure.getAttribute('url'), base);
           if (!url) return [];
-          const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') || url;
+          const name = fileName(url) || url;
           return [{ url, title: cleanText(name), type: cleanText(enclosure.getAttribute('type'), 100), size: sizeOf(enclosure.getAttribute('length')) }];
         }).slice(0, limits.attachments),
         pinned: categories.some((category) => category.toLowerCase() === pinnedCategory),

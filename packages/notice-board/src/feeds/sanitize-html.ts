@@ -16,7 +16,32 @@ const allowedTags = [
 ];
 const allowedAttributes = ['href', 'src', 'alt', 'title', 'datetime', 'colspan', 'rowspan', 'scope', 'lang', 'dir', 'width', 'height'];
 
+/** The feed's own URL while a sanitise runs: relative links and images in a notice are the feed's, not the embedding page's. */
+let base = document.baseURI;
+
+/**
+ * The URL resolved against the feed, if it is one the board may show: http(s),
+ * and for links also mailto: and tel: (a hotline in a notice). DOMPurify on its
+ * own would keep data: images and leave relative URLs to the page's base.
+ */
+function allowedUrl(value: string, link: boolean): string | undefined {
+  try {
+    const url = new URL(value.trim(), base);
+    const schemes = link ? ['http:', 'https:', 'mailto:', 'tel:'] : ['http:', 'https:'];
+    return schemes.includes(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 purify.addHook('afterSanitizeAttributes', (node) => {
+  for (const name of ['href', 'src']) {
+    const value = node.getAttribute(name);
+    if (value === null) continue;
+    const url = allowedUrl(value, name === 'href');
+    if (url) node.setAttribute(name, url);
+    else node.removeAttribute(name);
+  }
   if (node.localName === 'a') {
     node.setAttribute('rel', 'noopener noreferrer');
   } else if (node.localName === 'img') {
@@ -26,13 +51,18 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
-/** A fragment of safe nodes, ready to be placed in the page; a fresh one on every call. */
-export function sanitizeNoticeHtml(html: string): DocumentFragment {
-  return purify.sanitize(html, {
-    ALLOWED_TAGS: allowedTags,
-    ALLOWED_ATTR: allowedAttributes,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    RETURN_DOM_FRAGMENT: true,
-  });
+/** A fragment of safe nodes, ready to be placed in the page; a fresh one on every call. `feedUrl` resolves relative URLs. */
+export function sanitizeNoticeHtml(html: string, feedUrl: string = document.baseURI): DocumentFragment {
+  base = feedUrl;
+  try {
+    return purify.sanitize(html, {
+      ALLOWED_TAGS: allowedTags,
+      ALLOWED_ATTR: allowedAttributes,
+      ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
+      RETURN_DOM_FRAGMENT: true,
+    });
+  } finally {
+    base = document.baseURI;
+  }
 }

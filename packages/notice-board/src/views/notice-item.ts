@@ -11,6 +11,8 @@ export interface NoticeItemProps {
   unread: boolean;
   formatDate: (date: Date) => string;
   formatSize: (bytes: number) => string;
+  /** The feed's URL, against which relative links and images in the content resolve. */
+  base: string;
   onToggle: (notice: Notice) => void;
   onFollow: (notice: Notice) => void;
 }
@@ -27,8 +29,8 @@ function attachmentList(notice: Notice, formatSize: (bytes: number) => string) {
   </ul>`;
 }
 
-function content(notice: Notice) {
-  if (notice.contentHtml) return html`<div class="content">${guard([notice.contentHtml], () => sanitizeNoticeHtml(notice.contentHtml))}</div>`;
+function content(notice: Notice, base: string) {
+  if (notice.contentHtml) return html`<div class="content">${guard([notice.contentHtml, base], () => sanitizeNoticeHtml(notice.contentHtml, base))}</div>`;
   if (notice.contentText) return html`<div class="content plain">${notice.contentText}</div>`;
   return nothing;
 }
@@ -38,7 +40,7 @@ function content(notice: Notice) {
  * says whether it is open); one with only a link follows it. Every feed
  * string is rendered as text; only the content goes in as HTML, sanitised.
  */
-export function noticeItem({ notice, index, open, unread, formatDate, formatSize, onToggle, onFollow }: NoticeItemProps) {
+export function noticeItem({ notice, index, open, unread, formatDate, formatSize, base, onToggle, onFollow }: NoticeItemProps) {
   const hasContent = Boolean(notice.contentHtml || notice.contentText);
   const titleText = notice.title || msg('(untitled notice)');
   const regionId = `notice-${index}-content`;
@@ -66,7 +68,7 @@ export function noticeItem({ notice, index, open, unread, formatDate, formatSize
       ${attachmentList(notice, formatSize)}
       ${hasContent && open
         ? html`<div id=${regionId} class="details">
-            ${content(notice)}
+            ${content(notice, base)}
             ${notice.url ? html`<p><a href=${notice.url} rel="noopener noreferrer" @click=${() => onFollow(notice)}>${msg(str`Read “${titleText}” on its own page`)}</a></p>` : nothing}
           </div>`
         : nothing}
