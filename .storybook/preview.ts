@@ -2,6 +2,7 @@ import { setCustomElementsManifest, type Decorator, type Preview } from '@storyb
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { careModeAttribute } from '@civic-widgets/core';
+import { installFakeFeeds } from './fake-feeds';
 import { installFakeOpen311 } from './fake-open311';
 import { installFakeSurveys } from './fake-surveys';
 import { resetWidgetStorage } from './reset-widget-storage';
@@ -11,10 +12,13 @@ import { widgetManifest } from './widget-manifests';
 import '@civic-widgets/feedback/define.js';
 // Registers <civic-satisfaction-survey>, likewise from packages/satisfaction-survey/src.
 import '@civic-widgets/satisfaction-survey/define.js';
+// Registers <civic-notice-board>, likewise from packages/notice-board/src.
+import '@civic-widgets/notice-board/define.js';
 
 // Before any story renders, so no widget ever reaches for a real server.
 installFakeOpen311();
 installFakeSurveys();
+installFakeFeeds();
 // Args tables (attributes, events, slot, CSS properties and parts) come from the widgets' manifests.
 // setCustomElementsManifest is the renderer's function, re-exported by the framework
 // package, which is the one this repository depends on.

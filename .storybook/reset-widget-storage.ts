@@ -3,13 +3,15 @@
  * feedback widget keeps unfinished reports in sessionStorage, the survey
  * remembers for `cooldown-days` that it was answered (localStorage) and for the
  * session that it was closed (sessionStorage), and both keep what they could
- * not send in IndexedDB (the outbox, retried in the background). Names as in
- * packages/feedback/src/form/draft-store.ts,
- * packages/satisfaction-survey/src/visibility.ts and
+ * not send in IndexedDB (the outbox, retried in the background); the notice
+ * board remembers which notices were read and which warnings dismissed
+ * (localStorage). Names as in packages/feedback/src/form/draft-store.ts,
+ * packages/satisfaction-survey/src/visibility.ts,
+ * packages/notice-board/src/read-state.ts and
  * packages/core/src/outbox/outbox-store.ts.
  */
 const sessionPrefixes = ['civic-feedback-draft:', 'civic-survey-dismissed:'];
-const localPrefixes = ['civic-survey-answered:'];
+const localPrefixes = ['civic-survey-answered:', 'civic-notice-read:', 'civic-alert-dismissed:'];
 const outboxDatabase = 'civic-widgets-outbox';
 
 export async function resetWidgetStorage(): Promise<void> {

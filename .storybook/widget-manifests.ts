@@ -1,5 +1,6 @@
 import type { CustomElementsManifest } from '@civic-widgets/feedback/custom-elements.json';
 import feedback from '@civic-widgets/feedback/custom-elements.json';
+import noticeBoard from '@civic-widgets/notice-board/custom-elements.json';
 import satisfactionSurvey from '@civic-widgets/satisfaction-survey/custom-elements.json';
 
 /**
@@ -9,5 +10,5 @@ import satisfactionSurvey from '@civic-widgets/satisfaction-survey/custom-elemen
  */
 export const widgetManifest: CustomElementsManifest = {
   schemaVersion: feedback.schemaVersion,
-  modules: [...feedback.modules, ...satisfactionSurvey.modules],
+  modules: [...feedback.modules, ...satisfactionSurvey.modules, ...noticeBoard.modules],
 };

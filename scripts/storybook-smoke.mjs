@@ -32,6 +32,11 @@ const intentionalConsoleError = new Set([
   'widgets-satisfaction-survey--results-failed',
   'widgets-satisfaction-survey--not-configured',
   'widgets-satisfaction-survey--unknown-scale',
+  'widgets-notice-board--broken-feed',
+  'widgets-notice-board--feed-unavailable',
+  'widgets-notice-board--not-configured',
+  'widgets-notice-board-zh-hans--broken-feed',
+  'widgets-notice-board-zh-hant--broken-feed',
 ]);
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

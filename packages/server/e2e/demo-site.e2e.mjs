@@ -189,3 +189,22 @@ test('a citizen rates the lift service 非常不满意 and asks for a call-back;
     await citizen.context.close();
   }
 });
+
+test('the home page shows the district notices and the cold-wave warning; a notice opens in place', { timeout: 60_000 }, async () => {
+  const citizen = await openTab('/');
+  try {
+    const board = citizen.tab.locator('civic-notice-board');
+    await board.locator('.alert').filter({ hasText: '寒潮蓝色预警' }).waitFor({ timeout: 10_000 });
+    const first = board.locator('.notices > li').first();
+    await first.waitFor();
+    // Pinned notices come first, in Chinese on this Chinese page.
+    assert.match(await first.textContent(), /置顶/);
+    await first.locator('button.title').click();
+    await first.locator('.content').waitFor();
+    assert.equal(await first.locator('button.title').getAttribute('aria-expanded'), 'true');
+    assert.equal(await first.locator('.content script, .content [onerror], .content [style]').count(), 0);
+    assert.deepEqual(citizen.problems, [], 'errors on the home page');
+  } finally {
+    await citizen.context.close();
+  }
+});
