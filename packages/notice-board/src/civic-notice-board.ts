@@ -7,10 +7,10 @@ import { version } from './version.js';
 import { noticeBoardStyles } from './notice-board-styles.js';
 import { CivicAlertDismissEvent, CivicNoticeOpenEvent } from './events.js';
 import { parseFeed } from './feeds/parse-feed.js';
-import { FeedFormatError, type Notice } from './feeds/notice.js';
+import { FeedFormatError, limits, type Notice } from './feeds/notice.js';
 import { parseAlertSource, type CapAlert } from './alerts/cap.js';
 import { activeAlerts, type ActiveAlert } from './alerts/active-alerts.js';
-import { categoriesOf, inBoard, isCurrent, matches, searchWords, sortNotices } from './notice-query.js';
+import { categoriesOf, inBoard, isCurrent, matches, prepareSearch, searchWords, sortNotices } from './notice-query.js';
 import { isDismissed, isUnread, markRead, rememberDismissed } from './read-state.js';
 import { alertBanner } from './views/alert-banner.js';
 import { noticeItem } from './views/notice-item.js';
@@ -110,20 +110,48 @@ export class CivicNoticeBoard extends CivicElement {
   private lastFeedText?: string;
   /** The URL the feed came from: relative links and images in notices are resolved against it. */
   private feedBase = document.baseURI;
+  /** How many notices the feed had when it had more than a board lists (limits.items); else 0. */
+  @state() private truncatedFrom = 0;
+  /** The board (current notices within `categories`) and its chips, kept until either changes. */
+  private boardCache?: { notices: Notice[]; categories: string; day: number; board: Notice[]; chips: string[] };
+  private formatters = new Map<string, Intl.DateTimeFormat>();
+  private stopPreparingSearch?: () => void;
   private refreshTimer?: ReturnType<typeof setInterval>;
   private announceTimer?: ReturnType<typeof setTimeout>;
 
+  private allowedCache: { from: string; allowed: string[] } = { from: '', allowed: [] };
+
   private get allowed(): string[] {
-    return this.categories
-      .split(',')
-      .map((category) => category.trim())
-      .filter(Boolean);
+    if (this.allowedCache.from !== this.categories) {
+      const allowed = this.categories
+        .split(',')
+        .map((category) => category.trim())
+        .filter(Boolean);
+      this.allowedCache = { from: this.categories, allowed };
+    }
+    return this.allowedCache.allowed;
+  }
+
+  /**
+   * Current notices within `categories`, and the chips for them. Rebuilt only
+   * when the notices or `categories` change, or at most once a minute for
+   * expiry, not at every keystroke.
+   */
+  private boardOf(now: number): { board: Notice[]; chips: string[] } {
+    const minute = Math.floor(now / 60_000);
+    const cache = this.boardCache;
+    if (cache && cache.notices === this.notices && cache.categories === this.categories && cache.day === minute) return cache;
+    const allowed = this.allowed;
+    const board = this.notices.filter((notice) => isCurrent(notice, now) && inBoard(notice, allowed));
+    this.boardCache = { notices: this.notices, categories: this.categories, day: minute, board, chips: categoriesOf(board) };
+    return this.boardCache;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.refreshTimer);
     clearTimeout(this.announceTimer);
+    this.stopPreparingSearch?.();
     this.refreshTimer = undefined;
   }
 
@@ -171,13 +199,17 @@ export class CivicNoticeBoard extends CivicElement {
     try {
       const { text, base } = await this.fetchText(this.src);
       if (generation !== this.feedGeneration || text === this.lastFeedText) return;
-      const notices = sortNotices(parseFeed(text, base));
+      const { notices: parsed, total } = parseFeed(text, base);
+      const notices = sortNotices(parsed);
       if (generation !== this.feedGeneration) return;
+      this.truncatedFrom = total > limits.items ? total : 0;
       this.lastFeedText = text;
       this.feedBase = base;
       if (background && this.feed.kind === 'loaded') this.holdNewNotices(notices);
       else this.notices = notices;
       this.feed = { kind: 'loaded' };
+      this.stopPreparingSearch?.();
+      this.stopPreparingSearch = prepareSearch(notices);
     } catch (error) {
       if (generation !== this.feedGeneration || background) return;
       const detail = error instanceof Error ? error.message : String(error);
@@ -226,11 +258,22 @@ export class CivicNoticeBoard extends CivicElement {
     }
   }
 
-  private formatDate = (date: Date): string =>
-    new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone: this.timeZone }).format(date);
+  /** One Intl.DateTimeFormat per locale, zone and style: making one per date was a large part of every render. */
+  private formatter(timeStyle: boolean): Intl.DateTimeFormat {
+    const key = `${this.locale}|${this.timeZone}|${timeStyle}`;
+    let formatter = this.formatters.get(key);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', ...(timeStyle ? { timeStyle: 'short' } : {}), timeZone: this.timeZone });
+      this.formatters.set(key, formatter);
+    }
+    return formatter;
+  }
 
-  private formatDateTime = (date: Date): string =>
-    new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: this.timeZone }).format(date);
+  private formatDate = (date: Date): string => this.formatter(false).format(date);
+
+  private formatDateTime = (date: Date): string => this.formatter(true).format(date);
+
+  private formatCount = (count: number): string => new Intl.NumberFormat(this.locale).format(count);
 
   private formatSize = (bytes: number): string => {
     const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : bytes >= 1000 ? [bytes / 1000, 'kilobyte'] : [bytes, 'byte'];
@@ -289,9 +332,7 @@ export class CivicNoticeBoard extends CivicElement {
   private renderNotices() {
     if (this.feed.kind === 'loading') return html`<p class="loading" part="status" role="status">${msg('Loading notices…')}</p>`;
     if (this.feed.kind === 'failed') return reportProblem(this, this.feed.problem, this.feed.message());
-    const now = Date.now();
-    const board = this.notices.filter((notice) => isCurrent(notice, now) && inBoard(notice, this.allowed));
-    const categories = categoriesOf(board);
+    const { board, chips: categories } = this.boardOf(Date.now());
     // Only chips on screen filter: a chosen category gone from the board (after a refresh or a new
     // `categories`), or a lone category without chips, would hide notices with no way to undo it.
     const chosen = categories.length > 1 ? new Set([...this.chosen].filter((category) => categories.includes(category))) : new Set<string>();
@@ -306,8 +347,11 @@ export class CivicNoticeBoard extends CivicElement {
           ? html`<button type="button" class="link" @click=${this.showArrived}>
               ${this.arrived.length === 1 ? msg('Show 1 new notice') : msg(str`Show ${this.arrived.length} new notices`)}
             </button>`
-          : html`<span>${board.length === 0 ? msg('There are no notices at the moment.') : found.length === 0 ? msg('No notices match.') : msg(str`Showing ${visible.length} of ${found.length}`)}</span>`}
+          : html`<span>${board.length === 0 ? msg('There are no notices at the moment.') : found.length === 0 ? msg('No notices match.') : msg(str`Showing ${this.formatCount(visible.length)} of ${this.formatCount(found.length)}`)}</span>`}
       </div>
+      ${this.truncatedFrom > 0
+        ? html`<p class="truncated">${msg(str`This feed has ${this.formatCount(this.truncatedFrom)} notices; the first ${this.formatCount(limits.items)} are listed here.`)}</p>`
+        : nothing}
       <ul class="notices">
         ${visible.map((notice, index) =>
           noticeItem({
@@ -365,7 +409,7 @@ export class CivicNoticeBoard extends CivicElement {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       const count = this.foundCount;
-      this.announce(count === 0 ? msg('No notices match.') : count === 1 ? msg('1 notice found') : msg(str`${count} notices found`));
+      this.announce(count === 0 ? msg('No notices match.') : count === 1 ? msg('1 notice found') : msg(str`${this.formatCount(count)} notices found`));
     }, 600);
   }
 
@@ -395,10 +439,13 @@ export class CivicNoticeBoard extends CivicElement {
     this.shadowRoot?.querySelector<HTMLElement>(`.notices > li[data-index="${from}"] .title`)?.focus();
   }
 
+  /** Focus goes to the first of the new notices, not to whatever is on top (a pinned one, say). */
   private readonly showArrived = async (): Promise<void> => {
+    const arrived = new Set(this.arrived.map((notice) => notice.id));
     this.notices = sortNotices([...this.arrived, ...this.notices]);
     this.arrived = [];
     await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLElement>('.notices > li .title')?.focus();
+    const first = [...(this.shadowRoot?.querySelectorAll<HTMLElement>('.notices > li') ?? [])].find((item) => arrived.has(item.dataset.id ?? ''));
+    first?.querySelector<HTMLElement>('.title')?.focus();
   };
 }

@@ -16,6 +16,29 @@ function haystackOf(notice: Notice): string {
   return text;
 }
 
+/**
+ * Builds the search text of every notice in idle time after the list is on
+ * screen, a slice at a time, so the reader's first keystroke does not pay for
+ * 10,000 of them at once. Returns a function that stops it.
+ */
+export function prepareSearch(notices: Notice[]): () => void {
+  let next = 0;
+  let stopped = false;
+  // Safari had no requestIdleCallback until recently: a short timeout with a small budget stands in.
+  const idle: (work: IdleRequestCallback) => void =
+    'requestIdleCallback' in window
+      ? (work) => window.requestIdleCallback(work)
+      : (work) => setTimeout(() => work({ didTimeout: false, timeRemaining: () => 8 }), 50);
+  const step: IdleRequestCallback = (deadline) => {
+    while (!stopped && next < notices.length && deadline.timeRemaining() > 1) haystackOf(notices[next++]!);
+    if (!stopped && next < notices.length) idle(step);
+  };
+  idle(step);
+  return () => {
+    stopped = true;
+  };
+}
+
 /** Pinned first, then the newest; undated notices last. Done once per load, so filtering keeps the order. */
 export function sortNotices(notices: Notice[]): Notice[] {
   const time = (notice: Notice) => notice.published?.getTime() ?? -Infinity;

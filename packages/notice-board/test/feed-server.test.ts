@@ -64,7 +64,7 @@ describe('feed test server', () => {
   it('generates N notices in each format, newest first', async () => {
     for (const format of ['json', 'rss', 'atom'] as const) {
       const url = new FeedServer().generated(30, format);
-      const notices = parseFeed(await (await get(url)).text(), url);
+      const { notices } = parseFeed(await (await get(url)).text(), url);
       expect(notices.length, format).to.equal(30);
       expect(notices[29]!.title, format).to.equal('第30号通知 Notice 30');
     }
@@ -76,7 +76,7 @@ describe('feed test server', () => {
     await server.setPayloads(payloads);
     for (const format of ['json', 'rss', 'atom'] as const) {
       const url = server.hostile(format);
-      const notices = parseFeed(await (await get(url)).text(), url).slice(0, payloads.length);
+      const notices = parseFeed(await (await get(url)).text(), url).notices.slice(0, payloads.length);
       expect(notices.map((notice) => notice.title), format).to.deep.equal(payloads.map((payload) => payload.trim()));
       expect(notices.map((notice) => notice.contentHtml || notice.contentText), format).to.deep.equal(payloads.map((payload) => payload.trim()));
     }

@@ -29,7 +29,7 @@ const expected = [
     pinned: true,
     datetime: '2026-03-02T01:00:00.000Z',
     tags: ['安全'],
-    attachments: [{ name: '防汛安全指南.pdf', href: `${files}%E9%98%B2%E6%B1%9B%E5%AE%89%E5%85%A8%E6%8C%87%E5%8D%97.pdf`, facts: 'application/pdf · 1.3 MB' }],
+    attachments: [{ name: '防汛安全指南.pdf', href: `${files}%E9%98%B2%E6%B1%9B%E5%AE%89%E5%85%A8%E6%8C%87%E5%8D%97.pdf`, facts: 'PDF · 1.3 MB' }],
     content: '各社区、各单位：汛期将至，请居民提前熟悉就近避险场所，关注气象预警信息。检查阳台、屋顶的排水口低洼地区居民留意社区通知详见防汛指南。',
   },
   {
@@ -45,7 +45,7 @@ const expected = [
     pinned: false,
     datetime: '2026-03-09T02:00:00.000Z',
     tags: ['交通'],
-    attachments: [{ name: 'diversion-map.png', href: `${files}diversion-map.png`, facts: 'image/png · 830 byte' }],
+    attachments: [{ name: 'diversion-map.png', href: `${files}diversion-map.png`, facts: 'PNG · 830 byte' }],
     content: 'From 16 March, one lane of Jiangbin Avenue is closed between Binjiang Road and the ferry terminal. Buses 12 and 45 are diverted.',
   },
   {
@@ -57,7 +57,7 @@ const expected = [
       {
         name: 'vaccination-schedule.xlsx',
         href: `${files}vaccination-schedule.xlsx`,
-        facts: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet · 48.2 kB',
+        facts: 'XLSX · 48.2 kB',
       },
     ],
     content: 'The community health centre offers free influenza vaccination for residents over 60 on Saturday. Bring your ID card or 社保卡.',
@@ -200,5 +200,22 @@ describe('<civic-notice-board> feed formats', () => {
     const [request] = await server.requests('feed');
     expect(request!.accept).to.contain('application/feed+json');
     expect([request!.referer, request!.cookie]).to.deep.equal([null, null]);
+  });
+  it("keeps the feed's language on its texts, and shows an RSS description as the summary when content:encoded holds the content", async () => {
+    const server = new FeedServer();
+    await server.setFeed({
+      type: 'application/rss+xml',
+      body: `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title><link>https://district.example/</link><description>d</description><language>zh-CN</language>
+<item><guid>water-cut</guid><title>停水通知</title><description>&lt;p&gt;明天&lt;b&gt;停水&lt;/b&gt;半天&lt;/p&gt;</description><content:encoded>&lt;p&gt;全文&lt;/p&gt;</content:encoded><pubDate>Tue, 10 Mar 2026 09:00:00 +0800</pubDate></item>
+</channel></rss>`,
+    });
+    const el = await renderBoard({ src: server.feedUrl, lang: 'en' });
+    const summary = el.shadowRoot!.querySelector('.summary');
+    expect(summary?.textContent?.trim()).to.equal('明天停水半天');
+    expect(summary?.getAttribute('lang')).to.equal('zh-CN');
+    expect(el.shadowRoot!.querySelector('.notices .title')?.getAttribute('lang')).to.equal('zh-CN');
+    // The widget's own words stay in the page's language.
+    expect(el.shadowRoot!.querySelector('label[for="notice-search"]')?.closest('[lang]')?.getAttribute('lang')).to.equal('en');
   });
 });

@@ -54,7 +54,7 @@ describe('<civic-notice-board> language and dates', () => {
       attachments: 'Attachments',
       more: 'Show more notices',
       date: 'March 11, 2026',
-      size: 'application/pdf · 1.3 MB',
+      size: 'PDF · 1.3 MB',
     });
   });
 
@@ -71,7 +71,7 @@ describe('<civic-notice-board> language and dates', () => {
       attachments: '附件',
       more: '显示更多通知',
       date: '2026年3月11日',
-      size: 'application/pdf · 1.3 MB',
+      size: 'PDF · 1.3 MB',
     });
     await toggleNotice(el, water);
     expect(textOf(el, '.details > p > a')).to.equal('在单独页面阅读《停水通知：滨江路部分路段3月12日暂停供水》');

@@ -118,7 +118,8 @@ describe('<civic-notice-board> refresh', () => {
 
     await click(el, '.list-status button');
     expect(titles(el)).to.deep.equal([original[0], '新通知 2', '新通知 1', ...original.slice(1)]);
-    await waitForFocus(el, '.notices > li[data-index="0"] .title');
+    // On the first of the new notices, not on the pinned one above them.
+    await waitForFocus(el, '.notices > li[data-index="1"] .title');
     expect(listStatus(el)).to.equal('Showing 8 of 8');
   });
 

@@ -1,5 +1,5 @@
 import { children, childText } from './parse-xml.js';
-import { cleanText, limits, parseDate, safeUrl, sizeOf, type Notice } from './notice.js';
+import { cleanText, languageTag, limits, parseDate, safeUrl, sizeOf, type Notice, type ParsedFeed } from './notice.js';
 
 export const atomNamespace = 'http://www.w3.org/2005/Atom';
 
@@ -18,8 +18,12 @@ function asHtml(element: Element | undefined): string {
 }
 
 /** Atom 1.0 entries; a category with the term `pinned` pins. Titles are read as text. */
-export function parseAtom(root: Element, base: string): Notice[] {
-  return children(root, 'entry').flatMap((entry): Notice[] => {
+const xmlNamespace = 'http://www.w3.org/XML/1998/namespace';
+
+export function parseAtom(root: Element, base: string): ParsedFeed {
+  const feedLanguage = languageTag(root.getAttributeNS(xmlNamespace, 'lang'));
+  const entries = children(root, 'entry');
+  const notices = entries.slice(0, limits.items).flatMap((entry): Notice[] => {
     const id = cleanText(childText(entry, 'id'), 500);
     if (!id) return [];
     const links = children(entry, 'link');
@@ -54,7 +58,9 @@ export function parseAtom(root: Element, base: string): Notice[] {
           })
           .slice(0, limits.attachments),
         pinned: categories.some(isPinned) || terms.some((term) => term.toLowerCase() === 'pinned'),
+        language: languageTag(entry.getAttributeNS(xmlNamespace, 'lang')) ?? feedLanguage,
       },
     ];
   });
+  return { notices, total: entries.length };
 }

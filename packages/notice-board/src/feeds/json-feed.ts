@@ -1,4 +1,4 @@
-import { cleanText, FeedFormatError, limits, parseDate, safeUrl, sizeOf, type Attachment, type Notice } from './notice.js';
+import { cleanText, FeedFormatError, languageTag, limits, parseDate, safeUrl, sizeOf, type Attachment, type Notice, type ParsedFeed } from './notice.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -13,12 +13,13 @@ function attachmentsOf(item: Json, base: string): Attachment[] {
 }
 
 /** JSON Feed 1.0/1.1, with our `_civic` extension (pinned, expires, severity). An item without an id is skipped. */
-export function parseJsonFeed(feed: unknown, base: string): Notice[] {
+export function parseJsonFeed(feed: unknown, base: string): ParsedFeed {
   if (!isObject(feed) || typeof feed.version !== 'string' || !feed.version.startsWith('https://jsonfeed.org/version/')) {
     throw new FeedFormatError('This JSON is not a JSON Feed (no "version" of https://jsonfeed.org/version/…).');
   }
   if (!Array.isArray(feed.items)) throw new FeedFormatError('The JSON Feed has no "items" list.');
-  return feed.items.filter(isObject).flatMap((item): Notice[] => {
+  const feedLanguage = languageTag(feed.language);
+  const notices = feed.items.slice(0, limits.items).filter(isObject).flatMap((item): Notice[] => {
     const id = cleanText(typeof item.id === 'number' ? String(item.id) : item.id, 500);
     if (!id) return [];
     const civic = isObject(item._civic) ? item._civic : {};
@@ -39,7 +40,9 @@ export function parseJsonFeed(feed: unknown, base: string): Notice[] {
         pinned: civic.pinned === true,
         expires: parseDate(civic.expires),
         severity: cleanText(civic.severity, 50) || undefined,
+        language: languageTag(item.language) ?? feedLanguage,
       },
     ];
   });
+  return { notices, total: feed.items.length };
 }

@@ -2,14 +2,14 @@ import { atomNamespace, parseAtom } from './atom.js';
 import { parseJsonFeed } from './json-feed.js';
 import { parseXml } from './parse-xml.js';
 import { parseRss } from './rss.js';
-import { FeedFormatError, type Notice } from './notice.js';
+import { FeedFormatError, type ParsedFeed } from './notice.js';
 
 /**
  * A feed recognised by its content, not its name or Content-Type (CMSs get
  * those wrong): JSON is read as JSON Feed, XML as RSS 2.0 or Atom 1.0.
  * `base` resolves relative links. Throws FeedFormatError for anything else.
  */
-export function parseFeed(text: string, base: string): Notice[] {
+export function parseFeed(text: string, base: string): ParsedFeed {
   const start = text.trimStart();
   if (start.startsWith('{')) {
     let json: unknown;

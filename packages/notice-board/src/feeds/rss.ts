@@ -1,5 +1,5 @@
 import { children, childText } from './parse-xml.js';
-import { cleanText, limits, parseDate, safeUrl, sizeOf, type Notice } from './notice.js';
+import { cleanText, languageTag, limits, parseDate, safeUrl, sizeOf, type Notice, type ParsedFeed } from './notice.js';
 
 const pinnedCategory = 'pinned';
 
@@ -14,10 +14,12 @@ function fileName(url: string): string {
 }
 
 /** RSS 2.0 items. `description` is escaped HTML; `content:encoded`, when present, is the fuller content. */
-export function parseRss(root: Element, base: string): Notice[] {
+export function parseRss(root: Element, base: string): ParsedFeed {
   const channel = children(root, 'channel')[0];
-  if (!channel) return [];
-  return children(channel, 'item').flatMap((item): Notice[] => {
+  if (!channel) return { notices: [], total: 0 };
+  const language = languageTag(childText(channel, 'language'));
+  const items = children(channel, 'item');
+  const notices = items.slice(0, limits.items).flatMap((item): Notice[] => {
     const link = safeUrl(childText(item, 'link'), base);
     const id = cleanText(childText(item, 'guid') || link || childText(item, 'title'), 500);
     if (!id) return [];
@@ -32,6 +34,7 @@ export function parseRss(root: Element, base: string): Notice[] {
         title: cleanText(childText(item, 'title')),
         summary: '',
         contentHtml: cleanText(encoded || description, limits.html),
+        summaryHtml: encoded && description ? cleanText(description, limits.text) : undefined,
         contentText: '',
         published: parseDate(pubDate),
         publishedRaw: pubDate || undefined,
@@ -43,7 +46,9 @@ export function parseRss(root: Element, base: string): Notice[] {
           return [{ url, title: cleanText(name), type: cleanText(enclosure.getAttribute('type'), 100), size: sizeOf(enclosure.getAttribute('length')) }];
         }).slice(0, limits.attachments),
         pinned: categories.some((category) => category.toLowerCase() === pinnedCategory),
+        language,
       },
     ];
   });
+  return { notices, total: items.length };
 }

@@ -66,3 +66,19 @@ export function sanitizeNoticeHtml(html: string, feedUrl: string = document.base
     base = document.baseURI;
   }
 }
+
+const texts = new WeakMap<object, string>();
+
+/**
+ * HTML shown as plain text (an RSS description used as a summary): DOMPurify
+ * keeps the text of every element and drops the elements. Remembered per
+ * notice, as only the notices on screen ask for it.
+ */
+export function textOfHtml(owner: object, html: string): string {
+  let text = texts.get(owner);
+  if (text === undefined) {
+    text = purify.sanitize(html, { ALLOWED_TAGS: [], RETURN_DOM_FRAGMENT: true }).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    texts.set(owner, text);
+  }
+  return text;
+}

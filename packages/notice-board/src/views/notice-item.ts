@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { msg, str } from '@lit/localize';
 import type { Notice } from '../feeds/notice.js';
-import { sanitizeNoticeHtml } from '../feeds/sanitize-html.js';
+import { sanitizeNoticeHtml, textOfHtml } from '../feeds/sanitize-html.js';
+import { fileTypeLabel } from '../feeds/file-type.js';
 
 export interface NoticeItemProps {
   notice: Notice;
@@ -23,15 +24,16 @@ function attachmentList(notice: Notice, formatSize: (bytes: number) => string) {
     ${notice.attachments.map(
       (attachment) => html`<li>
         <a href=${attachment.url} rel="noopener noreferrer">${attachment.title || msg('Attachment')}</a>
-        <span class="file-facts">${[attachment.type, attachment.size === undefined ? '' : formatSize(attachment.size)].filter(Boolean).join(' · ')}</span>
+        <span class="file-facts">${[fileTypeLabel(attachment.type, attachment.url), attachment.size === undefined ? '' : formatSize(attachment.size)].filter(Boolean).join(' · ')}</span>
       </li>`,
     )}
   </ul>`;
 }
 
 function content(notice: Notice, base: string) {
-  if (notice.contentHtml) return html`<div class="content">${guard([notice.contentHtml, base], () => sanitizeNoticeHtml(notice.contentHtml, base))}</div>`;
-  if (notice.contentText) return html`<div class="content plain">${notice.contentText}</div>`;
+  const lang = notice.language ?? nothing;
+  if (notice.contentHtml) return html`<div class="content" lang=${lang}>${guard([notice.contentHtml, base], () => sanitizeNoticeHtml(notice.contentHtml, base))}</div>`;
+  if (notice.contentText) return html`<div class="content plain" lang=${lang}>${notice.contentText}</div>`;
   return nothing;
 }
 
@@ -42,16 +44,20 @@ function content(notice: Notice, base: string) {
  */
 export function noticeItem({ notice, index, open, unread, formatDate, formatSize, base, onToggle, onFollow }: NoticeItemProps) {
   const hasContent = Boolean(notice.contentHtml || notice.contentText);
+  // The feed's texts keep the feed's language (the widget's own words keep the page's), so a screen
+  // reader reads a Chinese notice as Chinese on an English page (WCAG 3.1.2).
+  const lang = notice.language ?? nothing;
   const titleText = notice.title || msg('(untitled notice)');
   const regionId = `notice-${index}-content`;
   const title = hasContent
-    ? html`<button type="button" class="title" aria-expanded=${open ? 'true' : 'false'} aria-controls=${regionId} @click=${() => onToggle(notice)}>
+    ? html`<button type="button" class="title" lang=${lang} aria-expanded=${open ? 'true' : 'false'} aria-controls=${regionId} @click=${() => onToggle(notice)}>
         ${titleText}
       </button>`
     : notice.url
-      ? html`<a class="title" href=${notice.url} rel="noopener noreferrer" @click=${() => onFollow(notice)}>${titleText}</a>`
-      : html`<span class="title">${titleText}</span>`;
-  return html`<li class="notice ${unread ? 'unread' : ''} ${notice.pinned ? 'pinned' : ''}" part="notice" data-index=${index}>
+      ? html`<a class="title" lang=${lang} href=${notice.url} rel="noopener noreferrer" @click=${() => onFollow(notice)}>${titleText}</a>`
+      : html`<span class="title" lang=${lang}>${titleText}</span>`;
+  const summary = notice.summary || (notice.summaryHtml ? textOfHtml(notice, notice.summaryHtml) : '');
+  return html`<li class="notice ${unread ? 'unread' : ''} ${notice.pinned ? 'pinned' : ''}" part="notice" data-index=${index} data-id=${notice.id}>
     <article>
       <h3>
         ${unread ? html`<span class="unread-mark"><span class="visually-hidden">${msg('Unread:')}</span></span>` : nothing}
@@ -61,10 +67,10 @@ export function noticeItem({ notice, index, open, unread, formatDate, formatSize
         ${notice.pinned ? html`<span class="badge pinned-badge">${msg('Pinned')}</span>` : nothing}
         ${notice.published ? html`<time datetime=${notice.published.toISOString()}>${formatDate(notice.published)}</time>` : nothing}
         ${notice.tags.length > 0
-          ? html`<span class="tags"><span class="visually-hidden">${msg('Categories:')}</span> ${notice.tags.map((tag) => html`<span class="tag">${tag}</span>`)}</span>`
+          ? html`<span class="tags"><span class="visually-hidden">${msg('Categories:')}</span> ${notice.tags.map((tag) => html`<span class="tag" lang=${lang}>${tag}</span>`)}</span>`
           : nothing}
       </p>
-      ${notice.summary ? html`<p class="summary">${notice.summary}</p>` : nothing}
+      ${summary ? html`<p class="summary" lang=${lang}>${summary}</p>` : nothing}
       ${attachmentList(notice, formatSize)}
       ${hasContent && open
         ? html`<div id=${regionId} class="details">

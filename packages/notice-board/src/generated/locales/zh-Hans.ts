@@ -11,6 +11,7 @@
     export const templates = {
       's028e106b44fed2a7': `此通知栏设置有误：page-size、refresh 或 timeout 的值无法使用。`,
 's15cfe1cd3aef83c1': str`显示 ${0} 条新通知`,
+'s18025e5b903d7cdd': str`此订阅源共有 ${0} 条通知，这里列出前 ${1} 条。`,
 's1bedc3904980ac70': `搜索通知`,
 's2b4a9dc690ff71dc': str`找到 ${0} 条通知`,
 's2cc7cd11d9b856cd': `分类`,

@@ -11,6 +11,7 @@
     export const templates = {
       's028e106b44fed2a7': `此通知欄設定有誤：page-size、refresh 或 timeout 的值無法使用。`,
 's15cfe1cd3aef83c1': str`顯示 ${0} 則新通知`,
+'s18025e5b903d7cdd': str`此訂閱來源共有 ${0} 則通知，這裡列出前 ${1} 則。`,
 's1bedc3904980ac70': `搜尋通知`,
 's2b4a9dc690ff71dc': str`找到 ${0} 則通知`,
 's2cc7cd11d9b856cd': `分類`,
