@@ -298,7 +298,7 @@ export function keyStates(language: BoardLanguage) {
         const item = itemTitled(root, consultation);
         const attachments = within(item).getByRole('list', { name: word.attachments });
         await expect(within(attachments).getAllByRole('link')).toHaveLength(2);
-        await expect(attachments.textContent).toContain('application/pdf');
+        await expect(attachments.textContent).toContain('PDF');
         await expect(root.querySelectorAll('.attachments')).toHaveLength(3);
       },
     },
@@ -403,7 +403,7 @@ export function keyStates(language: BoardLanguage) {
       play: async (context) => {
         const root = boardRoot(context);
         await listed(root, 10, 15_000);
-        await expect(listStatus(root)).toMatch(new RegExp(`^${word.showing(10, '\\d{4}')}$`));
+        await expect(listStatus(root)).toMatch(new RegExp(`^${word.showing(10, '\\d{1,3}(?:,\\d{3})*')}$`));
         await expect(within(root.querySelector<HTMLElement>('.chips')!).getAllByRole('button')).toHaveLength(8);
       },
     },
