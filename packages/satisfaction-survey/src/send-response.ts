@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { fetchWithTimeout, isRetryable, parseJson, retryAfterMs, toRequestBody, type OutboxRequest } from '@civic-widgets/core';
+import { firstTry, type OutboxRequest } from '@civic-widgets/core';
 import type { SurveyResponse } from './survey-response.js';
 
 export type SendOutcome = { kind: 'sent' } | { kind: 'keep'; retryAfterMs: number } | { kind: 'refused'; status: number; reason: () => string };
@@ -22,25 +22,12 @@ export function serverReason(body: unknown): string | undefined {
   return typeof text === 'string' ? text.slice(0, 500) : undefined;
 }
 
-/**
- * One try. No answer, a timeout or "not now" (5xx, 408, 425, 429) means keep
- * it for later. A 409 is final here: with a key never sent before, no earlier
- * try can be in progress.
- */
+/** One try: accepted, kept for later, or refused with the server's own words when it gave any. */
 export async function sendResponse(request: OutboxRequest, idempotencyKey: string, timeoutMs: number): Promise<SendOutcome> {
-  let response: Response;
-  try {
-    response = await fetchWithTimeout(
-      request.url,
-      { method: 'POST', headers: { ...request.headers, 'Idempotency-Key': idempotencyKey }, body: toRequestBody(request.body) },
-      timeoutMs,
-    );
-  } catch {
-    return { kind: 'keep', retryAfterMs: 0 };
-  }
-  if (isRetryable(response.status) && response.status !== 409) return { kind: 'keep', retryAfterMs: retryAfterMs(response) };
-  if (response.ok) return { kind: 'sent' };
-  const reason = serverReason(parseJson(await response.text().catch(() => '')));
-  const status = response.status;
+  const result = await firstTry(request, idempotencyKey, timeoutMs);
+  if (result.kind === 'accepted') return { kind: 'sent' };
+  if (result.kind === 'keep') return result;
+  const reason = serverReason(result.body);
+  const { status } = result;
   return { kind: 'refused', status, reason: reason ? () => reason : () => msg(str`The server did not accept the rating (error ${status}).`) };
 }
