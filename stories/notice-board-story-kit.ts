@@ -407,6 +407,15 @@ export function keyStates(language: BoardLanguage) {
         await expect(within(root.querySelector<HTMLElement>('.chips')!).getAllByRole('button')).toHaveLength(8);
       },
     },
+    /** A feed of 50,000 notices: the board lists the first 10,000 and says so, rather than freezing the page. */
+    OverTenThousandNotices: {
+      args: { src: fakeFeeds.archive(feed, 50_000) },
+      play: async (context) => {
+        const root = boardRoot(context);
+        await listed(root, 10, 30_000);
+        await expect(await shown(root, '.truncated')).toBeVisible();
+      },
+    },
     /** 适老化: larger text and targets, stronger contrast; with a warning and an opened notice. */
     CareMode: {
       args: { 'care-mode': true, 'alerts-src': fakeWarnings.severe },

@@ -177,6 +177,7 @@ export const WarningsOnly: NoticeBoardStory = {
 // ---- Size and care mode.
 
 export const TenThousandNotices: NoticeBoardStory = key.TenThousandNotices;
+export const OverTenThousandNotices: NoticeBoardStory = key.OverTenThousandNotices;
 
 export const CareMode: NoticeBoardStory = key.CareMode;
 

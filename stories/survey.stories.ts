@@ -113,6 +113,19 @@ export const LowRatingFollowUp: SurveyStory = {
 
 export const LowRatingWithCallBack: SurveyStory = key.LowRatingWithCallBack;
 
+/** "No thanks": a short confirmation takes the focus, and the survey stays away for this visit. */
+export const Dismissed: SurveyStory = {
+  play: async (context) => {
+    const survey = inSurvey(context);
+    const root = surveyRoot(context);
+    await userEvent.click(survey.getByRole('button', { name: 'No thanks' }));
+    const confirmation = await shown(root, '#dismissed');
+    await waitFor(() => expect(root.activeElement).toBe(confirmation));
+    await expect(confirmation).toHaveTextContent('OK, we will not ask again during this visit.');
+    await expect(context.args.onCivicSurveyDismiss).toHaveBeenCalledOnce();
+  },
+};
+
 export const CallBackValidationErrors: SurveyStory = key.CallBackValidationErrors;
 
 /** A low grade on a numeric scale (NPS 0 to 6) asks what went wrong too. */

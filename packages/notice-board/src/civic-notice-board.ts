@@ -337,7 +337,7 @@ export class CivicNoticeBoard extends CivicElement {
     // `categories`), or a lone category without chips, would hide notices with no way to undo it.
     const chosen = categories.length > 1 ? new Set([...this.chosen].filter((category) => categories.includes(category))) : new Set<string>();
     const words = searchWords(this.search);
-    const filter = { allowed: this.allowed, chosen, search: this.search };
+    const filter = { allowed: this.allowed, chosen };
     const found = chosen.size === 0 && words.length === 0 ? board : board.filter((notice) => matches(notice, filter, words));
     const visible = found.slice(0, this.shown);
     this.foundCount = found.length;

@@ -54,7 +54,6 @@ export interface NoticeFilter {
   allowed: string[];
   /** Chips the reader turned on: notices with any of these tags; none means all. */
   chosen: ReadonlySet<string>;
-  search: string;
 }
 
 export function inBoard(notice: Notice, allowed: string[]): boolean {
