@@ -139,16 +139,16 @@ function subjectOf(request: SettledSubmission['request']): string | undefined {
  * @cssprop --civic-color-error - Error messages and borders. Default #b10e1e.
  * @cssprop --civic-color-success - The "thank you" panel. Default #00703c.
  * @cssprop --civic-font-family - Typeface. Default the system UI font with CJK fallbacks.
- * @cssprop --civic-font-size - Base text size. Default 1rem (care mode: at least 18px).
+ * @cssprop --civic-font-size - Base text size. Default `medium`: the reader's own default size, whatever the page's root font size (care mode: 1.25 times, at least 18px).
  * @cssprop --civic-line-height - Line height. Default 1.5.
- * @cssprop --civic-space - Base spacing unit. Default 1rem.
+ * @cssprop --civic-space - Base spacing unit. Default 1em (of the widget's text size).
  * @cssprop --civic-radius - Corner radius. Default 4px.
  * @cssprop --civic-target-size - Minimum size of choices and buttons. Default 44px (care mode: at least 48px).
- * @cssprop --civic-max-width - Widest the survey grows. Default 40rem (care mode: 48rem).
+ * @cssprop --civic-max-width - Widest the survey grows. Default 40em (of the widget's text size, so wider in care mode).
  * @cssprop --civic-care-color-text - Text in care mode. Default #000000.
  * @cssprop --civic-care-color-background - Background in care mode. Default #ffffff.
  * @cssprop --civic-care-color-primary - Primary colour in care mode. Default #00366b.
- * @cssprop --civic-care-font-size - Base text size in care mode (never below 18px). Default 1.25rem.
+ * @cssprop --civic-care-font-size - Base text size in care mode (never below 18px). Default 1.25em (of the base text size).
  */
 export class CivicSatisfactionSurvey extends CivicElement {
   static readonly version: string = version;

@@ -131,7 +131,7 @@ export const surveyStyles = css`
     inset-block-end: calc(var(--_civic-space) * 2 + var(--_civic-target-size));
     inset-inline-end: var(--_civic-space);
     z-index: 2147483000;
-    inline-size: min(26rem, calc(100vw - var(--_civic-space) * 2));
+    inline-size: min(26em, calc(100vw - var(--_civic-space) * 2));
     max-block-size: calc(100vh - var(--_civic-space) * 4 - var(--_civic-target-size));
     overflow: auto;
     padding: var(--_civic-space);
@@ -163,7 +163,7 @@ export const surveyStyles = css`
     inset-block-end: var(--_civic-space);
     inset-inline-end: var(--_civic-space);
     z-index: 2147483000;
-    max-inline-size: min(26rem, calc(100vw - var(--_civic-space) * 2));
+    max-inline-size: min(26em, calc(100vw - var(--_civic-space) * 2));
     padding: 0.5em 1em;
     background: var(--_civic-color-background);
     border: 2px solid var(--_civic-color-border);

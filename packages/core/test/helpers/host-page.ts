@@ -1,0 +1,100 @@
+/**
+ * Host pages as districts really have them (a 62.5% root font size, a dark
+ * colour scheme, headings of their own), for the browser tests of every widget.
+ * Assertions compare strings and numbers only.
+ */
+
+/** Sets `html { font-size }` as a CMS theme does (62.5%, Bootstrap 3's 10px); returns the undo. */
+export function setRootFontSize(size: string): () => void {
+  const root = document.documentElement;
+  const before = root.style.fontSize;
+  root.style.fontSize = size;
+  return () => {
+    root.style.fontSize = before;
+  };
+}
+
+/** The reader's default text size in px (what `medium` means in this browser). */
+export function readerDefaultSize(): number {
+  const probe = document.createElement('div');
+  probe.style.fontSize = 'medium';
+  document.body.append(probe);
+  const size = parseFloat(getComputedStyle(probe).fontSize);
+  probe.remove();
+  return size;
+}
+
+/** Computed size in px of a CSS length property of `element`. */
+export function px(element: Element, property: 'fontSize' | 'maxWidth' | 'maxInlineSize' | 'paddingTop'): number {
+  return parseFloat(getComputedStyle(element)[property]);
+}
+
+/**
+ * A dark host page: `:root { color-scheme: dark }` and light text on a dark
+ * body, as a district's dark theme sets them. Returns the undo.
+ */
+export function useDarkHostPage(): () => void {
+  const style = document.createElement('style');
+  style.textContent = ':root { color-scheme: dark; } body { background: #121212; color: #eeeeee; }';
+  document.head.append(style);
+  return () => style.remove();
+}
+
+function channels(color: string): [number, number, number] {
+  const match = color.match(/[\d.]+/g);
+  if (!match || match.length < 3) throw new Error(`Not an rgb() colour: ${color}`);
+  return [Number(match[0]), Number(match[1]), Number(match[2])];
+}
+
+function luminance(color: string): number {
+  const [r, g, b] = channels(color).map((value) => {
+    const s = value / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two computed `rgb()` colours. */
+export function contrastRatio(foreground: string, background: string): number {
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** The first non-transparent background colour at or above `element`, across shadow boundaries. */
+export function backgroundBehind(element: Element): string {
+  for (let node: Element | null = element; node; ) {
+    const background = getComputedStyle(node).backgroundColor;
+    if (background !== 'rgba(0, 0, 0, 0)' && background !== 'transparent') return background;
+    node = node.assignedSlot ?? node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+  }
+  return getComputedStyle(document.documentElement).backgroundColor;
+}
+
+/** Every heading in the shadow root, in order, as "level text" ("2 Report a problem"). */
+export function headingOutline(root: ShadowRoot): string[] {
+  return [...root.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]')].map((heading) => {
+    const level = heading.getAttribute('aria-level') ?? heading.localName.slice(1);
+    return `${level} ${heading.textContent?.replace(/\s+/g, ' ').trim()}`;
+  });
+}
+
+/** Level of a heading element (h1–h6, or role=heading with aria-level). */
+export function headingLevel(heading: Element): number {
+  return Number(heading.getAttribute('aria-level') ?? heading.localName.slice(1));
+}
+
+/** Captures console.error calls from `<tag>` until the returned function is called; it returns their first arguments. */
+export function captureWidgetErrors(tag: string): { messages: () => string[]; restore: () => void } {
+  const original = console.error;
+  const messages: string[] = [];
+  console.error = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith(`[civic-widgets] <${tag}>`)) messages.push(args[0]);
+    else original(...args);
+  };
+  return { messages: () => [...messages], restore: () => (console.error = original) };
+}
+
+/** Resolves after the browser has run a task and painted (past the widget's first rendering task). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
