@@ -5,6 +5,7 @@ import { resolveLocale } from './locale/resolve-locale.js';
 import { activeLocale, requestPageLocale } from './locale/page-locale.js';
 import { toSupportedLocale, type SupportedLocale } from './locale/supported-locales.js';
 import { observePageAttributes, pageCareMode } from './page-attributes.js';
+import { booleanAttribute } from './boolean-attribute.js';
 
 /**
  * What every Civic widget shares: the language it speaks and care mode (适老化).
@@ -18,8 +19,11 @@ export abstract class CivicElement extends LitElement {
    */
   @property() override lang = '';
 
-  /** Large text, large targets and high contrast; `data-civic-care-mode` on `<html>` turns it on page-wide. */
-  @property({ type: Boolean, reflect: true, attribute: 'care-mode' }) careMode = false;
+  /**
+   * Large text, large targets and high contrast; `data-civic-care-mode` on `<html>` turns it on page-wide.
+   * `care-mode="false"` (as frameworks write it) is off.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'care-mode', converter: booleanAttribute }) careMode = false;
 
   @state() private pageCareMode = pageCareMode();
 

@@ -4,6 +4,7 @@ export { resolveLocale } from './locale/resolve-locale.js';
 export { registerCatalog } from './locale/page-locale.js';
 export { toSupportedLocale, type SupportedLocale, type TargetLocale } from './locale/supported-locales.js';
 export { careModeAttribute } from './page-attributes.js';
+export { booleanAttribute } from './boolean-attribute.js';
 export { baseStyles } from './styles/base-styles.js';
 export { fetchWithTimeout, parseJson, readJson, MalformedResponseError, TimeoutError } from './net/fetch-with-timeout.js';
 export { newIdempotencyKey } from './idempotency-key.js';

@@ -105,3 +105,13 @@ describe('CivicElement', () => {
     expect(element.getAttribute('lang')).to.equal('zh-TW');
   });
 });
+
+describe('booleanAttribute', () => {
+  it('reads a present attribute as on, except "false" in any case', async () => {
+    const { booleanAttribute } = await import('@civic-widgets/core');
+    const read = (value: string | null) => booleanAttribute.fromAttribute!(value, Boolean);
+    expect([read(''), read('true'), read('care-mode'), read('0')]).to.deep.equal([true, true, true, true]);
+    expect([read(null), read('false'), read('False'), read(' false ')]).to.deep.equal([false, false, false, false]);
+    expect([booleanAttribute.toAttribute!(true, Boolean), booleanAttribute.toAttribute!(false, Boolean)]).to.deep.equal(['', null]);
+  });
+});

@@ -33,4 +33,24 @@ describe('<civic-feedback> on a host page', () => {
       expect(px(query(el, '.root'), 'fontSize')).to.equal(Math.max(18, 1.25 * readerDefaultSize()));
     });
   });
+
+  it('reads care-mode as a framework binds it: "false" off, "true" on, removed off', async () => {
+    const el = await renderFeedback();
+    const careOn = () => query(el, '.root').classList.contains('care');
+    el.setAttribute('care-mode', 'false');
+    await el.updateComplete;
+    expect(careOn(), 'care-mode="false"').to.equal(false);
+    el.setAttribute('care-mode', 'true');
+    await el.updateComplete;
+    expect(careOn(), 'care-mode="true"').to.equal(true);
+    el.setAttribute('care-mode', 'FALSE');
+    await el.updateComplete;
+    expect(careOn(), 'care-mode="FALSE"').to.equal(false);
+    el.setAttribute('care-mode', '');
+    await el.updateComplete;
+    expect(careOn(), 'care-mode=""').to.equal(true);
+    el.removeAttribute('care-mode');
+    await el.updateComplete;
+    expect(careOn(), 'no care-mode').to.equal(false);
+  });
 });

@@ -30,4 +30,24 @@ describe('<civic-notice-board> on a host page', () => {
       expect(px(query(el, '.root'), 'fontSize')).to.equal(25);
     });
   });
+
+  it('reads care-mode as a framework binds it: "false" off, "true" on, removed off', async () => {
+    const el = await renderBoard({ src: feedFile('notices.json') });
+    const careOn = () => query(el, '.root').classList.contains('care');
+    el.setAttribute('care-mode', 'false');
+    await el.updateComplete;
+    expect(careOn(), 'care-mode="false"').to.equal(false);
+    el.setAttribute('care-mode', 'true');
+    await el.updateComplete;
+    expect(careOn(), 'care-mode="true"').to.equal(true);
+    el.setAttribute('care-mode', 'FALSE');
+    await el.updateComplete;
+    expect(careOn(), 'care-mode="FALSE"').to.equal(false);
+    el.setAttribute('care-mode', '');
+    await el.updateComplete;
+    expect(careOn(), 'care-mode=""').to.equal(true);
+    el.removeAttribute('care-mode');
+    await el.updateComplete;
+    expect(careOn(), 'no care-mode').to.equal(false);
+  });
 });

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import {
   baseStyles,
+  booleanAttribute,
   CivicElement,
   errorSummary,
   focusField,
@@ -180,8 +181,8 @@ export class CivicSatisfactionSurvey extends CivicElement {
   /** Once answered, not shown again for the same `service-id` (or page, without one) for this many days (kept in `localStorage`). */
   @property({ type: Number, attribute: 'cooldown-days', converter: strictNumber(90) }) cooldownDays = 90;
 
-  /** After a low rating, offer an opt-in call-back with name and phone, behind its own consent. */
-  @property({ type: Boolean }) callback = false;
+  /** After a low rating, offer an opt-in call-back with name and phone, behind its own consent. `callback="false"` is off. */
+  @property({ type: Boolean, converter: booleanAttribute }) callback = false;
 
   /** `survey`, or `results`: the public results from `summary-src`. */
   @property() mode = 'survey';

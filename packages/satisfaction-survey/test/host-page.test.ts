@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { px, readerDefaultSize, setRootFontSize } from '../../core/test/helpers/host-page.js';
-import { click, query, renderSurvey, useCleanState } from './helpers/survey.js';
+import { chooseRating, click, has, query, renderSurvey, useCleanState } from './helpers/survey.js';
 
 // <civic-satisfaction-survey> on the host pages districts really have: old CMS
 // themes, frameworks that bind attributes, dark schemes, headings of their own.
@@ -34,5 +34,37 @@ describe('<civic-satisfaction-survey> on a host page', () => {
       await el.updateComplete;
       expect(px(query(el, '.root'), 'fontSize')).to.equal(25);
     });
+  });
+
+  it('reads care-mode as a framework binds it: "false" off, "true" on, removed off', async () => {
+    const { el } = await renderSurvey();
+    const careOn = () => query(el, '.root').classList.contains('care');
+    el.setAttribute('care-mode', 'false');
+    await el.updateComplete;
+    expect(careOn(), 'care-mode="false"').to.equal(false);
+    el.setAttribute('care-mode', 'true');
+    await el.updateComplete;
+    expect(careOn(), 'care-mode="true"').to.equal(true);
+    el.setAttribute('care-mode', 'FALSE');
+    await el.updateComplete;
+    expect(careOn(), 'care-mode="FALSE"').to.equal(false);
+    el.setAttribute('care-mode', '');
+    await el.updateComplete;
+    expect(careOn(), 'care-mode=""').to.equal(true);
+    el.removeAttribute('care-mode');
+    await el.updateComplete;
+    expect(careOn(), 'no care-mode').to.equal(false);
+  });
+
+  it('offers no call-back with callback="false", as Vue writes it, and does with "true"', async () => {
+    const { el } = await renderSurvey({ callback: 'false' });
+    await chooseRating(el, 1);
+    expect(has(el, '#callback-wanted'), 'callback="false"').to.equal(false);
+    el.setAttribute('callback', 'true');
+    await el.updateComplete;
+    expect(has(el, '#callback-wanted'), 'callback="true"').to.equal(true);
+    el.removeAttribute('callback');
+    await el.updateComplete;
+    expect(has(el, '#callback-wanted'), 'no callback').to.equal(false);
   });
 });
