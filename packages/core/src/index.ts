@@ -25,3 +25,4 @@ export { reportProblem } from './problem.js';
 export { errorSummary, focusField, refusalNotice, type FieldError, type LocalizedText } from './forms/error-summary.js';
 export { readStored, removeStored, writeStored } from './safe-storage.js';
 export { firstTry, type FirstTry } from './outbox/first-try.js';
+export { afterFirstRenderingTask, notConfigured } from './not-configured.js';

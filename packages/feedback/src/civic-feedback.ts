@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, focusField, newIdempotencyKey, reportProblem, type OutboxRequest } from '@civic-widgets/core';
+import { baseStyles, CivicElement, focusField, newIdempotencyKey, notConfigured, reportProblem, type OutboxRequest } from '@civic-widgets/core';
 import { registerFeedbackCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { feedbackStyles } from './feedback-styles.js';
@@ -37,12 +37,6 @@ export type LocationMode = 'none' | 'optional' | 'required';
 const locationModes: readonly string[] = ['none', 'optional', 'required'];
 
 type Phase = 'form' | 'sending' | 'sent' | 'queued';
-
-/** A configuration mistake: `problem` for the web team's console, in English; `message` for the citizen. */
-interface ConfigurationProblem {
-  problem: string;
-  message: string;
-}
 
 /**
  * A citizen reports a problem, asks, complains, suggests or praises, and can
@@ -254,7 +248,7 @@ export class CivicFeedback extends CivicElement {
 
   private renderBody() {
     const configuration = this.configurationProblem();
-    if (configuration) return reportProblem(this, configuration.problem, configuration.message);
+    if (configuration) return this.notSetUp(configuration);
     // A report goes back into the form only while the form is free: not over one being sent or kept.
     const canRestore = this.view === 'report' && this.phase === 'form';
     return html`${deliveredLaterNotice(this.deliveredLater, this.refusedLater, canRestore, () => {
@@ -264,32 +258,23 @@ export class CivicFeedback extends CivicElement {
       ${this.view === 'progress' ? this.renderProgress() : this.renderReport()}`;
   }
 
-  private configurationProblem(): ConfigurationProblem | undefined {
-    if (!this.endpoint) {
-      return { problem: 'The endpoint attribute is missing.', message: msg('This form is not set up: its endpoint attribute is missing.') };
-    }
-    if (!locationModes.includes(this.location)) {
-      return {
-        problem: `location must be none, optional or required, not "${this.location}".`,
-        message: msg(str`This form is not set up correctly: location must be none, optional or required, not "${this.location}".`),
-      };
-    }
-    if (!Number.isInteger(this.maxPhotos) || this.maxPhotos < 0) {
-      return {
-        problem: 'max-photos must be a whole number, 0 or more.',
-        message: msg('This form is not set up correctly: max-photos must be a whole number, 0 or more.'),
-      };
-    }
+  /** A set-up mistake, in English for the web team's console; the citizen sees notSetUp(). */
+  private configurationProblem(): string | undefined {
+    if (!this.endpoint) return 'The endpoint attribute is missing.';
+    if (!locationModes.includes(this.location)) return `location must be none, optional or required, not "${this.location}".`;
+    if (!Number.isInteger(this.maxPhotos) || this.maxPhotos < 0) return `max-photos must be a whole number, 0 or more, not "${this.maxPhotos}".`;
     // setTimeout and AbortSignal.timeout take at most 2^31 - 1 ms; Infinity would break them.
     const longest = 2_147_483_647;
     const isDelay = (ms: number, least: number) => Number.isFinite(ms) && ms >= least && ms <= longest;
     if (!isDelay(this.timeout, 1) || !isDelay(this.minFillTime, 0)) {
-      return {
-        problem: 'timeout must be a number of milliseconds above 0, and min-fill-time 0 or more.',
-        message: msg('This form is not set up correctly: timeout and min-fill-time must be numbers of milliseconds.'),
-      };
+      return `timeout must be a number of milliseconds above 0, and min-fill-time 0 or more (not "${this.timeout}" and "${this.minFillTime}").`;
     }
     return undefined;
+  }
+
+  /** The citizen's words for any set-up mistake: no attribute names, and another way to be heard. */
+  private notSetUp(problem: string) {
+    return notConfigured(this, problem, msg('This form cannot be used at the moment. To report a problem or ask a question, please call the 12345 hotline.'));
   }
 
   private renderProgress() {
@@ -304,11 +289,7 @@ export class CivicFeedback extends CivicElement {
     if (catalog.kind === 'failed') return this.renderLoadProblem(catalog.error);
     if (catalog.kind === 'loading') return html`<p class="loading" part="status">${msg('Loading the form…')}</p>`;
     if (this.serviceCode && !this.catalog.has(this.serviceCode)) {
-      return reportProblem(
-        this,
-        `There is no category "${this.serviceCode}" at this endpoint.`,
-        msg(str`This form is not set up correctly: there is no category "${this.serviceCode}".`),
-      );
+      return this.notSetUp(`service-code "${this.serviceCode}" is not a category (service_code) of this endpoint.`);
     }
     // With the picker hidden there is no other category to choose: without its questions the form cannot be used.
     const definition = this.selectedDefinition;

@@ -34,7 +34,8 @@ describe('<civic-feedback> configuration problems', () => {
   it('without an endpoint shows a problem (role=alert) and logs exactly one console error, even after re-renders', async () => {
     const el = await renderFeedback({ endpoint: null });
     const alert = query(el, '[role="alert"]');
-    expect(alert.textContent).to.contain('This form is not set up: its endpoint attribute is missing.');
+    // Plain words and another way to be heard; the attribute's name only in the console.
+    expect(alert.textContent!.trim()).to.equal('This form cannot be used at the moment. To report a problem or ask a question, please call the 12345 hotline.');
     expect(matches(el, 'form')).to.deep.equal([]);
 
     el.requestUpdate();
@@ -46,7 +47,7 @@ describe('<civic-feedback> configuration problems', () => {
     el.requestUpdate();
     await el.updateComplete;
 
-    expect(query(el, '[role="alert"]').textContent).to.contain('endpoint attribute is missing');
+    expect(query(el, '[role="alert"]').textContent!.trim()).to.equal('This form cannot be used at the moment. To report a problem or ask a question, please call the 12345 hotline.');
     expect(widgetErrors()).to.have.length(1);
     expect(String(widgetErrors()[0]![0])).to.contain('endpoint attribute is missing');
   });
@@ -55,8 +56,7 @@ describe('<civic-feedback> configuration problems', () => {
     const el = await renderFeedback({ endpoint: null, lang: 'zh-Hans' });
     const alert = query(el, '[role="alert"]');
     expect(alert.textContent).to.match(/[\u4e00-\u9fff]/);
-    expect(alert.textContent).to.contain('endpoint');
-    expect(alert.textContent).not.to.contain('This form is not set up');
+    expect(alert.textContent!.trim()).to.equal('此表单暂时无法使用。如需反映问题或咨询，请拨打 12345 市民服务热线。');
     expect(widgetErrors()).to.have.length(1);
   });
 
@@ -133,13 +133,14 @@ describe('<civic-feedback> configuration problems', () => {
     ['location', 'everywhere', 'location must be none, optional or required, not "everywhere"'],
     ['max-photos', '-1', 'max-photos must be a whole number, 0 or more'],
     ['max-photos', 'two', 'max-photos must be a whole number, 0 or more'],
-    ['service-code', 'nope', 'there is no category "nope"'],
+    ['service-code', 'nope', 'service-code "nope" is not a category'],
   ] as const) {
     it(`${name}="${value}" shows a set-up problem instead of the form`, async () => {
       const el = await renderFeedback({ [name]: value });
-      expect(query(el, '[role="alert"]').textContent).to.contain(message);
+      expect(query(el, '[role="alert"]').textContent!.trim()).to.equal('This form cannot be used at the moment. To report a problem or ask a question, please call the 12345 hotline.');
       expect(matches(el, 'form')).to.deep.equal([]);
       expect(widgetErrors()).to.have.length(1);
+      expect(String(widgetErrors()[0]![0])).to.contain(message);
     });
   }
   for (const [name, value] of [
@@ -151,20 +152,18 @@ describe('<civic-feedback> configuration problems', () => {
   ] as const) {
     it(`${name}="${value}" shows a set-up problem instead of the form, and logs one console error in English`, async () => {
       const el = await renderFeedback({ [name]: value });
-      expect(query(el, '[role="alert"]').textContent).to.contain(
-        'This form is not set up correctly: timeout and min-fill-time must be numbers of milliseconds.',
-      );
+      expect(query(el, '[role="alert"]').textContent!.trim()).to.equal('This form cannot be used at the moment. To report a problem or ask a question, please call the 12345 hotline.');
       expect(matches(el, 'form')).to.deep.equal([]);
       el.requestUpdate();
       await el.updateComplete;
       expect(widgetErrors()).to.have.length(1);
-      expect(String(widgetErrors()[0]![0])).to.contain('timeout must be a number of milliseconds above 0, and min-fill-time 0 or more.');
+      expect(String(widgetErrors()[0]![0])).to.contain('timeout must be a number of milliseconds above 0, and min-fill-time 0 or more');
     });
   }
 
   it('says that timeout is wrong in the page language (zh-Hans), and still logs in English', async () => {
     const el = await renderFeedback({ timeout: 'abc', lang: 'zh-Hans' });
-    expect(query(el, '[role="alert"]').textContent!.trim()).to.equal('此表单配置有误：timeout 和 min-fill-time 必须是毫秒数。');
+    expect(query(el, '[role="alert"]').textContent!.trim()).to.equal('此表单暂时无法使用。如需反映问题或咨询，请拨打 12345 市民服务热线。');
     expect(matches(el, 'form')).to.deep.equal([]);
     expect(widgetErrors()).to.have.length(1);
     expect(String(widgetErrors()[0]![0])).to.contain('timeout must be a number of milliseconds');

@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { px, readerDefaultSize, setRootFontSize } from '../../core/test/helpers/host-page.js';
-import { query, renderFeedback } from './helpers/widget.js';
+import { afterFirstRenderingTask } from '@civic-widgets/core';
+import type { CivicFeedback } from '../src/civic-feedback.js';
+import { captureWidgetErrors, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { newEndpoint } from './helpers/open311.js';
+import { loaded, query, renderFeedback } from './helpers/widget.js';
 
 // <civic-feedback> on the host pages districts really have: old CMS themes,
 // frameworks that bind attributes, dark schemes, headings of their own.
@@ -52,5 +55,32 @@ describe('<civic-feedback> on a host page', () => {
     el.removeAttribute('care-mode');
     await el.updateComplete;
     expect(careOn(), 'no care-mode').to.equal(false);
+  });
+
+  describe('set up by script just after it is defined', () => {
+    let errors: ReturnType<typeof captureWidgetErrors>;
+    beforeEach(() => (errors = captureWidgetErrors('civic-feedback')));
+    afterEach(() => errors.restore());
+
+    it('an attribute set in a later task (jQuery ready, a framework mount) shows and logs no problem', async () => {
+      const el = document.createElement('civic-feedback') as CivicFeedback;
+      const problemsShown = await setUpByScript(el, () => el.setAttribute('endpoint', newEndpoint()));
+      await afterFirstRenderingTask();
+      await loaded(el);
+      expect(problemsShown(), 'problem messages shown').to.equal(0);
+      expect(errors.messages()).to.deep.equal([]);
+    });
+
+    it('a problem that persists is shown, with exactly one console error', async () => {
+      const el = document.createElement('civic-feedback') as CivicFeedback;
+      const problemsShown = await setUpByScript(el, () => el.setAttribute('lang', 'en'));
+      await afterFirstRenderingTask();
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.problem')?.getAttribute('role')).to.equal('alert');
+      expect(problemsShown()).to.equal(1);
+      expect(errors.messages()).to.have.length(1);
+    });
   });
 });

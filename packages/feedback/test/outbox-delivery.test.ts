@@ -411,7 +411,7 @@ describe('<civic-feedback> offline outbox delivery', () => {
     console.error = (...args: unknown[]) => void logged.push(String(args[0]));
     try {
       const misconfigured = await renderFeedback({ endpoint: null });
-      expect(shownText(misconfigured)).to.include('This form is not set up: its endpoint attribute is missing.');
+      expect(shownText(misconfigured)).to.include('This form cannot be used at the moment. To report a problem or ask a question, please call the 12345 hotline.');
       await new Promise((resolve) => setTimeout(resolve, 300));
     } finally {
       console.error = originalError;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, fetchWithTimeout, reportProblem } from '@civic-widgets/core';
+import { baseStyles, CivicElement, fetchWithTimeout, notConfigured, reportProblem } from '@civic-widgets/core';
 import { registerNoticeBoardCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { noticeBoardStyles } from './notice-board-styles.js';
@@ -291,27 +291,28 @@ export class CivicNoticeBoard extends CivicElement {
     </div>`;
   }
 
-  private configurationProblem(): { problem: string; message: string } | undefined {
-    if (!this.src && !this.alertsSrc) {
-      return { problem: 'Neither src nor alerts-src is set.', message: msg('This notice board is not set up: its src attribute is missing.') };
-    }
+  /** A set-up mistake, in English for the web team's console; the reader sees notSetUp(). */
+  private configurationProblem(): string | undefined {
+    if (!this.src && !this.alertsSrc) return 'Neither src nor alerts-src is set.';
     if (!this.validPageSize || !(this.refresh >= 0) || !(this.timeout > 0 && this.timeout <= 2_147_483_647)) {
-      return {
-        problem: 'page-size must be a whole number above 0, refresh 0 or more seconds, and timeout a number of milliseconds above 0.',
-        message: msg('This notice board is not set up correctly: page-size, refresh or timeout has a value it cannot use.'),
-      };
+      return `page-size must be a whole number above 0, refresh 0 or more seconds, and timeout a number of milliseconds above 0 (not "${this.pageSize}", "${this.refresh}" and "${this.timeout}").`;
     }
     try {
       new Intl.DateTimeFormat('en', { timeZone: this.timeZone });
     } catch {
-      return { problem: `time-zone "${this.timeZone}" is not an IANA time zone.`, message: msg('This notice board is not set up correctly: its time-zone is not known.') };
+      return `time-zone "${this.timeZone}" is not an IANA time zone.`;
     }
     return undefined;
   }
 
+  /** The reader's words for any set-up mistake: no attribute names, and another way to find out. */
+  private notSetUp(problem: string) {
+    return notConfigured(this, problem, msg('The notices cannot be shown here at the moment. For urgent questions, please call the 12345 hotline.'));
+  }
+
   private renderBody() {
     const configuration = this.configurationProblem();
-    if (configuration) return reportProblem(this, configuration.problem, configuration.message);
+    if (configuration) return this.notSetUp(configuration);
     return html`${this.renderAlerts()} ${this.src ? this.renderNotices() : nothing}`;
   }
 

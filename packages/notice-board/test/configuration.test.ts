@@ -24,12 +24,11 @@ import {
 // uncaught exception.
 
 const messages = {
-  noSrc: { en: 'This notice board is not set up: its src attribute is missing.', 'zh-Hans': '此通知栏尚未设置：缺少 src 属性。' },
-  badNumber: {
-    en: 'This notice board is not set up correctly: page-size, refresh or timeout has a value it cannot use.',
-    'zh-Hans': '此通知栏设置有误：page-size、refresh 或 timeout 的值无法使用。',
+  // Every set-up mistake: plain words and another way to find out; the attribute and its value go to the console only.
+  notSetUp: {
+    en: 'The notices cannot be shown here at the moment. For urgent questions, please call the 12345 hotline.',
+    'zh-Hans': '通知暂时无法在此显示。如有急事，请拨打 12345 市民服务热线。',
   },
-  badZone: { en: 'This notice board is not set up correctly: its time-zone is not known.', 'zh-Hans': '此通知栏设置有误：无法识别其 time-zone（时区）。' },
   format: { en: 'The notices cannot be shown: the feed is not in a format this board reads.', 'zh-Hans': '无法显示通知：订阅源的格式无法识别。' },
   load: { en: 'The notices could not be loaded. Check your connection and try again later.', 'zh-Hans': '通知暂时无法加载，请检查网络后稍后再试。' },
 };
@@ -58,13 +57,13 @@ describe('<civic-notice-board> configuration and bad data', () => {
     for (const lang of ['en', 'zh-Hans'] as const) {
       it(`no src (${lang})`, async () => {
         const { text, role, errors } = await problemOf({ lang });
-        expect([text, role]).to.deep.equal([messages.noSrc[lang], 'alert']);
+        expect([text, role]).to.deep.equal([messages.notSetUp[lang], 'alert']);
         expect(errors).to.deep.equal(['[civic-widgets] <civic-notice-board>: Neither src nor alerts-src is set.']);
       });
 
       it(`an unknown time-zone (${lang})`, async () => {
         const { text, errors } = await problemOf({ lang, src: feedFile('notices.json'), 'time-zone': 'Mars/Olympus_Mons' });
-        expect(text).to.equal(messages.badZone[lang]);
+        expect(text).to.equal(messages.notSetUp[lang]);
         expect(errors).to.deep.equal(['[civic-widgets] <civic-notice-board>: time-zone "Mars/Olympus_Mons" is not an IANA time zone.']);
       });
     }
@@ -81,7 +80,7 @@ describe('<civic-notice-board> configuration and bad data', () => {
     ] as const) {
       it(`${name}="${value}"`, async () => {
         const { text, errors } = await problemOf({ src: feedFile('notices.json'), [name]: value });
-        expect(text).to.equal(messages.badNumber.en);
+        expect(text).to.equal(messages.notSetUp.en);
         expect(errors.length).to.equal(1);
         expect(errors[0]).to.contain('page-size must be a whole number above 0');
       });
@@ -89,7 +88,7 @@ describe('<civic-notice-board> configuration and bad data', () => {
 
     it('in Chinese too', async () => {
       const { text } = await problemOf({ lang: 'zh-Hans', src: feedFile('notices.json'), 'page-size': '0' });
-      expect(text).to.equal(messages.badNumber['zh-Hans']);
+      expect(text).to.equal(messages.notSetUp['zh-Hans']);
     });
 
     it('set up later, the board loads', async () => {

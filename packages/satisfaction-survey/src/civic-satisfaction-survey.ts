@@ -1,6 +1,6 @@
 import { html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import {
   baseStyles,
   booleanAttribute,
@@ -8,6 +8,7 @@ import {
   errorSummary,
   focusField,
   newIdempotencyKey,
+  notConfigured,
   parseJson,
   refusalNotice,
   reportProblem,
@@ -46,11 +47,6 @@ type Phase = 'rating' | 'sending' | 'sent' | 'queued';
 /** Why a kept rating came back: refused by the server (its answers are given back), or deleted unsent after 30 days. */
 type KeptRefusalKind = 'refused' | 'expired';
 type ResultsState = { kind: 'loading' } | { kind: 'loaded'; summary: Summary } | { kind: 'failed'; problem: string; message: LocalizedText };
-
-interface ConfigurationProblem {
-  problem: string;
-  message: string;
-}
 
 type Values = SurveyValues & { reasons: ReasonCode[] };
 
@@ -272,7 +268,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
 
   private renderBody() {
     const configuration = this.configurationProblem();
-    if (configuration) return reportProblem(this, configuration.problem, configuration.message);
+    if (configuration) return this.notSetUp(configuration);
     const scale = this.scaleDefinition!;
     if (this.mode === 'results') return this.renderResults(scale);
     if (this.dismissed && this.phase === 'rating') return this.renderDismissed();
@@ -299,61 +295,34 @@ export class CivicSatisfactionSurvey extends CivicElement {
         : nothing}`;
   }
 
-  private configurationProblem(): ConfigurationProblem | undefined {
-    if (this.mode !== 'survey' && this.mode !== 'results') {
-      return {
-        problem: `mode must be survey or results, not "${this.mode}".`,
-        message: msg(str`This survey is not set up correctly: mode must be survey or results, not "${this.mode}".`),
-      };
-    }
-    if (!this.scaleDefinition) {
-      return {
-        problem: `scale must be five-level, helpful, csat, ces or nps, not "${this.scale}".`,
-        message: msg(str`This survey is not set up correctly: "${this.scale}" is not a rating scale it knows.`),
-      };
-    }
+  /** A set-up mistake, in English for the web team's console; the citizen sees notSetUp(). */
+  private configurationProblem(): string | undefined {
+    if (this.mode !== 'survey' && this.mode !== 'results') return `mode must be survey or results, not "${this.mode}".`;
+    if (!this.scaleDefinition) return `scale must be five-level, helpful, csat, ces or nps, not "${this.scale}".`;
     const longest = 2_147_483_647;
     const timeoutUsable = this.timeout > 0 && this.timeout <= longest;
     if (this.mode === 'results') {
-      if (!this.summarySrc) {
-        return { problem: 'The summary-src attribute is missing.', message: msg('These results are not set up: their summary-src attribute is missing.') };
-      }
-      if (!isUsableUrl(this.summarySrc)) {
-        return {
-          problem: `summary-src must be an http or https URL, not "${this.summarySrc}".`,
-          message: msg('These results are not set up correctly: their summary-src attribute is not a web address they can use.'),
-        };
-      }
+      if (!this.summarySrc) return 'The summary-src attribute is missing.';
+      if (!isUsableUrl(this.summarySrc)) return `summary-src must be an http or https URL, not "${this.summarySrc}".`;
       // The results are fetched with `timeout` too: a bad one is a set-up problem, not "try again later".
-      return timeoutUsable
-        ? undefined
-        : {
-            problem: 'timeout must be a number of milliseconds above 0.',
-            message: msg('This survey is not set up correctly: sample-rate, cooldown-days or timeout has a value it cannot use.'),
-          };
+      return timeoutUsable ? undefined : `timeout must be a number of milliseconds above 0, not "${this.timeout}".`;
     }
-    if (!this.endpoint) {
-      return { problem: 'The endpoint attribute is missing.', message: msg('This survey is not set up: its endpoint attribute is missing.') };
-    }
-    if (!isUsableUrl(this.endpoint)) {
-      return {
-        problem: `endpoint must be an http or https URL, not "${this.endpoint}".`,
-        message: msg('This survey is not set up correctly: its endpoint attribute is not a web address it can use.'),
-      };
-    }
-    if (this.display !== 'inline' && this.display !== 'button') {
-      return {
-        problem: `display must be inline or button, not "${this.display}".`,
-        message: msg(str`This survey is not set up correctly: display must be inline or button, not "${this.display}".`),
-      };
-    }
+    if (!this.endpoint) return 'The endpoint attribute is missing.';
+    if (!isUsableUrl(this.endpoint)) return `endpoint must be an http or https URL, not "${this.endpoint}".`;
+    if (this.display !== 'inline' && this.display !== 'button') return `display must be inline or button, not "${this.display}".`;
     if (!(this.sampleRate >= 0 && this.sampleRate <= 1) || !(this.cooldownDays >= 0) || !timeoutUsable) {
-      return {
-        problem: 'sample-rate must be between 0 and 1, cooldown-days 0 or more, and timeout a number of milliseconds above 0.',
-        message: msg('This survey is not set up correctly: sample-rate, cooldown-days or timeout has a value it cannot use.'),
-      };
+      return `sample-rate must be between 0 and 1, cooldown-days 0 or more, and timeout a number of milliseconds above 0 (not "${this.sampleRate}", "${this.cooldownDays}" and "${this.timeout}").`;
     }
     return undefined;
+  }
+
+  /** The citizen's words for any set-up mistake: no attribute names, and another way to be heard. */
+  private notSetUp(problem: string) {
+    const message =
+      this.mode === 'results'
+        ? msg('The results cannot be shown here at the moment. To ask about this service, please call the 12345 hotline.')
+        : msg('Rating is not available here at the moment. To tell us what you think of this service, please call the 12345 hotline.');
+    return notConfigured(this, problem, message);
   }
 
   private renderSurvey(scale: Scale) {

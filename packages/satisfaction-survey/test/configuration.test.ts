@@ -8,69 +8,67 @@ import { captureConsoleErrors, has, renderSurvey, textOf, useCleanState, type At
 
 const summarySrc = () => new SurveyServer().summaryUrl('svc');
 
+// Plain words and another way to be heard; the attribute and its value go to the console only.
+const surveyMessage = {
+  en: 'Rating is not available here at the moment. To tell us what you think of this service, please call the 12345 hotline.',
+  zh: '暂时无法在此评价。如需对此项服务提出意见，请拨打 12345 市民服务热线。',
+};
+const resultsMessage = {
+  en: 'The results cannot be shown here at the moment. To ask about this service, please call the 12345 hotline.',
+  zh: '评价结果暂时无法在此显示。如需了解此项服务，请拨打 12345 市民服务热线。',
+};
+
 const problems: Array<{ name: string; attrs: Attrs; en: string; zh: string; console: string }> = [
   {
     name: 'no endpoint',
     attrs: { endpoint: null },
-    en: 'This survey is not set up: its endpoint attribute is missing.',
-    zh: '此评价组件尚未设置：缺少 endpoint 属性。',
+    ...surveyMessage,
     console: 'The endpoint attribute is missing.',
   },
   {
     name: 'an unknown scale',
     attrs: { scale: 'stars' },
-    en: 'This survey is not set up correctly: "stars" is not a rating scale it knows.',
-    zh: '此评价组件设置有误：不支持评价量表“stars”。',
+    ...surveyMessage,
     console: 'scale must be five-level, helpful, csat, ces or nps, not "stars".',
   },
   {
     name: 'an unknown display',
     attrs: { display: 'popup' },
-    en: 'This survey is not set up correctly: display must be inline or button, not "popup".',
-    zh: '此评价组件设置有误：display 只能是 inline 或 button，而不是“popup”。',
+    ...surveyMessage,
     console: 'display must be inline or button, not "popup".',
   },
   {
     name: 'results without summary-src',
     attrs: { endpoint: null, mode: 'results' },
-    en: 'These results are not set up: their summary-src attribute is missing.',
-    zh: '评价结果尚未设置：缺少 summary-src 属性。',
+    ...resultsMessage,
     console: 'The summary-src attribute is missing.',
   },
   {
     name: 'a malformed endpoint',
     attrs: { endpoint: 'http://[bad' },
-    en: 'This survey is not set up correctly: its endpoint attribute is not a web address it can use.',
-    zh: '此评价组件设置有误：endpoint 属性不是可用的网址。',
+    ...surveyMessage,
     console: 'endpoint must be an http or https URL, not "http://[bad".',
   },
   {
     name: 'an endpoint that is not http or https',
     attrs: { endpoint: 'javascript:void(0)' },
-    en: 'This survey is not set up correctly: its endpoint attribute is not a web address it can use.',
-    zh: '此评价组件设置有误：endpoint 属性不是可用的网址。',
+    ...surveyMessage,
     console: 'endpoint must be an http or https URL, not "javascript:void(0)".',
   },
   {
     name: 'a malformed summary-src',
     attrs: { endpoint: null, mode: 'results', 'summary-src': 'http://[bad' },
-    en: 'These results are not set up correctly: their summary-src attribute is not a web address they can use.',
-    zh: '评价结果设置有误：summary-src 属性不是可用的网址。',
+    ...resultsMessage,
     console: 'summary-src must be an http or https URL, not "http://[bad".',
   },
   {
     name: 'an unknown mode',
     attrs: { mode: 'chart' },
-    en: 'This survey is not set up correctly: mode must be survey or results, not "chart".',
-    zh: '此评价组件设置有误：mode 只能是 survey 或 results，而不是“chart”。',
+    ...surveyMessage,
     console: 'mode must be survey or results, not "chart".',
   },
 ];
 
-const numbersMessage = {
-  en: 'This survey is not set up correctly: sample-rate, cooldown-days or timeout has a value it cannot use.',
-  zh: '此评价组件设置有误：sample-rate、cooldown-days 或 timeout 的值无法使用。',
-};
 
 describe('<civic-satisfaction-survey> configuration problems', () => {
   useCleanState();
@@ -121,7 +119,7 @@ describe('<civic-satisfaction-survey> configuration problems', () => {
     const [[name, value]] = Object.entries(attrs) as [[string, string]];
     it(`${name}="${value}": a message instead of the survey, one console error`, async () => {
       const { el } = await renderSurvey(attrs);
-      expect(textOf(el, '[role="alert"]')).to.equal(numbersMessage.en);
+      expect(textOf(el, '[role="alert"]')).to.equal(surveyMessage.en);
       expect(has(el, 'form')).to.equal(false);
       el.requestUpdate();
       await el.updateComplete;
@@ -132,7 +130,7 @@ describe('<civic-satisfaction-survey> configuration problems', () => {
 
   it('sample-rate="" is a set-up problem, not a rate of 0 that hides the survey for good; removing it goes back to asking everyone', async () => {
     const { el } = await renderSurvey({ 'sample-rate': '', 'cooldown-days': '' });
-    expect(textOf(el, '[role="alert"]')).to.equal(numbersMessage.en);
+    expect(textOf(el, '[role="alert"]')).to.equal(surveyMessage.en);
     el.removeAttribute('sample-rate');
     el.removeAttribute('cooldown-days');
     await el.updateComplete;
@@ -161,13 +159,13 @@ describe('<civic-satisfaction-survey> configuration problems', () => {
 
   it('a bad number says so in Chinese on a Chinese page', async () => {
     const { el } = await renderSurvey({ 'sample-rate': '2', lang: 'zh-Hans' });
-    expect(textOf(el, '[role="alert"]')).to.equal(numbersMessage.zh);
+    expect(textOf(el, '[role="alert"]')).to.equal(surveyMessage.zh);
   });
 
   for (const timeout of ['0', 'abc']) {
     it(`results with timeout="${timeout}" say the set-up is wrong, not “try again later”`, async () => {
       const { el } = await renderSurvey({ endpoint: null, mode: 'results', 'summary-src': summarySrc(), timeout });
-      expect(textOf(el, '[role="alert"]')).to.equal(numbersMessage.en);
+      expect(textOf(el, '[role="alert"]')).to.equal(resultsMessage.en);
       expect(widgetErrors()).to.have.length(1);
       expect(widgetErrors()[0]).to.include('timeout');
     });

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { px, readerDefaultSize, setRootFontSize } from '../../core/test/helpers/host-page.js';
-import { chooseRating, click, has, query, renderSurvey, useCleanState } from './helpers/survey.js';
+import { afterFirstRenderingTask } from '@civic-widgets/core';
+import { captureWidgetErrors, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { SurveyServer } from './helpers/survey-server.js';
+import { chooseRating, click, has, query, renderSurvey, useCleanState, waitForShadow, type Survey } from './helpers/survey.js';
 
 // <civic-satisfaction-survey> on the host pages districts really have: old CMS
 // themes, frameworks that bind attributes, dark schemes, headings of their own.
@@ -66,5 +68,32 @@ describe('<civic-satisfaction-survey> on a host page', () => {
     el.removeAttribute('callback');
     await el.updateComplete;
     expect(has(el, '#callback-wanted'), 'no callback').to.equal(false);
+  });
+
+  describe('set up by script just after it is defined', () => {
+    let errors: ReturnType<typeof captureWidgetErrors>;
+    beforeEach(() => (errors = captureWidgetErrors('civic-satisfaction-survey')));
+    afterEach(() => errors.restore());
+
+    it('an attribute set in a later task (jQuery ready, a framework mount) shows and logs no problem', async () => {
+      const el = document.createElement('civic-satisfaction-survey') as Survey;
+      const problemsShown = await setUpByScript(el, () => el.setAttribute('endpoint', new SurveyServer().endpoint));
+      await afterFirstRenderingTask();
+      await waitForShadow(el, 'form');
+      expect(problemsShown(), 'problem messages shown').to.equal(0);
+      expect(errors.messages()).to.deep.equal([]);
+    });
+
+    it('a problem that persists is shown, with exactly one console error', async () => {
+      const el = document.createElement('civic-satisfaction-survey') as Survey;
+      const problemsShown = await setUpByScript(el, () => el.setAttribute('lang', 'en'));
+      await afterFirstRenderingTask();
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.problem')?.getAttribute('role')).to.equal('alert');
+      expect(problemsShown()).to.equal(1);
+      expect(errors.messages()).to.have.length(1);
+    });
   });
 });

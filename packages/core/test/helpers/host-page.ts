@@ -98,3 +98,42 @@ export function captureWidgetErrors(tag: string): { messages: () => string[]; re
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Counts every problem message (`.problem`) that ever appears in the widget's
+ * shadow root, even for a moment, from now on.
+ */
+export function countProblemsShown(element: HTMLElement): () => number {
+  let shown = 0;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof Element && (node.matches('.problem') || node.querySelector('.problem'))) shown += 1;
+      }
+    }
+  });
+  observer.observe(element.shadowRoot!, { childList: true, subtree: true });
+  return () => {
+    observer.disconnect();
+    return shown;
+  };
+}
+
+/**
+ * Puts `element` into the page the way a script right after `define` does, and
+ * lets `setUp` configure it in a later task, as jQuery's ready handler or a
+ * framework's mount does.
+ */
+export async function setUpByScript(element: HTMLElement, setUp: () => void): Promise<() => number> {
+  const { fixture, html } = await import('@open-wc/testing');
+  const parent = await fixture(html`<div></div>`);
+  parent.append(element);
+  const problemsShown = countProblemsShown(element);
+  await new Promise<void>((resolve) =>
+    setTimeout(() => {
+      setUp();
+      resolve();
+    }, 0),
+  );
+  return problemsShown;
+}

@@ -1,6 +1,7 @@
 import { fixture, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { CivicNoticeBoard } from '../../src/civic-notice-board.js';
+import { afterFirstRenderingTask } from '../../../core/src/not-configured.js';
 
 /**
  * Shared helpers for <civic-notice-board> browser tests. Assertions compare
@@ -28,6 +29,9 @@ export async function renderBoard(attrs: Attrs, { settle = true } = {}): Promise
   const parent = document.createElement('div');
   parent.append(el);
   await fixture(parent);
+  await el.updateComplete;
+  // Set-up problems are shown once the page had its first rendering task to set attributes.
+  await afterFirstRenderingTask();
   await el.updateComplete;
   if (settle && el.hasAttribute('src')) await listSettled(el);
   return el;

@@ -3,6 +3,7 @@ import '../../src/define.js';
 import type { CivicSatisfactionSurvey } from '../../src/civic-satisfaction-survey.js';
 import { surveyEnvironment } from '../../src/visibility.js';
 import { openOutboxStore } from '../../../core/src/outbox/outbox-store.js';
+import { afterFirstRenderingTask } from '../../../core/src/not-configured.js';
 import { SurveyServer } from './survey-server.js';
 
 /**
@@ -37,6 +38,9 @@ export async function renderSurvey(
   const parent = document.createElement('div');
   parent.append(el);
   await fixture(parent);
+  await el.updateComplete;
+  // Set-up problems are shown once the page had its first rendering task to set attributes.
+  await afterFirstRenderingTask();
   await el.updateComplete;
   if (waitForResults && el.getAttribute('mode') === 'results') await resultsSettled(el);
   return { el, server };
