@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { resolveLocale } from './locale/resolve-locale.js';
@@ -6,6 +6,8 @@ import { activeLocale, requestPageLocale } from './locale/page-locale.js';
 import { toSupportedLocale, type SupportedLocale } from './locale/supported-locales.js';
 import { observePageAttributes, pageCareMode } from './page-attributes.js';
 import { booleanAttribute } from './boolean-attribute.js';
+import { headingLevels, type HeadingLevels } from './heading.js';
+import { logProblem } from './problem.js';
 
 /**
  * What every Civic widget shares: the language it speaks and care mode (适老化).
@@ -24,6 +26,13 @@ export abstract class CivicElement extends LitElement {
    * `care-mode="false"` (as frameworks write it) is off.
    */
   @property({ type: Boolean, reflect: true, attribute: 'care-mode', converter: booleanAttribute }) careMode = false;
+
+  /**
+   * The level (1–6) of the widget's top headings, to fit the page's outline: under
+   * the page's `<h1>` 2, inside a section with its own `<h2>` 3. Headings inside
+   * the widget are one level below. Another value is read as 2, with one console error.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private pageCareMode = pageCareMode();
 
@@ -51,6 +60,23 @@ export abstract class CivicElement extends LitElement {
   /** The locale whose strings are rendered: use it for `Intl` and the inner `lang`. */
   protected get locale(): SupportedLocale {
     return activeLocale();
+  }
+
+  /** The levels to render headings at (see topHeading and innerHeading). */
+  protected get headings(): HeadingLevels {
+    return headingLevels(this.validHeadingLevel ? this.headingLevel : 2);
+  }
+
+  private get validHeadingLevel(): boolean {
+    return Number.isInteger(this.headingLevel) && this.headingLevel >= 1 && this.headingLevel <= 6;
+  }
+
+  // In update(), not willUpdate(): widgets override willUpdate without calling super.
+  protected override update(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel') && !this.validHeadingLevel) {
+      logProblem(this, `heading-level must be a whole number from 1 to 6, not "${this.getAttribute('heading-level') ?? this.headingLevel}"; headings start at level 2.`);
+    }
+    super.update(changed);
   }
 
   protected get careModeActive(): boolean {

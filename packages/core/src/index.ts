@@ -21,7 +21,8 @@ export {
   toRequestBody,
 } from './outbox/outbox.js';
 export type { OutboxBody, OutboxRequest, PendingSubmission, SettledSubmission } from './outbox/outbox-types.js';
-export { reportProblem } from './problem.js';
+export { logProblem, reportProblem } from './problem.js';
+export { headingLevels, innerHeading, sectionHeading, topHeading, type HeadingLevels, type HeadingOptions } from './heading.js';
 export { errorSummary, focusField, refusalNotice, type FieldError, type LocalizedText } from './forms/error-summary.js';
 export { readStored, removeStored, writeStored } from './safe-storage.js';
 export { firstTry, type FirstTry } from './outbox/first-try.js';

@@ -9,11 +9,16 @@ const logged = new WeakMap<Element, Set<string>>();
  * the widget renders.
  */
 export function reportProblem(host: Element, problem: string, message: string, detail?: unknown): TemplateResult {
+  logProblem(host, problem, detail);
+  return html`<div class="problem" role="alert" part="status">${message}</div>`;
+}
+
+/** One console error per problem and widget, for a mistake the widget works around without a message. */
+export function logProblem(host: Element, problem: string, detail?: unknown): void {
   const seen = logged.get(host) ?? new Set<string>();
   logged.set(host, seen);
   if (!seen.has(problem)) {
     seen.add(problem);
     console.error(`[civic-widgets] <${host.localName}>: ${problem}`, ...(detail === undefined ? [] : [detail]));
   }
-  return html`<div class="problem" role="alert" part="status">${message}</div>`;
 }

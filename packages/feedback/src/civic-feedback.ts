@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, focusField, newIdempotencyKey, notConfigured, reportProblem, type OutboxRequest } from '@civic-widgets/core';
+import { baseStyles, CivicElement, focusField, newIdempotencyKey, notConfigured, reportProblem, topHeading, type OutboxRequest } from '@civic-widgets/core';
 import { registerFeedbackCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { feedbackStyles } from './feedback-styles.js';
@@ -251,10 +251,16 @@ export class CivicFeedback extends CivicElement {
     if (configuration) return this.notSetUp(configuration);
     // A report goes back into the form only while the form is free: not over one being sent or kept.
     const canRestore = this.view === 'report' && this.phase === 'form';
-    return html`${deliveredLaterNotice(this.deliveredLater, this.refusedLater, canRestore, () => {
-        this.deliveredLater = [];
-        this.refusedLater = [];
-      })}
+    return html`${deliveredLaterNotice(
+        this.deliveredLater,
+        this.refusedLater,
+        canRestore,
+        () => {
+          this.deliveredLater = [];
+          this.refusedLater = [];
+        },
+        this.headings,
+      )}
       ${this.view === 'progress' ? this.renderProgress() : this.renderReport()}`;
   }
 
@@ -278,13 +284,13 @@ export class CivicFeedback extends CivicElement {
   }
 
   private renderProgress() {
-    return html`${this.progress.render()}
+    return html`${this.progress.render(this.headings)}
       <p><button type="button" class="link" @click=${() => this.showView('report')}>${msg('Back to the form')}</button></p>`;
   }
 
   private renderReport() {
-    if (this.phase === 'sent' && this.receipt) return sentView(this.receipt, this.outcomeActions);
-    if (this.phase === 'queued') return queuedView(this.outcomeActions);
+    if (this.phase === 'sent' && this.receipt) return sentView(this.receipt, this.outcomeActions, this.headings);
+    if (this.phase === 'queued') return queuedView(this.outcomeActions, this.headings);
     const catalog = this.catalog.state;
     if (catalog.kind === 'failed') return this.renderLoadProblem(catalog.error);
     if (catalog.kind === 'loading') return html`<p class="loading" part="status">${msg('Loading the form…')}</p>`;
@@ -324,12 +330,12 @@ export class CivicFeedback extends CivicElement {
   private renderForm() {
     const sending = this.phase === 'sending';
     return html`<form part="form" novalidate @submit=${this.submit}>
-      <h2 id="form-heading" tabindex="-1">${msg('Report a problem or give feedback')}</h2>
+      ${topHeading(this.headings, msg('Report a problem or give feedback'), { id: 'form-heading', focusable: true })}
       <p>
         <button type="button" class="link" @click=${() => this.showView('progress')}>${msg('Already sent something? Check its progress')}</button>
       </p>
-      ${errorSummary(this.errors, (event, fieldId) => focusField(this.shadowRoot, event, fieldId))}
-      ${refusalNotice(this.refusal)}
+      ${errorSummary(this.errors, (event, fieldId) => focusField(this.shadowRoot, event, fieldId), this.headings.inner)}
+      ${refusalNotice(this.refusal, this.headings.inner)}
       ${this.serviceCode
         ? nothing
         : categoryField(this.catalog.services, this.values.serviceCode, this.errorFor('category'), (code) => this.chooseService(code))}

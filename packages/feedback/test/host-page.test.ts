@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
 import type { CivicFeedback } from '../src/civic-feedback.js';
-import { captureWidgetErrors, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
 import { newEndpoint } from './helpers/open311.js';
-import { loaded, query, renderFeedback } from './helpers/widget.js';
+import { loaded, query, renderFeedback, submit } from './helpers/widget.js';
 
 // <civic-feedback> on the host pages districts really have: old CMS themes,
 // frameworks that bind attributes, dark schemes, headings of their own.
@@ -82,5 +82,45 @@ describe('<civic-feedback> on a host page', () => {
       expect(problemsShown()).to.equal(1);
       expect(errors.messages()).to.have.length(1);
     });
+  });
+
+  describe('heading-level', () => {
+    it('under the page’s <h1>: the form’s heading is an h2, its error summary an h3, and axe finds no heading-order problem', async () => {
+      const { page, slot } = await hostWithHeadings('<h1>District</h1>');
+      const el = await renderFeedback({ 'min-fill-time': '0' }, { parent: slot });
+      await submit(el);
+      expect(headingOutline(el.shadowRoot!)).to.deep.equal(['2 Report a problem or give feedback', '3 There is a problem']);
+      await expect(page).to.be.accessible();
+    });
+
+    it('heading-level="3" inside a section with its own <h2>: the form’s heading is an h3, the inner ones h4', async () => {
+      const { page, slot } = await hostWithHeadings('<h1>District</h1><h2>Send us a message</h2>');
+      const el = await renderFeedback({ 'min-fill-time': '0', 'heading-level': '3' }, { parent: slot });
+      await submit(el);
+      expect(headingOutline(el.shadowRoot!)).to.deep.equal(['3 Report a problem or give feedback', '4 There is a problem']);
+      await expect(page).to.be.accessible();
+    });
+
+    it('heading-level="6" keeps inner headings at h6', async () => {
+      const el = await renderFeedback({ 'min-fill-time': '0', 'heading-level': '6' });
+      await submit(el);
+      expect(headingOutline(el.shadowRoot!)).to.deep.equal(['6 Report a problem or give feedback', '6 There is a problem']);
+    });
+
+    for (const value of ['7', '0', 'two', '2.5']) {
+      it(`heading-level="${value}" falls back to 2, with one console error`, async () => {
+        const errors = captureWidgetErrors('civic-feedback');
+        try {
+          const el = await renderFeedback({ 'heading-level': value });
+          el.requestUpdate();
+          await el.updateComplete;
+          expect(headingOutline(el.shadowRoot!)).to.deep.equal(['2 Report a problem or give feedback']);
+          expect(errors.messages()).to.have.length(1);
+          expect(errors.messages()[0]).to.contain('heading-level must be a whole number from 1 to 6');
+        } finally {
+          errors.restore();
+        }
+      });
+    }
   });
 });

@@ -319,7 +319,7 @@ export class CivicNoticeBoard extends CivicElement {
   private renderAlerts() {
     if (this.alertProblem) return reportProblem(this, this.alertProblem.problem, this.alertProblem.message());
     const shown = activeAlerts(this.alerts, this.locale, Date.now()).filter((alert) => alert.urgent || !(this.dismissed.has(alert.version) || isDismissed(alert.version)));
-    return shown.map((alert) => alertBanner(alert, this.formatDateTime, this.dismissAlert));
+    return shown.map((alert) => alertBanner(alert, this.formatDateTime, this.dismissAlert, this.headings));
   }
 
   private readonly dismissAlert = (alert: ActiveAlert): void => {
@@ -365,6 +365,7 @@ export class CivicNoticeBoard extends CivicElement {
             base: this.feedBase,
             onToggle: this.toggle,
             onFollow: this.follow,
+            levels: this.headings,
           }),
         )}
       </ul>

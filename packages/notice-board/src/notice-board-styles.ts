@@ -13,7 +13,7 @@ export const noticeBoardStyles = css`
     border-inline-start-width: 12px;
     background: var(--_civic-color-background);
   }
-  .alert h2 {
+  .alert-heading.top-heading {
     font-size: 1.25em;
   }
   .alert p {
@@ -81,7 +81,7 @@ export const noticeBoardStyles = css`
     padding-block: 0.75em;
     border-block-start: 1px solid var(--_civic-color-border);
   }
-  .notice h3 {
+  .notice-heading.top-heading {
     display: flex;
     align-items: center;
     gap: 0.5em;

@@ -1,6 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
-import { captureWidgetErrors, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
 import { feedFile } from './helpers/feed-server.js';
 import { listSettled, query, renderBoard, useCleanState, type Board } from './helpers/board.js';
 
@@ -20,7 +20,7 @@ describe('<civic-notice-board> on a host page', () => {
       const medium = readerDefaultSize();
       expect(px(query(el, '.root'), 'fontSize')).to.equal(medium);
       expect(px(query(el, '.root'), 'maxWidth')).to.equal(40 * medium);
-      expect(px(query(el, '.notice h3'), 'fontSize')).to.be.closeTo(1.1 * medium, 0.01);
+      expect(px(query(el, '.notice-heading'), 'fontSize')).to.be.closeTo(1.1 * medium, 0.01);
     });
 
     it('still follows --civic-font-size, and care mode enlarges from it', async () => {
@@ -76,6 +76,40 @@ describe('<civic-notice-board> on a host page', () => {
       expect(el.shadowRoot!.querySelector('.problem')?.getAttribute('role')).to.equal('alert');
       expect(problemsShown()).to.equal(1);
       expect(errors.messages()).to.have.length(1);
+    });
+  });
+
+  describe('heading-level', () => {
+    const levels = (el: Board) => [...new Set(headingOutline(el.shadowRoot!).map((line) => line.split(' ')[0]))];
+
+    it('under the page’s <h1>: warnings and notice titles are h2s, and axe finds no heading-order problem', async () => {
+      const { page, slot } = await hostWithHeadings('<h1>District</h1>');
+      const el = await renderBoard({ src: feedFile('notices.json'), 'alerts-src': feedFile('alerts-embedded.atom') });
+      slot.append(el);
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('.alert').length > 0, 'no warnings');
+      expect(levels(el)).to.deep.equal(['2']);
+      expect(headingOutline(el.shadowRoot!).length).to.be.greaterThan(3);
+      await expect(page).to.be.accessible();
+    });
+
+    it('heading-level="3" under a section’s <h2>: h3s', async () => {
+      const { page, slot } = await hostWithHeadings('<h1>District</h1><h2>Notices</h2>');
+      const el = await renderBoard({ src: feedFile('notices.json'), 'heading-level': '3' });
+      slot.append(el);
+      await el.updateComplete;
+      expect(levels(el)).to.deep.equal(['3']);
+      await expect(page).to.be.accessible();
+    });
+
+    it('heading-level="h2" falls back to 2, with one console error', async () => {
+      const errors = captureWidgetErrors('civic-notice-board');
+      try {
+        const el = await renderBoard({ src: feedFile('notices.json'), 'heading-level': 'h2' });
+        expect(levels(el)).to.deep.equal(['2']);
+        expect(errors.messages()).to.have.length(1);
+      } finally {
+        errors.restore();
+      }
     });
   });
 });

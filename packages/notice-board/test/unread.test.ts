@@ -27,7 +27,7 @@ describe('<civic-notice-board> unread notices', () => {
   it('marks every notice unread at first, with a word for screen readers', async () => {
     const el = await renderBoard({ src: feedFile('notices.json') });
     expect(unread(el)).to.deep.equal([true, true, true, true, true, true]);
-    expect(squash(query(el, '.notices > li h3').textContent)).to.equal('Unread: 关于做好2026年汛期安全防范工作的通知');
+    expect(squash(query(el, '.notices > li h2').textContent)).to.equal('Unread: 关于做好2026年汛期安全防范工作的通知');
     expect(query(el, '.unread-mark .visually-hidden').textContent).to.equal('Unread:');
   });
 

@@ -7,11 +7,14 @@ import {
   CivicElement,
   errorSummary,
   focusField,
+  headingLevels,
   newIdempotencyKey,
   notConfigured,
   parseJson,
   refusalNotice,
   reportProblem,
+  topHeading,
+  type HeadingLevels,
   type FieldError,
   type LocalizedText,
   type SettledSubmission,
@@ -273,7 +276,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
     if (this.mode === 'results') return this.renderResults(scale);
     if (this.dismissed && this.phase === 'rating') return this.renderDismissed();
     if (!this.visible) return nothing;
-    if (this.display === 'inline') return this.renderSurvey(scale);
+    if (this.display === 'inline') return this.renderSurvey(scale, this.headings);
     return html`<button
         type="button"
         class="trigger primary"
@@ -287,10 +290,10 @@ export class CivicSatisfactionSurvey extends CivicElement {
       ${this.panelOpen
         ? html`<section id="panel" class="panel" part="panel" role="dialog" aria-modal="false" aria-labelledby="panel-heading" @keydown=${this.onPanelKeydown}>
             <div class="panel-header">
-              <h2 id="panel-heading" tabindex="-1">${msg('Your rating')}</h2>
+              ${topHeading(this.headings, msg('Your rating'), { id: 'panel-heading', focusable: true })}
               <button type="button" class="link" @click=${() => this.togglePanel(false)}>${msg('Close')}</button>
             </div>
-            ${this.renderSurvey(scale)}
+            ${this.renderSurvey(scale, headingLevels(this.headings.inner))}
           </section>`
         : nothing}`;
   }
@@ -325,8 +328,9 @@ export class CivicSatisfactionSurvey extends CivicElement {
     return notConfigured(this, problem, message);
   }
 
-  private renderSurvey(scale: Scale) {
-    if (this.phase === 'sent' || this.phase === 'queued') return thanksView(this.phase, this.willCallBack);
+  /** `levels`: the survey's own, or one below them inside the panel, under its "Your rating". */
+  private renderSurvey(scale: Scale, levels: HeadingLevels) {
+    if (this.phase === 'sent' || this.phase === 'queued') return thanksView(this.phase, this.willCallBack, levels);
     const { rating } = this.values;
     const low = rating !== undefined && scale.isLow(rating);
     const error = (fieldId: string) => this.errors.find((item) => item.fieldId === fieldId)?.message();
@@ -336,12 +340,13 @@ export class CivicSatisfactionSurvey extends CivicElement {
       'callback-consent': error('callback-consent'),
     };
     return html`<form part="form" novalidate @submit=${this.submit}>
-      ${errorSummary(msg('There is a problem'), this.errors, (event, fieldId) => focusField(this.shadowRoot, event, fieldId))}
+      ${errorSummary(msg('There is a problem'), this.errors, (event, fieldId) => focusField(this.shadowRoot, event, fieldId), levels.top)}
       ${refusalNotice(
         this.refusalKind === 'expired'
           ? { heading: msg('Your rating could not be sent'), reassurance: msg('You can rate again here.') }
           : { heading: msg('Your rating was not accepted'), reassurance: msg('Your answers are still here: you can send them again.') },
         this.refusal,
+        levels.top,
       )}
       ${ratingFieldset({
         scale,
@@ -400,7 +405,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
       case 'failed':
         return reportProblem(this, this.results.problem, this.results.message());
       case 'loaded':
-        return resultsView(this.results.summary, scale, heading, this.locale);
+        return resultsView(this.results.summary, scale, heading, this.locale, this.headings);
     }
   }
 

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
-import { captureWidgetErrors, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
 import { SurveyServer } from './helpers/survey-server.js';
-import { chooseRating, click, has, query, renderSurvey, useCleanState, waitForShadow, type Survey } from './helpers/survey.js';
+import { chooseRating, click, has, query, rateAndSend, renderSurvey, submit, useCleanState, waitForShadow, type Survey } from './helpers/survey.js';
 
 // <civic-satisfaction-survey> on the host pages districts really have: old CMS
 // themes, frameworks that bind attributes, dark schemes, headings of their own.
@@ -94,6 +94,44 @@ describe('<civic-satisfaction-survey> on a host page', () => {
       expect(el.shadowRoot!.querySelector('.problem')?.getAttribute('role')).to.equal('alert');
       expect(problemsShown()).to.equal(1);
       expect(errors.messages()).to.have.length(1);
+    });
+  });
+
+  describe('heading-level', () => {
+    it('inline under the page’s <h1>: its error summary is an h2, and axe finds no heading-order problem', async () => {
+      const { page, slot } = await hostWithHeadings('<h1>District</h1>');
+      const { el } = await renderSurvey();
+      slot.append(el);
+      await submit(el);
+      expect(headingOutline(el.shadowRoot!)).to.deep.equal(['2 There is a problem']);
+      await expect(page).to.be.accessible();
+    });
+
+    it('in the corner panel: "Your rating" at heading-level, what is inside one below', async () => {
+      const { el } = await renderSurvey({ display: 'button', 'heading-level': '3' });
+      await click(el, '.trigger');
+      await submit(el);
+      expect(headingOutline(el.shadowRoot!)).to.deep.equal(['3 Your rating', '4 There is a problem']);
+    });
+
+    it('results and thanks at heading-level', async () => {
+      const { el } = await renderSurvey({ 'heading-level': '4' });
+      await rateAndSend(el, 5);
+      expect(headingOutline(el.shadowRoot!)).to.deep.equal(['4 Thank you for your rating']);
+      const results = await renderSurvey({ endpoint: null, mode: 'results', 'summary-src': new SurveyServer().summaryUrl('svc'), 'heading-level': '3' });
+      expect(headingOutline(results.el.shadowRoot!)).to.deep.equal(['3 What people think of this service']);
+    });
+
+    it('heading-level="9" falls back to 2, with one console error', async () => {
+      const errors = captureWidgetErrors('civic-satisfaction-survey');
+      try {
+        const { el } = await renderSurvey({ 'heading-level': '9' });
+        await submit(el);
+        expect(headingOutline(el.shadowRoot!)).to.deep.equal(['2 There is a problem']);
+        expect(errors.messages()).to.have.length(1);
+      } finally {
+        errors.restore();
+      }
     });
   });
 });

@@ -90,9 +90,9 @@ describe('<civic-satisfaction-survey> language', () => {
     await click(el, '#callback-wanted');
     await submit(el);
     await waitForShadow(el, '.error-summary');
-    expect(textOf(el, '.error-summary h3')).to.equal('There is a problem');
+    expect(textOf(el, '.error-summary h2')).to.equal('There is a problem');
     el.setAttribute('lang', 'zh-Hans');
-    await waitUntil(() => textOf(el, '.error-summary h3') === '填写有误', 'the summary followed the language');
+    await waitUntil(() => textOf(el, '.error-summary h2') === '填写有误', 'the summary followed the language');
     expect(textOf(el, '#callback-name-error')).to.equal('请填写您的姓名，以便回访时称呼');
 
     await click(el, '#callback-wanted');
@@ -101,7 +101,7 @@ describe('<civic-satisfaction-survey> language', () => {
     await waitForShadow(el, '.refusal');
     expect(textOf(el, '.refusal')).to.equal(`您的评价未被接受 ${refusalTitle} 您填写的内容都还在，可以再次提交。`);
     el.setAttribute('lang', 'en');
-    await waitUntil(() => textOf(el, '.refusal h3') === 'Your rating was not accepted', 'the refusal followed the language');
+    await waitUntil(() => textOf(el, '.refusal h2') === 'Your rating was not accepted', 'the refusal followed the language');
     expect(textOf(el, '.refusal')).to.include(refusalTitle);
   });
 

@@ -229,7 +229,7 @@ describe('<civic-satisfaction-survey> offline outbox', () => {
     expect(textOf(el, '#outcome-heading')).to.equal('Thank you for your rating');
     expect(shownText(el)).not.to.include('saved on this device');
     expect(shownText(el)).not.to.include('will be sent automatically');
-    expect(focused(el)).to.equal('h2#outcome-heading');
+    expect(focused(el)).to.equal('h2#outcome-heading.top-heading');
     await waitUntil(() => textOf(el, '[role="status"]') === 'Your saved rating has now been sent.', 'the delivery was not announced');
   });
 

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { sectionHeading } from '../heading.js';
 
 /** Text that is read again at render, so a language switch re-translates it. */
 export type LocalizedText = () => string;
@@ -13,13 +14,14 @@ export interface FieldError {
  * The GOV.UK error summary: it takes focus, its alert role makes screen readers
  * read it, and each entry links to its field. Fragment links do not reach into
  * a shadow root, so a click moves focus itself (see focusField).
- * `heading` is the widget's own translation of "There is a problem".
+ * `heading` is the widget's own translation of "There is a problem"; `level`
+ * fits it into the widget's headings (see heading-level).
  */
-export function errorSummary(heading: string, errors: FieldError[], onFocusField: (event: Event, fieldId: string) => void) {
+export function errorSummary(heading: string, errors: FieldError[], onFocusField: (event: Event, fieldId: string) => void, level = 3) {
   if (errors.length === 0) return nothing;
   return html`<div class="error-summary" tabindex="-1">
     <div role="alert">
-      <h3>${heading}</h3>
+      ${sectionHeading(level, heading)}
       <ul>
         ${errors.map((error) => html`<li><a href=${`#${error.fieldId}`} @click=${(event: Event) => onFocusField(event, error.fieldId)}>${error.message()}</a></li>`)}
       </ul>
@@ -36,10 +38,10 @@ export function focusField(root: ShadowRoot | null, event: Event, fieldId: strin
 }
 
 /** The server refused a submission (4xx): its own reason, between the widget's heading and reassurance. */
-export function refusalNotice(texts: { heading: string; reassurance: string }, reason: LocalizedText | undefined) {
+export function refusalNotice(texts: { heading: string; reassurance: string }, reason: LocalizedText | undefined, level = 3) {
   if (!reason) return nothing;
   return html`<div class="refusal" part="status" tabindex="-1">
-    <h3>${texts.heading}</h3>
+    ${sectionHeading(level, texts.heading)}
     <p>${reason()}</p>
     <p>${texts.reassurance}</p>
   </div>`;

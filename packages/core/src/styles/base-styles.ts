@@ -28,16 +28,14 @@ export const baseStyles = [
       font-size: var(--_civic-font-size);
       line-height: var(--_civic-line-height);
     }
-    h2,
-    h3 {
+    /* Sized by their place in the widget, not by their level: heading-level fits the page's outline. */
+    :is(h1, h2, h3, h4, h5, h6) {
       margin: 0 0 calc(var(--_civic-space) * 0.75);
       line-height: 1.3;
-    }
-    h2 {
-      font-size: 1.5em;
-    }
-    h3 {
       font-size: 1.2em;
+    }
+    .top-heading {
+      font-size: 1.5em;
     }
     p {
       margin: 0 0 var(--_civic-space);

@@ -137,3 +137,10 @@ export async function setUpByScript(element: HTMLElement, setUp: () => void): Pr
   );
   return problemsShown;
 }
+
+/** A part of a host page with headings of its own (e.g. `<h1>Page</h1>`), attached to the document; the widget goes into `.slot`. */
+export async function hostWithHeadings(headingsHtml: string): Promise<{ page: HTMLElement; slot: HTMLElement }> {
+  const { fixture } = await import('@open-wc/testing');
+  const page = await fixture<HTMLElement>(document.createRange().createContextualFragment(`<main>${headingsHtml}<div class="slot"></div></main>`).firstElementChild as HTMLElement);
+  return { page, slot: page.querySelector<HTMLElement>('.slot')! };
+}

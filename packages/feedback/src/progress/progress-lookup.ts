@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { innerHeading, topHeading, type HeadingLevels } from '@civic-widgets/core';
 import { msg } from '@lit/localize';
 import { fetchRequestStatus, Open311HttpError, type Open311Settings } from '../open311/open311-client.js';
 import type { ServiceRequestStatus } from '../open311/open311-types.js';
@@ -60,7 +61,7 @@ export class ProgressLookup {
     this.host.requestUpdate();
   }
 
-  render() {
+  render(levels: HeadingLevels) {
     const error = this.emptyError ? msg('Enter your tracking number') : undefined;
     return html`<form
       class="progress"
@@ -71,7 +72,7 @@ export class ProgressLookup {
         void this.lookUp();
       }}
     >
-      <h2>${msg('Check the progress of a report')}</h2>
+      ${topHeading(levels, msg('Check the progress of a report'))}
       <div class="field ${error ? 'has-error' : ''}" part="field">
         <label for="reference">${msg('Tracking number')}</label>
         <span class="hint" id=${hintId('reference')}>${msg('You were given it when you sent your report.')}</span>
@@ -90,14 +91,14 @@ export class ProgressLookup {
       <button class="primary" part="submit" ?disabled=${this.state.kind === 'busy'}>
         ${this.state.kind === 'busy' ? msg('Checking…') : msg('Check progress')}
       </button>
-      ${this.renderResult()}
+      ${this.renderResult(levels)}
     </form>`;
   }
 
-  private renderResult() {
+  private renderResult(levels: HeadingLevels) {
     switch (this.state.kind) {
       case 'found':
-        return this.renderRequest(this.state.request);
+        return this.renderRequest(this.state.request, levels);
       case 'missing':
         return html`<p class="outcome-problem" part="status">${notFoundText()}</p>`;
       case 'failed':
@@ -107,10 +108,10 @@ export class ProgressLookup {
     }
   }
 
-  private renderRequest(request: ServiceRequestStatus) {
+  private renderRequest(request: ServiceRequestStatus, levels: HeadingLevels) {
     const row = (label: string, value: string) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
     return html`<section class="request-status" part="status" aria-labelledby="status-heading">
-      <h3 id="status-heading">${statusLabel(request)}</h3>
+      ${innerHeading(levels, statusLabel(request), { id: 'status-heading' })}
       <dl>
         ${row(msg('Tracking number'), request.id)} ${row(msg('Category'), request.serviceName)}
         ${row(msg('Handled by'), request.agencyResponsible)} ${row(msg('Latest news'), request.statusNotes)}

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { topHeading, type HeadingLevels } from '@civic-widgets/core';
 import { msg } from '@lit/localize';
 import type { SubmissionReceipt } from '../open311/open311-types.js';
 import type { LocalizedText } from '../form/validate.js';
@@ -23,9 +24,9 @@ function receiptDetails(receipt: SubmissionReceipt) {
     ${receipt.notice ? html`<p class="service-notice">${receipt.notice}</p>` : nothing}`;
 }
 
-export function sentView(receipt: SubmissionReceipt, actions: OutcomeActions) {
+export function sentView(receipt: SubmissionReceipt, actions: OutcomeActions, levels: HeadingLevels) {
   return html`<section class="outcome sent" part="status" aria-labelledby="outcome-heading">
-    <h2 id="outcome-heading" tabindex="-1">${msg('Thank you: your message has been received')}</h2>
+    ${topHeading(levels, msg('Thank you: your message has been received'), { id: 'outcome-heading', focusable: true })}
     ${receiptDetails(receipt)}
     ${reference(receipt) ? html`<p>${msg('Keep the tracking number to check the progress of your report.')}</p>` : nothing}
     <div class="actions">
@@ -37,9 +38,9 @@ export function sentView(receipt: SubmissionReceipt, actions: OutcomeActions) {
   </section>`;
 }
 
-export function queuedView(actions: OutcomeActions) {
+export function queuedView(actions: OutcomeActions, levels: HeadingLevels) {
   return html`<section class="outcome queued" part="status" aria-labelledby="outcome-heading">
-    <h2 id="outcome-heading" tabindex="-1">${msg('Saved on this device')}</h2>
+    ${topHeading(levels, msg('Saved on this device'), { id: 'outcome-heading', focusable: true })}
     <p>${msg('Your message could not be sent just now. It is saved on this device and will be sent automatically when the connection is back, even if you close this page.')}</p>
     <p>${msg('You will see your tracking number here, or the next time you open a page with this form.')}</p>
     <div class="actions">
@@ -55,15 +56,21 @@ export interface RefusedReport {
   onRestore?: () => void;
 }
 
-export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: RefusedReport[], canRestore: boolean, onDismiss: () => void) {
+export function deliveredLaterNotice(
+  receipts: SubmissionReceipt[],
+  refusals: RefusedReport[],
+  canRestore: boolean,
+  onDismiss: () => void,
+  levels: HeadingLevels,
+) {
   if (receipts.length === 0 && refusals.length === 0) return nothing;
   return html`<section class="delivered-later" part="status" aria-label=${msg('Messages saved on this device')}>
     ${receipts.length > 0
-      ? html`<h2>${msg('A message saved on this device has now been sent')}</h2>
+      ? html`${topHeading(levels, msg('A message saved on this device has now been sent'))}
           ${receipts.map((receipt) => receiptDetails(receipt))}`
       : nothing}
     ${refusals.length > 0
-      ? html`<h2>${msg('A message saved on this device was not accepted')}</h2>
+      ? html`${topHeading(levels, msg('A message saved on this device was not accepted'))}
           <p>${msg('Please send it again.')}</p>
           ${refusals.map(
             ({ reason, onRestore }) => html`<p class="outcome-problem">${reason()}</p>

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { topHeading, type HeadingLevels } from '@civic-widgets/core';
 import { msg, str } from '@lit/localize';
 import type { ActiveAlert } from '../alerts/active-alerts.js';
 
@@ -20,7 +21,7 @@ function severityWord(severity: string): string {
  * Expected) are announced at once and stay; the others are polite and can be
  * dismissed.
  */
-export function alertBanner(alert: ActiveAlert, formatDate: (date: Date) => string, onDismiss: (alert: ActiveAlert) => void) {
+export function alertBanner(alert: ActiveAlert, formatDate: (date: Date) => string, onDismiss: (alert: ActiveAlert) => void, levels: HeadingLevels) {
   const { info } = alert;
   const severity = info.severity.toLowerCase();
   return html`<section
@@ -30,7 +31,10 @@ export function alertBanner(alert: ActiveAlert, formatDate: (date: Date) => stri
     aria-labelledby=${`alert-${alert.version}`}
     lang=${info.language}
   >
-    <h2 id=${`alert-${alert.version}`}><span class="severity">${severityWord(info.severity)}</span> ${info.headline || info.event}</h2>
+    ${topHeading(levels, html`<span class="severity">${severityWord(info.severity)}</span> ${info.headline || info.event}`, {
+      id: `alert-${alert.version}`,
+      className: 'alert-heading',
+    })}
     ${info.areaDesc ? html`<p class="area">${msg(str`Area: ${info.areaDesc}`)}</p>` : nothing}
     ${info.description ? html`<p>${info.description}</p>` : nothing}
     ${info.instruction ? html`<p class="instruction"><strong>${msg('What to do:')}</strong> ${info.instruction}</p>` : nothing}

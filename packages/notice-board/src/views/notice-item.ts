@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { msg, str } from '@lit/localize';
+import { topHeading, type HeadingLevels } from '@civic-widgets/core';
 import type { Notice } from '../feeds/notice.js';
 import { sanitizeNoticeHtml, textOfHtml } from '../feeds/sanitize-html.js';
 import { fileTypeLabel } from '../feeds/file-type.js';
@@ -16,6 +17,8 @@ export interface NoticeItemProps {
   base: string;
   onToggle: (notice: Notice) => void;
   onFollow: (notice: Notice) => void;
+  /** Notice titles are top headings of the board, as warnings are. */
+  levels: HeadingLevels;
 }
 
 function attachmentList(notice: Notice, formatSize: (bytes: number) => string) {
@@ -42,7 +45,7 @@ function content(notice: Notice, base: string) {
  * says whether it is open); one with only a link follows it. Every feed
  * string is rendered as text; only the content goes in as HTML, sanitised.
  */
-export function noticeItem({ notice, index, open, unread, formatDate, formatSize, base, onToggle, onFollow }: NoticeItemProps) {
+export function noticeItem({ notice, index, open, unread, formatDate, formatSize, base, onToggle, onFollow, levels }: NoticeItemProps) {
   const hasContent = Boolean(notice.contentHtml || notice.contentText);
   // The feed's texts keep the feed's language (the widget's own words keep the page's), so a screen
   // reader reads a Chinese notice as Chinese on an English page (WCAG 3.1.2).
@@ -59,10 +62,11 @@ export function noticeItem({ notice, index, open, unread, formatDate, formatSize
   const summary = notice.summary || (notice.summaryHtml ? textOfHtml(notice, notice.summaryHtml) : '');
   return html`<li class="notice ${unread ? 'unread' : ''} ${notice.pinned ? 'pinned' : ''}" part="notice" data-index=${index} data-id=${notice.id}>
     <article>
-      <h3>
-        ${unread ? html`<span class="unread-mark"><span class="visually-hidden">${msg('Unread:')}</span></span>` : nothing}
-        ${title}
-      </h3>
+      ${topHeading(
+        levels,
+        html`${unread ? html`<span class="unread-mark"><span class="visually-hidden">${msg('Unread:')}</span></span>` : nothing} ${title}`,
+        { className: 'notice-heading' },
+      )}
       <p class="meta">
         ${notice.pinned ? html`<span class="badge pinned-badge">${msg('Pinned')}</span>` : nothing}
         ${notice.published ? html`<time datetime=${notice.published.toISOString()}>${formatDate(notice.published)}</time>` : nothing}

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { topHeading, type HeadingLevels } from '@civic-widgets/core';
 import { msg, str } from '@lit/localize';
 import type { Scale } from '../scales.js';
 import type { Summary } from '../results/summary.js';
@@ -9,13 +10,13 @@ import type { Summary } from '../results/summary.js';
  * the same by eye and by screen reader. The bars are <meter>s: a style
  * attribute would break a strict `style-src 'self'`.
  */
-export function resultsView(summary: Summary, scale: Scale, heading: string, locale: string) {
+export function resultsView(summary: Summary, scale: Scale, heading: string, locale: string, levels: HeadingLevels) {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const count = new Intl.NumberFormat(locale);
   const share = (part: number) => (summary.total === 0 ? 0 : part / summary.total);
   const total = count.format(summary.total);
   return html`<section class="results" part="status" aria-labelledby="results-heading">
-    <h2 id="results-heading">${heading}</h2>
+    ${topHeading(levels, heading, { id: 'results-heading' })}
     ${summary.total === 0
       ? html`<p>${msg('No ratings yet.')}</p>`
       : html`<p class="headline">
