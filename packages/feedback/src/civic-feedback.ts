@@ -66,6 +66,7 @@ type Phase = 'form' | 'sending' | 'sent' | 'queued';
  * @cssprop --civic-color-focus - Focus halo. Default #ffbf47.
  * @cssprop --civic-color-error - Error messages and borders. Default #b10e1e.
  * @cssprop --civic-color-success - The "received" panel. Default #00703c.
+ * @cssprop --civic-color-scheme - The `color-scheme` native controls are drawn for; set `dark` only with a dark `--civic-color-background`. Default light, whatever the page's scheme.
  * @cssprop --civic-font-family - Typeface. Default the system UI font with CJK fallbacks (Traditional Chinese fonts first in zh-Hant).
  * @cssprop --civic-font-size - Base text size. Default `medium`: the reader's own default size, whatever the page's root font size (care mode: 1.25 times, at least 18px).
  * @cssprop --civic-line-height - Line height. Default 1.5.

@@ -23,9 +23,15 @@ export const feedbackStyles = css`
   fieldset.group > legend {
     font-size: 1.15em;
   }
+  /*
+   * The district's notice sits on the widget's background, so it takes the
+   * widget's text colour: a dark host page's light text would be unreadable on
+   * it. Important, because the page's own rules would otherwise beat ::slotted.
+   */
   ::slotted([slot='notice']) {
     display: block;
     margin-block: 0 var(--_civic-space);
+    color: var(--_civic-color-text) !important;
   }
   .hint.after {
     margin-block-start: 0.25em;

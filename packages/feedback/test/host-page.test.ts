@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
 import type { CivicFeedback } from '../src/civic-feedback.js';
-import { captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { backgroundBehind, contrastRatio, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
 import { newEndpoint } from './helpers/open311.js';
 import { loaded, query, renderFeedback, submit } from './helpers/widget.js';
 
@@ -122,5 +122,29 @@ describe('<civic-feedback> on a host page', () => {
         }
       });
     }
+  });
+
+  describe('a dark host page', () => {
+    let undo: () => void;
+    beforeEach(() => (undo = useDarkHostPage()));
+    afterEach(() => undo());
+
+    it('draws its checkboxes and fields for its own light background', async () => {
+      const el = await renderFeedback();
+      expect(getComputedStyle(el).colorScheme).to.equal('light');
+      expect(getComputedStyle(query(el, 'input[type="checkbox"]')).colorScheme).to.equal('light');
+      expect(getComputedStyle(query(el, 'textarea')).colorScheme).to.equal('light');
+    });
+
+    it('keeps the district’s slotted notice readable (AA) on its background, whatever the page’s text colour', async () => {
+      const el = await renderFeedback();
+      const notice = document.createElement('p');
+      notice.slot = 'notice';
+      notice.textContent = '紧急情况请拨打 110。';
+      el.append(notice);
+      await el.updateComplete;
+      expect(contrastRatio(getComputedStyle(notice).color, backgroundBehind(notice))).to.be.at.least(4.5);
+      await expect(el).to.be.accessible();
+    });
   });
 });

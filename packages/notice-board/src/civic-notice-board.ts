@@ -48,6 +48,7 @@ const acceptFeeds = 'application/feed+json, application/json;q=0.9, application/
  * @cssprop --civic-color-border - Lines between notices. Default #6b7378.
  * @cssprop --civic-color-focus - Focus halo. Default #ffbf47.
  * @cssprop --civic-color-error - Severe and extreme warnings. Default #b10e1e.
+ * @cssprop --civic-color-scheme - The `color-scheme` native controls are drawn for; set `dark` only with a dark `--civic-color-background`. Default light, whatever the page's scheme.
  * @cssprop --civic-font-family - Typeface. Default the system UI font with CJK fallbacks.
  * @cssprop --civic-font-size - Base text size. Default `medium`: the reader's own default size, whatever the page's root font size (care mode: 1.25 times, at least 18px).
  * @cssprop --civic-line-height - Line height. Default 1.5.

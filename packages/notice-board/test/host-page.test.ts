@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
-import { captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
 import { feedFile } from './helpers/feed-server.js';
 import { listSettled, query, renderBoard, useCleanState, type Board } from './helpers/board.js';
 
@@ -111,5 +111,16 @@ describe('<civic-notice-board> on a host page', () => {
         errors.restore();
       }
     });
+  });
+
+  it('on a dark host page draws its search field for its own light background', async () => {
+    const undo = useDarkHostPage();
+    try {
+      const el = await renderBoard({ src: feedFile('notices.json') });
+      expect(getComputedStyle(query(el, '#notice-search')).colorScheme).to.equal('light');
+      await expect(el).to.be.accessible();
+    } finally {
+      undo();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
-import { captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
 import { SurveyServer } from './helpers/survey-server.js';
 import { chooseRating, click, has, query, rateAndSend, renderSurvey, submit, useCleanState, waitForShadow, type Survey } from './helpers/survey.js';
 
@@ -133,5 +133,16 @@ describe('<civic-satisfaction-survey> on a host page', () => {
         errors.restore();
       }
     });
+  });
+
+  it('on a dark host page draws its radios for its own light background', async () => {
+    const undo = useDarkHostPage();
+    try {
+      const { el } = await renderSurvey();
+      expect(getComputedStyle(query(el, 'input[type="radio"]')).colorScheme).to.equal('light');
+      await expect(el).to.be.accessible();
+    } finally {
+      undo();
+    }
   });
 });

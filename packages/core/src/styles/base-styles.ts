@@ -7,6 +7,8 @@ export const baseStyles = [
   css`
     :host {
       display: block;
+      /* The widget's own background is light: native checkboxes, radios and fields must be drawn for it, not for a dark host page. */
+      color-scheme: var(--_civic-color-scheme);
       color: var(--_civic-color-text);
       font-family: var(--_civic-font-family);
       font-size: var(--_civic-font-size);

@@ -22,6 +22,7 @@ export const tokens = css`
     --_civic-color-focus: var(--civic-color-focus, #ffbf47);
     --_civic-color-error: var(--civic-color-error, #b10e1e);
     --_civic-color-success: var(--civic-color-success, #00703c);
+    --_civic-color-scheme: var(--civic-color-scheme, light);
     --_civic-font-family: var(--civic-font-family, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
     --_civic-font-size: var(--civic-font-size, medium);
     --_civic-line-height: var(--civic-line-height, 1.5);

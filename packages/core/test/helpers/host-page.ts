@@ -35,7 +35,8 @@ export function px(element: Element, property: 'fontSize' | 'maxWidth' | 'maxInl
  */
 export function useDarkHostPage(): () => void {
   const style = document.createElement('style');
-  style.textContent = ':root { color-scheme: dark; } body { background: #121212; color: #eeeeee; }';
+  // Text colour on elements too, as dark themes set it: a page's own rules beat a widget's ::slotted ones.
+  style.textContent = ':root { color-scheme: dark; } body { background: #121212; color: #eeeeee; } p { color: #eeeeee; }';
   document.head.append(style);
   return () => style.remove();
 }
