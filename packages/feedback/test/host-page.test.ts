@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
 import type { CivicFeedback } from '../src/civic-feedback.js';
-import { backgroundBehind, contrastRatio, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { targetHeights, backgroundBehind, contrastRatio, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
 import { newEndpoint } from './helpers/open311.js';
-import { loaded, query, renderFeedback, submit } from './helpers/widget.js';
+import { fill, loaded, query, renderFeedback, submit } from './helpers/widget.js';
 
 // <civic-feedback> on the host pages districts really have: old CMS themes,
 // frameworks that bind attributes, dark schemes, headings of their own.
@@ -146,5 +146,16 @@ describe('<civic-feedback> on a host page', () => {
       expect(contrastRatio(getComputedStyle(notice).color, backgroundBehind(notice))).to.be.at.least(4.5);
       await expect(el).to.be.accessible();
     });
+  });
+
+  it('care mode: error-summary links and the privacy link are 48px tall targets', async () => {
+    const el = await renderFeedback({ 'care-mode': true, 'min-fill-time': '0', 'privacy-url': '/privacy' });
+    await fill(el, '#phone', '138 0000 0000');
+    await submit(el);
+    const summaryLinks = targetHeights(el.shadowRoot!, '.error-summary a');
+    expect(summaryLinks.length).to.be.greaterThan(1);
+    expect(Math.min(...summaryLinks)).to.be.at.least(48);
+    expect(targetHeights(el.shadowRoot!, 'a[target="_blank"]')).to.have.length(1);
+    expect(targetHeights(el.shadowRoot!, 'a[target="_blank"]')[0]).to.be.at.least(48);
   });
 });

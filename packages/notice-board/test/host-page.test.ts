@@ -1,8 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
-import { useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { targetHeights, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
 import { feedFile } from './helpers/feed-server.js';
-import { listSettled, query, renderBoard, useCleanState, type Board } from './helpers/board.js';
+import { listSettled, query, renderBoard, toggleNotice, useCleanState, type Board } from './helpers/board.js';
 
 // <civic-notice-board> on the host pages districts really have: old CMS themes,
 // frameworks that bind attributes, dark schemes, headings of their own.
@@ -121,6 +121,21 @@ describe('<civic-notice-board> on a host page', () => {
       await expect(el).to.be.accessible();
     } finally {
       undo();
+    }
+  });
+
+  it('care mode: attachments, "read on its own page" and "more about this warning" are 48px tall targets', async () => {
+    const el = await renderBoard({ src: feedFile('notices.json'), 'alerts-src': feedFile('alerts-embedded.atom'), 'care-mode': true });
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.alert').length > 0, 'no warnings');
+    await toggleNotice(el, 0);
+    const heights = {
+      attachments: targetHeights(el.shadowRoot!, '.attachments a'),
+      ownPage: targetHeights(el.shadowRoot!, '.details > p > a'),
+      moreAboutWarning: targetHeights(el.shadowRoot!, '.alert p > a'),
+    };
+    for (const [name, found] of Object.entries(heights)) {
+      expect(found.length, name).to.be.greaterThan(0);
+      expect(Math.min(...found), name).to.be.at.least(48);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
-import { useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { targetHeights, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
 import { SurveyServer } from './helpers/survey-server.js';
 import { chooseRating, click, has, query, rateAndSend, renderSurvey, submit, useCleanState, waitForShadow, type Survey } from './helpers/survey.js';
 
@@ -144,5 +144,13 @@ describe('<civic-satisfaction-survey> on a host page', () => {
     } finally {
       undo();
     }
+  });
+
+  it('care mode: error-summary links are 48px tall targets', async () => {
+    const { el } = await renderSurvey({ 'care-mode': true });
+    await submit(el);
+    const links = targetHeights(el.shadowRoot!, '.error-summary a');
+    expect(links).to.have.length(1);
+    expect(links[0]).to.be.at.least(48);
   });
 });

@@ -46,6 +46,16 @@ export const baseStyles = [
       color: var(--_civic-color-primary);
       text-underline-offset: 0.15em;
     }
+    /*
+     * 适老化: links that act as controls (error summary entries, attachments,
+     * "read more", the privacy notice) are full-size targets in care mode, not
+     * one line of text. Links inside running text stay as they are.
+     */
+    .care :is(.error-summary a, a.action-link) {
+      display: inline-flex;
+      align-items: center;
+      min-block-size: var(--_civic-target-size);
+    }
     label,
     legend {
       display: block;

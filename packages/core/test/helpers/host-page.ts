@@ -145,3 +145,8 @@ export async function hostWithHeadings(headingsHtml: string): Promise<{ page: HT
   const page = await fixture<HTMLElement>(document.createRange().createContextualFragment(`<main>${headingsHtml}<div class="slot"></div></main>`).firstElementChild as HTMLElement);
   return { page, slot: page.querySelector<HTMLElement>('.slot')! };
 }
+
+/** Heights in px of the elements matching `selector` in the shadow root, rounded down to whole pixels. */
+export function targetHeights(root: ShadowRoot, selector: string): number[] {
+  return [...root.querySelectorAll(selector)].map((element) => Math.floor(element.getBoundingClientRect().height));
+}

@@ -29,7 +29,7 @@ export function consentField(consent: boolean, error: string | undefined, privac
       />
       ${msg('I agree that the district uses the contact details and location I have given to handle this message.')}
     </label>
-    ${privacy ? html`<a href=${privacy} target="_blank" rel="noopener noreferrer">${msg('How we use your information (opens in a new tab)')}</a>` : nothing}
+    ${privacy ? html`<a class="action-link" href=${privacy} target="_blank" rel="noopener noreferrer">${msg('How we use your information (opens in a new tab)')}</a>` : nothing}
   </div>`;
 }
 

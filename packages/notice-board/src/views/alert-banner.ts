@@ -39,7 +39,7 @@ export function alertBanner(alert: ActiveAlert, formatDate: (date: Date) => stri
     ${info.description ? html`<p>${info.description}</p>` : nothing}
     ${info.instruction ? html`<p class="instruction"><strong>${msg('What to do:')}</strong> ${info.instruction}</p>` : nothing}
     ${info.expires ? html`<p class="expires">${msg(str`Until ${formatDate(info.expires)}`)}</p>` : nothing}
-    ${info.web ? html`<p><a href=${info.web} rel="noopener noreferrer">${msg('More about this warning')}</a></p>` : nothing}
+    ${info.web ? html`<p><a class="action-link" href=${info.web} rel="noopener noreferrer">${msg('More about this warning')}</a></p>` : nothing}
     ${alert.urgent ? nothing : html`<button type="button" class="link" @click=${() => onDismiss(alert)}>${msg('Dismiss this warning')}</button>`}
   </section>`;
 }

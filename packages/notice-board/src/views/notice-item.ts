@@ -26,7 +26,7 @@ function attachmentList(notice: Notice, formatSize: (bytes: number) => string) {
   return html`<ul class="attachments" aria-label=${msg('Attachments')}>
     ${notice.attachments.map(
       (attachment) => html`<li>
-        <a href=${attachment.url} rel="noopener noreferrer">${attachment.title || msg('Attachment')}</a>
+        <a class="action-link" href=${attachment.url} rel="noopener noreferrer">${attachment.title || msg('Attachment')}</a>
         <span class="file-facts">${[fileTypeLabel(attachment.type, attachment.url), attachment.size === undefined ? '' : formatSize(attachment.size)].filter(Boolean).join(' · ')}</span>
       </li>`,
     )}
@@ -79,7 +79,7 @@ export function noticeItem({ notice, index, open, unread, formatDate, formatSize
       ${hasContent && open
         ? html`<div id=${regionId} class="details">
             ${content(notice, base)}
-            ${notice.url ? html`<p><a href=${notice.url} rel="noopener noreferrer" @click=${() => onFollow(notice)}>${msg(str`Read “${titleText}” on its own page`)}</a></p>` : nothing}
+            ${notice.url ? html`<p><a class="action-link" href=${notice.url} rel="noopener noreferrer" @click=${() => onFollow(notice)}>${msg(str`Read “${titleText}” on its own page`)}</a></p>` : nothing}
           </div>`
         : nothing}
     </article>
