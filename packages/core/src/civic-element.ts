@@ -8,6 +8,7 @@ import { observePageAttributes, pageCareMode } from './page-attributes.js';
 import { booleanAttribute } from './boolean-attribute.js';
 import { headingLevels, type HeadingLevels } from './heading.js';
 import { logProblem } from './problem.js';
+import { releaseFocusOnLeave } from './programmatic-focus.js';
 
 /**
  * What every Civic widget shares: the language it speaks and care mode (适老化).
@@ -42,6 +43,12 @@ export abstract class CivicElement extends LitElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    if (root instanceof ShadowRoot) releaseFocusOnLeave(root);
+    return root;
   }
 
   override connectedCallback(): void {

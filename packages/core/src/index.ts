@@ -27,3 +27,4 @@ export { errorSummary, focusField, refusalNotice, type FieldError, type Localize
 export { readStored, removeStored, writeStored } from './safe-storage.js';
 export { firstTry, type FirstTry } from './outbox/first-try.js';
 export { afterFirstRenderingTask, notConfigured } from './not-configured.js';
+export { focusProgrammatically } from './programmatic-focus.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, focusField, newIdempotencyKey, notConfigured, reportProblem, topHeading, type OutboxRequest } from '@civic-widgets/core';
+import { baseStyles, CivicElement, focusField, focusProgrammatically, newIdempotencyKey, notConfigured, reportProblem, topHeading, type OutboxRequest } from '@civic-widgets/core';
 import { registerFeedbackCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { feedbackStyles } from './feedback-styles.js';
@@ -450,7 +450,7 @@ export class CivicFeedback extends CivicElement {
 
   private async focusAfterUpdate(selector: string): Promise<void> {
     await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
+    focusProgrammatically(this.shadowRoot?.querySelector<HTMLElement>(selector));
   }
 
   private locate(): void {

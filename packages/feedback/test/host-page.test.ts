@@ -1,9 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
 import type { CivicFeedback } from '../src/civic-feedback.js';
-import { targetHeights, backgroundBehind, contrastRatio, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { clickWithMouse, italicElements, targetHeights, backgroundBehind, contrastRatio, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
 import { newEndpoint } from './helpers/open311.js';
-import { fill, loaded, query, renderFeedback, submit } from './helpers/widget.js';
+import { choose, fill, loaded, query, renderFeedback, submit, waitForShadow } from './helpers/widget.js';
 
 // <civic-feedback> on the host pages districts really have: old CMS themes,
 // frameworks that bind attributes, dark schemes, headings of their own.
@@ -157,5 +157,30 @@ describe('<civic-feedback> on a host page', () => {
     expect(Math.min(...summaryLinks)).to.be.at.least(48);
     expect(targetHeights(el.shadowRoot!, 'a[target="_blank"]')).to.have.length(1);
     expect(targetHeights(el.shadowRoot!, 'a[target="_blank"]')[0]).to.be.at.least(48);
+  });
+
+  it('the focus outline of the error summary does not come back when the citizen later clicks on its text', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await submit(el);
+    const summary = query(el, '.error-summary');
+    await waitUntil(() => el.shadowRoot!.activeElement === summary, 'the summary takes the focus');
+    expect(getComputedStyle(summary).outlineStyle, 'outline while focused').to.equal('solid');
+    await clickWithMouse(query(el, 'label[for="description"]'));
+    await clickWithMouse(query(el, '.error-summary h3'));
+    expect(el.shadowRoot!.activeElement === summary, 'the summary has the focus again').to.equal(false);
+    expect(getComputedStyle(summary).outlineStyle).to.equal('none');
+    // Sent again with the same mistakes: the summary takes the focus again.
+    await submit(el);
+    await waitUntil(() => el.shadowRoot!.activeElement === query(el, '.error-summary'), 'the summary takes the focus again on the next try');
+  });
+
+  it('sets no Chinese text in italics: not the server’s notice, not under a host’s italic style', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0', lang: 'zh-Hans', style: 'font-style: italic' });
+    expect(italicElements(el.shadowRoot!)).to.deep.equal([]);
+    await choose(el, 'pothole');
+    await fill(el, '#description', '公交站旁有一个很深的坑。');
+    await submit(el);
+    await waitForShadow(el, '.outcome.sent .service-notice');
+    expect(italicElements(el.shadowRoot!)).to.deep.equal([]);
   });
 });

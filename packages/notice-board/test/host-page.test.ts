@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
-import { targetHeights, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { italicElements, targetHeights, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
 import { feedFile } from './helpers/feed-server.js';
 import { listSettled, query, renderBoard, toggleNotice, useCleanState, type Board } from './helpers/board.js';
 
@@ -137,5 +137,11 @@ describe('<civic-notice-board> on a host page', () => {
       expect(found.length, name).to.be.greaterThan(0);
       expect(Math.min(...found), name).to.be.at.least(48);
     }
+  });
+
+  it('sets no Chinese text in italics, even under a host’s italic style', async () => {
+    const el = await renderBoard({ src: feedFile('notices.json'), lang: 'zh-Hans', style: 'font-style: italic' });
+    await toggleNotice(el, 0);
+    expect(italicElements(el.shadowRoot!)).to.deep.equal([]);
   });
 });

@@ -7,6 +7,7 @@ import {
   CivicElement,
   errorSummary,
   focusField,
+  focusProgrammatically,
   headingLevels,
   newIdempotencyKey,
   notConfigured,
@@ -590,6 +591,6 @@ export class CivicSatisfactionSurvey extends CivicElement {
 
   private async focusAfterUpdate(selector: string): Promise<void> {
     await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
+    focusProgrammatically(this.shadowRoot?.querySelector<HTMLElement>(selector));
   }
 }

@@ -1,6 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
-import { targetHeights, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { clickWithMouse, italicElements, targetHeights, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
 import { SurveyServer } from './helpers/survey-server.js';
 import { chooseRating, click, has, query, rateAndSend, renderSurvey, submit, useCleanState, waitForShadow, type Survey } from './helpers/survey.js';
 
@@ -152,5 +152,21 @@ describe('<civic-satisfaction-survey> on a host page', () => {
     const links = targetHeights(el.shadowRoot!, '.error-summary a');
     expect(links).to.have.length(1);
     expect(links[0]).to.be.at.least(48);
+  });
+
+  it('the focus outline of the error summary does not come back when the citizen later clicks on its text', async () => {
+    const { el } = await renderSurvey();
+    await submit(el);
+    const summary = query(el, '.error-summary');
+    await waitUntil(() => el.shadowRoot!.activeElement === summary, 'the summary takes the focus');
+    await clickWithMouse(query(el, 'legend'));
+    await clickWithMouse(query(el, '.error-summary h2'));
+    expect(el.shadowRoot!.activeElement === summary, 'the summary has the focus again').to.equal(false);
+    expect(getComputedStyle(summary).outlineStyle).to.equal('none');
+  });
+
+  it('sets no Chinese text in italics, even under a host’s italic style', async () => {
+    const { el } = await renderSurvey({ lang: 'zh-Hans', style: 'font-style: italic' });
+    expect(italicElements(el.shadowRoot!)).to.deep.equal([]);
   });
 });

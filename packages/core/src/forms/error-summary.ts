@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { sectionHeading } from '../heading.js';
+import { focusProgrammatically } from '../programmatic-focus.js';
 
 /** Text that is read again at render, so a language switch re-translates it. */
 export type LocalizedText = () => string;
@@ -33,7 +34,7 @@ export function errorSummary(heading: string, errors: FieldError[], onFocusField
 export function focusField(root: ShadowRoot | null, event: Event, fieldId: string): void {
   event.preventDefault();
   const control = root?.getElementById(fieldId);
-  control?.focus();
+  focusProgrammatically(control);
   control?.scrollIntoView({ block: 'center' });
 }
 

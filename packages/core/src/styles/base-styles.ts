@@ -197,6 +197,18 @@ export const baseStyles = [
       border: 3px solid var(--_civic-color-error);
       border-radius: var(--_civic-radius);
     }
+    /*
+     * Chinese has no italics: a slanted CJK face is only a distorted one, so no
+     * Chinese text is ever set in italics, whatever a notice or the server says.
+     * Emphasis is marked the Chinese way, with dots under the characters.
+     */
+    :lang(zh) {
+      font-style: normal !important;
+    }
+    em:lang(zh) {
+      text-emphasis: filled dot;
+      text-emphasis-position: under right;
+    }
     @media (prefers-reduced-motion: reduce) {
       *,
       *::before,

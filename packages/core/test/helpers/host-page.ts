@@ -150,3 +150,18 @@ export async function hostWithHeadings(headingsHtml: string): Promise<{ page: HT
 export function targetHeights(root: ShadowRoot, selector: string): number[] {
   return [...root.querySelectorAll(selector)].map((element) => Math.floor(element.getBoundingClientRect().height));
 }
+
+/** Descriptions ("p.service-notice") of the elements in the shadow root that are set in italics. */
+export function italicElements(root: ShadowRoot): string[] {
+  return [...root.querySelectorAll('*')]
+    .filter((element) => getComputedStyle(element).fontStyle !== 'normal' && element.textContent?.trim())
+    .map((element) => `${element.localName}${[...element.classList].map((name) => `.${name}`).join('')}`);
+}
+
+/** Clicks with the real mouse in the middle of `element` (scrolled into view first), as a citizen does. */
+export async function clickWithMouse(element: Element): Promise<void> {
+  const { sendMouse } = await import('@web/test-runner-commands');
+  element.scrollIntoView({ block: 'center' });
+  const box = element.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.left + Math.min(20, box.width / 2)), Math.round(box.top + box.height / 2)] });
+}
