@@ -45,7 +45,12 @@ async function start(args: string[]): Promise<void> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
-  const address = await app.listen({ port: config.port, host: config.host });
+  const address = await app.listen({ port: config.port, host: config.host }).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    await app.close();
+    // One line a person can act on, not a stack trace.
+    throw new ConfigError(`Port ${config.port} is in use: stop the other program or start with --port ${config.port + 1}.`);
+  });
   const shown = address.replace('127.0.0.1', 'localhost');
   const lines = [``, `Civic Widgets reference server ${shown}`];
   if (config.siteDir) lines.push(`  demo district site  ${shown}/   (staff: ${shown}/staff)`);
