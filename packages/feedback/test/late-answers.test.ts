@@ -44,9 +44,17 @@ describe('<civic-feedback> and late answers', () => {
     ['timeout', '99999999999'],
   ] as const) {
     it(`${name}="${value}" is reported as a set-up mistake`, async () => {
-      const el = await renderFeedback({ [name]: value }, { waitForLoad: false });
-      const problem = await waitForShadow(el, '[role="alert"]');
-      expect(problem.textContent).to.contain('timeout and min-fill-time must be numbers of milliseconds');
+      const logged: string[] = [];
+      const originalError = console.error;
+      console.error = (...args: unknown[]) => void logged.push(String(args[0]));
+      try {
+        const el = await renderFeedback({ [name]: value }, { waitForLoad: false });
+        const problem = await waitForShadow(el, '[role="alert"]');
+        expect(problem.textContent).to.contain('This form cannot be used at the moment.');
+        expect(logged.join('\n')).to.contain('timeout must be a number of milliseconds above 0, and min-fill-time 0 or more');
+      } finally {
+        console.error = originalError;
+      }
     });
   }
 });
