@@ -1,22 +1,21 @@
 import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { seedDatabase } from './db/seed-database.js';
-import { refusal } from './http/api-error.js';
 import type { AppContext } from './http/context.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { idempotencyStore } from './http/idempotency.js';
-import { requestLocale } from './http/locale.js';
+import { rateLimits } from './http/rate-limits.js';
 import { staffOnly } from './http/staff-auth.js';
 import { photoStore } from './media/photo-store.js';
 import { noticeRoutes } from './notices/notice-routes.js';
 import { maxPhotos } from './open311/request-schema.js';
 import { open311Routes, staffRoutes } from './open311/open311-routes.js';
 import { requestStore } from './open311/request-store.js';
+import { serviceStore } from './open311/service-store.js';
 import { servicePointRoutes } from './service-points/service-point-routes.js';
 import { siteRoutes } from './site/site-routes.js';
 import { surveyRoutes } from './surveys/survey-routes.js';
@@ -77,11 +76,6 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
     attachFieldsToBody: 'keyValues',
     limits: { fileSize: maxPhotoBytes, files: maxPhotos + 1, fields: 100, fieldSize: 16 * 1024, parts: 110 },
   });
-  await app.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: (request, context) =>
-      refusal(429, requestLocale(request), 'rateLimited', String(Math.max(1, Math.ceil(context.ttl / 1000)))),
-  });
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -89,16 +83,20 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
   });
 
   const photos = photoStore(config.mediaDir);
-  const orphans = await photos.removeOrphans(requestStore(db).photoNames());
+  const requests = requestStore(db);
+  const orphans = await photos.removeOrphans(requests.photoNames());
   if (orphans.length > 0) app.log.warn({ count: orphans.length }, 'removed photos that no report links to (left by a crash)');
 
+  const limits = rateLimits(config);
   const context: AppContext = {
     config,
     db,
     idempotency,
     photos,
-    rateLimit: app.rateLimit({ max: config.rateLimitMax, timeWindow: config.rateLimitWindowMs, groupId: 'post' }),
-    staffOnly: staffOnly(config.staffToken),
+    requests,
+    services: serviceStore(db),
+    limits,
+    staffOnly: staffOnly(config.staffToken, limits.staff),
   };
 
   app.get('/health', async () => ({ status: 'ok', version }));

@@ -42,7 +42,7 @@ export async function surveyRoutes(app: FastifyInstance, context: AppContext): P
     '/responses',
     {
       schema: { body: surveyResponseSchema },
-      onRequest: context.rateLimit,
+      onRequest: context.limits.surveys,
     },
     async (request, reply) => {
       const locale = contentLocale(request, reply);
