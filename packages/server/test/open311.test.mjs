@@ -899,7 +899,7 @@ describe('rate limit', () => {
     idOf(response);
   });
 
-  test('GETs are not limited', async () => {
+  test('reading is not held back by the spent POST bucket (it has one of its own)', async () => {
     for (let index = 0; index < 10; index++) {
       assert.equal((await server.app.inject({ url: `${base}/services.json` })).statusCode, 200);
       assert.equal((await server.app.inject({ url: `${base}/requests.json` })).statusCode, 200);
@@ -1120,5 +1120,95 @@ describe('security', () => {
 
   test('unknown Open311 paths answer in the spec error format', async () => {
     assertRefused(await server.app.inject({ url: `${base}/nothing-here` }), 404);
+  });
+});
+
+// ---------------------------------------------------------------- validation before coercion
+
+describe('numbers and dates are checked as text before they are converted', () => {
+  let server;
+  before(async () => {
+    server = await testApp({ 'rate-limit': '1000' });
+  });
+  after(() => server.close());
+
+  for (const [lat, long] of [
+    ['Infinity', '121.4'],
+    ['1e400', '121.4'],
+    ['0x1F', '121.4'],
+    ['31.2', '-Infinity'],
+    ['31.2', '1e2'],
+    [' 31.2', '121.4'],
+    ['91', '121.4'],
+  ]) {
+    test(`lat=${lat} long=${long} is refused`, async () => {
+      assertRefused(await postReport(server.app, { ...liftReport, lat, long }, english), 400, /lat and long/);
+    });
+  }
+
+  test('plain decimals are taken', async () => {
+    const id = idOf(await postReport(server.app, { ...liftReport, lat: '-31.25', long: '+121.5' }));
+    const stored = await staffRequest(server.app, id);
+    assert.deepEqual([stored.lat, stored.long], [-31.25, 121.5]);
+  });
+
+  for (const value of ['1', '2026', 'May 1', '2026-05-01 14:30', 'Infinity']) {
+    test(`a date-time answer "${value}" is refused`, async () => {
+      assertRefused(await postReport(server.app, { ...liftReport, 'attribute[noticed_at]': value }, english), 400, /valid date and time/);
+    });
+  }
+
+  test('date-time answers in ISO 8601, with or without an offset, are taken', async () => {
+    for (const value of ['2026-05-01T14:30', '2026-05-01T14:30:00+08:00', '2026-05-01T06:30:00Z', '2026-05-01']) {
+      idOf(await postReport(server.app, { ...liftReport, 'attribute[noticed_at]': value }));
+    }
+  });
+
+  for (const value of ['0x1F', '1e400', 'Infinity', '12abc']) {
+    test(`a number answer "${value}" is refused`, async () => {
+      assertRefused(await postReport(server.app, { ...liftReport, 'attribute[building]': value }, english), 400, /needs a number/);
+    });
+  }
+});
+
+// ---------------------------------------------------------------- the public list: pages and cache
+
+describe('GET requests.json pages and cached answers', () => {
+  let server;
+  before(async () => {
+    server = await testApp({ 'rate-limit': '1000', 'read-rate-limit': '1000' });
+    for (let index = 0; index < 205; index++) idOf(await postReport(server.app, liftReport));
+  });
+  after(() => server.close());
+
+  test('a page holds 100 reports unless asked otherwise, at most 200, newest first', async () => {
+    const first = await publicRequests(server.app);
+    assert.equal(first.length, 100);
+    const second = await publicRequests(server.app, '?page=2');
+    assert.equal(second.length, 100);
+    assert.ok(first.at(-1).service_request_id > second[0].service_request_id, 'no overlap, newest first');
+    assert.equal((await publicRequests(server.app, '?page=3')).length, 5);
+    assert.equal((await publicRequests(server.app, '?page_size=500')).length, 200, 'the documented maximum');
+    assert.equal((await publicRequests(server.app, '?page_size=7&page=2')).length, 7);
+    for (const query of ['?page=0', '?page_size=0', '?page=1e3', '?page_size=-5']) {
+      assertRefused(await server.app.inject({ url: `${base}/requests.json${query}` }), 400);
+    }
+  });
+
+  test('a cached list follows every write: a new report, a staff change, and the CLI writing from another process', async () => {
+    const before = await publicRequests(server.app, '?page_size=1');
+    const id = idOf(await postReport(server.app, liftReport));
+    const [newest] = await publicRequests(server.app, '?page_size=1');
+    assert.notEqual(newest.service_request_id, before[0].service_request_id);
+    assert.equal(newest.service_request_id, id);
+
+    await server.app.inject({ method: 'PATCH', url: `${base}/requests/${id}.json`, headers: staffHeaders, payload: { status_notes: '已派人' } });
+    assert.equal((await publicRequests(server.app, '?page_size=1'))[0].status_notes, '已派人');
+
+    // What `civic-server set-status` does: another connection to the same file.
+    const other = new Database(server.config.databasePath);
+    other.prepare("UPDATE service_requests SET status = 'closed' WHERE service_request_id = ?").run(id);
+    other.close();
+    assert.equal((await publicRequests(server.app, '?page_size=1'))[0].status, 'closed');
   });
 });

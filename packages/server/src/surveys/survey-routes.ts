@@ -98,7 +98,7 @@ export async function surveyRoutes(app: FastifyInstance, context: AppContext): P
     },
   );
 
-  app.get<{ Querystring: SummaryQuery }>('/summary', { schema: { querystring: summaryQuerySchema } }, async (request, reply) => {
+  app.get<{ Querystring: SummaryQuery }>('/summary', { schema: { querystring: summaryQuerySchema }, onRequest: context.limits.reads }, async (request, reply) => {
     const { service, scale, days } = request.query;
     const to = new Date();
     // Counted by when the server received each rating: the client's submittedAt is its own clock.
