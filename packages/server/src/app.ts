@@ -11,6 +11,7 @@ import { idempotencyStore } from './http/idempotency.js';
 import { rateLimits } from './http/rate-limits.js';
 import { staffOnly } from './http/staff-auth.js';
 import { photoStore } from './media/photo-store.js';
+import { uploadBudget } from './media/upload-budget.js';
 import { noticeRoutes } from './notices/notice-routes.js';
 import { maxPhotos } from './open311/request-schema.js';
 import { open311Routes, staffRoutes } from './open311/open311-routes.js';
@@ -23,10 +24,13 @@ import { version } from './version.js';
 
 /** JSON and urlencoded bodies: a 4,000-character report in CJK is about 12 KB. */
 const bodyLimit = 256 * 1024;
-/** Phone photos before the widget's downscaling can be this large. */
-const maxPhotoBytes = 15 * 1024 * 1024;
 /**
- * A whole request, five 15 MB photos included, must arrive within this, so
+ * One photo: the widget sends a JPEG of at most 1600 px (a few hundred KB);
+ * this leaves room for other clients' downscaled photos and no more.
+ */
+export const maxPhotoBytes = 4 * 1024 * 1024;
+/**
+ * A whole request, five photos included, must arrive within this, so
  * that a client trickling bytes cannot hold a connection (or a shutdown) open.
  */
 export const requestTimeoutMs = 60_000;
@@ -72,17 +76,24 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
     maxAge: 600,
   });
   await app.register(fastifyFormbody, { bodyLimit });
+  const uploads = uploadBudget(config.uploadMemoryBytes);
   await app.register(fastifyMultipart, {
     attachFieldsToBody: 'keyValues',
+    // One more file than allowed, so that the route can say how many are.
     limits: { fileSize: maxPhotoBytes, files: maxPhotos + 1, fields: 100, fieldSize: 16 * 1024, parts: 110 },
+    onFile(part) {
+      return uploads.read(this, part);
+    },
   });
+  app.addHook('onResponse', async (request) => uploads.release(request));
+  app.addHook('onRequestAbort', async (request) => uploads.release(request));
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
   });
 
-  const photos = photoStore(config.mediaDir);
+  const photos = photoStore(config.mediaDir, config.photoQueue);
   const requests = requestStore(db);
   const orphans = await photos.removeOrphans(requests.photoNames());
   if (orphans.length > 0) app.log.warn({ count: orphans.length }, 'removed photos that no report links to (left by a crash)');

@@ -30,6 +30,10 @@ export interface ServerConfig {
   staffRateLimit: number;
   /** Photos one client address may send per hour. */
   photoBudget: number;
+  /** Photos waiting to be decoded, over all clients; more are refused with 503 and Retry-After. */
+  photoQueue: number;
+  /** Bytes of uploaded photos held in memory at once, over all requests; more are refused with 503. */
+  uploadMemoryBytes: number;
   /** Closed reports are anonymized this many days after closing. */
   retentionDays: number;
   /** Survey call-back names and phones are erased this many days after the rating (at once when handled). */
@@ -63,6 +67,8 @@ const options = {
   'read-rate-limit': { type: 'string', env: 'CIVIC_READ_RATE_LIMIT', fallback: '300' },
   'staff-rate-limit': { type: 'string', env: 'CIVIC_STAFF_RATE_LIMIT', fallback: '600' },
   'photo-budget': { type: 'string', env: 'CIVIC_PHOTO_BUDGET', fallback: '30' },
+  'photo-queue': { type: 'string', env: 'CIVIC_PHOTO_QUEUE', fallback: '20' },
+  'upload-memory': { type: 'string', env: 'CIVIC_UPLOAD_MEMORY', fallback: '64' },
   'retention-days': { type: 'string', env: 'CIVIC_RETENTION_DAYS', fallback: '1095' },
   'callback-retention-days': { type: 'string', env: 'CIVIC_CALLBACK_RETENTION_DAYS', fallback: '90' },
   'public-url': { type: 'string', env: 'CIVIC_PUBLIC_URL', fallback: '' },
@@ -168,6 +174,13 @@ function staffTokenOf(given: string, file: string): string {
   return token;
 }
 
+/** At least one report's worth of photos (five), or a report with five could never be taken. */
+function photoQueueOf(text: string): number {
+  const queue = positiveInteger('photo-queue', text);
+  if (queue < 5) throw new ConfigError(`--photo-queue (CIVIC_PHOTO_QUEUE) must be at least 5, the photos one report may carry, not ${queue}.`);
+  return queue;
+}
+
 export function loadConfig(args: string[] = [], env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parseOptions = Object.fromEntries(Object.keys(options).map((name) => [name, { type: 'string' as const }]));
   const { values } = parseArgs({ args, options: parseOptions, strict: true, allowPositionals: false });
@@ -203,6 +216,8 @@ export function loadConfig(args: string[] = [], env: NodeJS.ProcessEnv = process
     readRateLimit: positiveInteger('read-rate-limit', value('read-rate-limit')),
     staffRateLimit: positiveInteger('staff-rate-limit', value('staff-rate-limit')),
     photoBudget: positiveInteger('photo-budget', value('photo-budget')),
+    photoQueue: photoQueueOf(value('photo-queue')),
+    uploadMemoryBytes: positiveInteger('upload-memory', value('upload-memory')) * 1024 * 1024,
     retentionDays: positiveInteger('retention-days', value('retention-days')),
     callbackRetentionDays: positiveInteger('callback-retention-days', value('callback-retention-days')),
     publicUrl,

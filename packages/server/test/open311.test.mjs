@@ -106,7 +106,7 @@ function mediaFiles(config) {
 }
 
 /** A JPEG as a phone takes it: EXIF with the camera and the GPS position. */
-async function phonePhoto({ width = 3000, height = 1500 } = {}) {
+async function phonePhoto({ width = 2800, height = 1400 } = {}) {
   return sharp({ create: { width, height, channels: 3, background: '#3366aa' } })
     .jpeg()
     .withExif({
@@ -123,7 +123,7 @@ function hasGpsPosition(exif) {
 
 /** A photo that takes the server a good while to re-encode: random pixels. */
 async function noisePhoto(side) {
-  return sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+  return sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } }).jpeg({ quality: 75 }).toBuffer();
 }
 
 /** Multipart POST through a listening server: entries are [name, value] or [name, Buffer, filename, type]. */
@@ -489,7 +489,7 @@ describe('POST requests.json, multipart with photos', () => {
     assert.ok(metadata.exif, 'input has EXIF');
     assert.ok(metadata.exif.includes('TestPhone'));
     assert.ok(hasGpsPosition(metadata.exif), 'input EXIF has a GPS position');
-    assert.equal(metadata.width, 3000);
+    assert.equal(metadata.width, 2800);
   });
 
   test('a report sent with a forged Host header does not put that host in the photo links others see', async () => {
@@ -584,21 +584,25 @@ describe('POST requests.json, multipart with photos', () => {
     assert.equal((await publicRequest(server.app, id)).media_url, stored.media_url[0]);
   });
 
-  test('a photo of more than 24 megapixels is refused before it is decoded, saying so; 24 are accepted', async () => {
+  test('a photo over 2048 × 2048 pixels, or over 16 MB once decoded, is refused before it is decoded; 2048 × 2048 is taken', async () => {
     const filesBefore = mediaFiles(server.config);
     const countBefore = (await publicRequests(server.app)).length;
     // 49 megapixels of one colour: a few kilobytes of PNG, 200 MB once decoded.
     const huge = await sharp({ create: { width: 7000, height: 7000, channels: 3, background: '#808080' } }).png().toBuffer();
     const refused = await postMultipart(origin, [['service_code', 'street-light'], ['media', huge, 'huge.png', 'image/png']], english);
     assert.equal(refused.status, 400, JSON.stringify(refused.body));
-    assertOpen311Error(400, refused.body, /too many pixels \(at most 24 megapixels\)/);
+    assertOpen311Error(400, refused.body, /too many pixels \(at most 4 megapixels\)/);
     const chinese = await postMultipart(origin, [['service_code', 'street-light'], ['media', huge, 'huge.png', 'image/png']]);
-    assertOpen311Error(400, chinese.body, /最多 2400 万像素/);
+    assertOpen311Error(400, chinese.body, /最多 400 万像素/);
+    // Within the pixel limit, but 16 bits a sample: 19 MB decoded, from 85 KB on the wire.
+    const deep = await sharp({ create: { width: 2048, height: 1536, channels: 3, background: '#808080' } }).toColourspace('rgb16').png().toBuffer();
+    const deepRefused = await postMultipart(origin, [['service_code', 'street-light'], ['media', deep, 'deep.png', 'image/png']], english);
+    assertOpen311Error(400, deepRefused.body, /too many pixels/);
     assert.deepEqual(mediaFiles(server.config), filesBefore);
     assert.equal((await publicRequests(server.app)).length, countBefore);
 
-    const camera = await sharp({ create: { width: 6000, height: 4000, channels: 3, background: '#808080' } }).jpeg().toBuffer();
-    const accepted = await postMultipart(origin, [['service_code', 'street-light'], ['media', camera]]);
+    const largest = await sharp({ create: { width: 2048, height: 2048, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+    const accepted = await postMultipart(origin, [['service_code', 'street-light'], ['media', largest]]);
     assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
   });
 
@@ -754,7 +758,7 @@ describe('Idempotency-Key with photos, on a listening server', () => {
     const headers = { 'idempotency-key': key, ...english };
     const countBefore = (await publicRequests(server.app)).length;
     const filesBefore = mediaFiles(server.config);
-    const bigPhoto = await noisePhoto(3000);
+    const bigPhoto = await noisePhoto(2048);
     const first = postMultipart(origin, [['service_code', 'street-light'], ['media', bigPhoto, 'a.jpg'], ['media', bigPhoto, 'b.jpg']], headers);
 
     const db = new Database(server.config.databasePath, { fileMustExist: true });
@@ -789,7 +793,7 @@ describe('Idempotency-Key with photos, on a listening server', () => {
     const key = 'slow-first-try';
     const headers = { 'idempotency-key': key };
     const countBefore = (await publicRequests(server.app)).length;
-    const bigPhoto = await noisePhoto(3000);
+    const bigPhoto = await noisePhoto(2048);
     const first = postMultipart(origin, [['service_code', 'street-light'], ['media', bigPhoto]], headers);
 
     // Wait until the server has taken the key for the first try (it re-encodes the photo next).

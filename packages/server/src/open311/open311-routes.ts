@@ -6,7 +6,7 @@ import { publicBase } from '../http/context.js';
 import { fingerprintOf, idempotencyKeyOf } from '../http/idempotency.js';
 import { contentLocale, localize, type ContentLocale } from '../http/locale.js';
 import { messages } from '../http/messages.js';
-import { maxPhotoPixels, NotAnImageError, PhotoTooLargeError } from '../media/photo-store.js';
+import { maxPhotoPixels, NotAnImageError, PhotoQueueFullError, PhotoTooLargeError } from '../media/photo-store.js';
 import { checkRequestFields } from './request-fields.js';
 import { serializedCache } from '../http/serialized-cache.js';
 import { countPattern, defaultPageSize, listRequestsQuerySchema, maxPageSize, patchRequestSchema, postRequestSchema } from './request-schema.js';
@@ -20,6 +20,8 @@ const defaultWindowDays = 90;
 const cachedLists = 500;
 const cachedListAgeMs = 60_000;
 const jsonType = 'application/json; charset=utf-8';
+/** A full decode queue drains in seconds: two photos decode at once, each in a fraction of a second. */
+const photoQueueRetryAfterSeconds = 5;
 
 /** `services/{code}.json` → `code`; the spec's paths end in the format. Fastify has already decoded the parameter. */
 function withoutFormat(file: string): string | undefined {
@@ -89,6 +91,11 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
           if (error instanceof PhotoTooLargeError) {
             const megapixels = Math.floor(maxPhotoPixels / 1_000_000);
             throw refusal(400, locale, 'photoTooLarge', String(megapixels * 100), String(megapixels));
+          }
+          if (error instanceof PhotoQueueFullError) {
+            const busy = refusal(503, locale, 'busy', String(photoQueueRetryAfterSeconds));
+            busy.headers['Retry-After'] = String(photoQueueRetryAfterSeconds);
+            throw busy;
           }
           throw error instanceof NotAnImageError ? refusal(400, locale, 'notAnImage') : error;
         });
