@@ -17,9 +17,10 @@ import { maxPhotos } from './open311/request-schema.js';
 import { open311Routes, staffRoutes } from './open311/open311-routes.js';
 import { requestStore } from './open311/request-store.js';
 import { serviceStore } from './open311/service-store.js';
+import { retentionJob } from './retention/retention-job.js';
 import { servicePointRoutes } from './service-points/service-point-routes.js';
 import { siteRoutes } from './site/site-routes.js';
-import { surveyRoutes } from './surveys/survey-routes.js';
+import { surveyRoutes, surveyStaffRoutes } from './surveys/survey-routes.js';
 import { version } from './version.js';
 
 /** JSON and urlencoded bodies: a 4,000-character report in CJK is about 12 KB. */
@@ -100,8 +101,9 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
 
   const photos = photoStore(config.mediaDir, config.photoQueue);
   const requests = requestStore(db);
-  const orphans = await photos.removeOrphans(requests.photoNames());
-  if (orphans.length > 0) app.log.warn({ count: orphans.length }, 'removed photos that no report links to (left by a crash)');
+  const retention = retentionJob(db, requests, photos, config, app.log);
+  await retention.start();
+  app.addHook('onClose', async () => retention.stop());
 
   const limits = rateLimits(config);
   const context: AppContext = {
@@ -118,6 +120,7 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
   app.get('/health', async () => ({ status: 'ok', version }));
   await app.register(async (scope) => open311Routes(scope, context), { prefix: '/open311/v2' });
   await app.register(async (scope) => staffRoutes(scope, context), { prefix: '/staff/api' });
+  await app.register(async (scope) => surveyStaffRoutes(scope, context), { prefix: '/staff/api' });
   await app.register(async (scope) => surveyRoutes(scope, context), { prefix: '/surveys' });
   await app.register(async (scope) => noticeRoutes(scope, context), { prefix: '/notices' });
   await app.register(async (scope) => servicePointRoutes(scope, context));

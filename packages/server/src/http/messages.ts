@@ -59,6 +59,7 @@ export const messages = {
     'zh-Hans': '不接受名为“{0}”的文件，照片请以“media”提交。',
     en: 'A file named "{0}" is not accepted; send photos as "media".',
   },
+  callbackNotFound: { 'zh-Hans': '没有编号为“{0}”的待回访请求。', en: 'No call-back waits under the id "{0}".' },
   invalidValue: { 'zh-Hans': '“{0}”的值无效。', en: 'The value of "{0}" is not valid.' },
   missingValue: { 'zh-Hans': '缺少“{0}”。', en: '"{0}" is missing.' },
   serviceNotice: {

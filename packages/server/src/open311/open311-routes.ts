@@ -50,7 +50,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
   const { services, requests } = context;
   const serviceName = (code: string, locale: ContentLocale) => localize(services.find(code)?.service_name, locale);
   const isApiKey = apiKeyMatcher(context.config.apiKeys);
-  const lists = serializedCache(cachedLists, cachedListAgeMs);
+  const lists = serializedCache<string>(cachedLists, cachedListAgeMs);
 
   app.get('/services.json', async (request, reply) => {
     const locale = contentLocale(request, reply);
@@ -148,7 +148,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
           limit: size,
           offset: (Number(page) - 1) * size,
         });
-        return found.map((item) => publicRequestView(item, serviceName(item.service_code, locale), base));
+        return JSON.stringify(found.map((item) => publicRequestView(item, serviceName(item.service_code, locale), base)));
       });
       return reply.type(jsonType).send(text);
     },
