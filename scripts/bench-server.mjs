@@ -1,9 +1,16 @@
-// Load on the reference server's busiest write: `POST /open311/v2/requests.json`,
-// urlencoded as the widget sends it, each with its own Idempotency-Key, against a
-// fresh SQLite database (WAL, synchronous=FULL). Prints requests per second and
-// latency percentiles; it is a measurement, not a test. Run `npm run build` first.
+// Load on the reference server as a busy (or abused) district meets it, against a
+// fresh SQLite database (WAL, synchronous=FULL) holding 1,000 reports:
+//   1. `GET /open311/v2/requests.json` (the public list) from 50 connections, while
+//      a citizen sends a report once a second: the list's throughput and latency,
+//      and how long the citizen waits (the widget gives up after 15 s).
+//   2. `POST /open311/v2/requests.json` alone, urlencoded as the widget sends it,
+//      each with its own Idempotency-Key: the busiest write's throughput.
+// The server runs as `civic-server start` in its own process, as in production,
+// so the load tool does not share its event loop. Prints figures; it is a measurement, not a test. Build the server first
+// (`npm run build`, or `npx tsc -b packages/server/tsconfig.build.json`).
 //
-//   node scripts/bench-server.mjs [--seconds 10] [--connections 10]
+//   node scripts/bench-server.mjs [--seconds 10] [--connections 50] [--post-connections 10] [--reports 1000]
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,17 +18,41 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { buildApp } from '../packages/server/dist/app.js';
-import { loadConfig } from '../packages/server/dist/config.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    'post-connections': { type: 'string', default: '10' },
+    reports: { type: 'string', default: '1000' },
+  },
+});
+const seconds = Number(values.seconds);
 const dir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
-// The rate limit is per client address; the load tool is one address, so lift it.
-const config = loadConfig(['--db', join(dir, 'civic.db'), '--media-dir', join(dir, 'media'), '--rate-limit', '100000000'], {});
-const app = await buildApp(config);
-const address = await app.listen({ port: 0, host: '127.0.0.1' });
+const databasePath = join(dir, 'civic.db');
+// Rate limits are per client address and the load tool is one address, so they
+// are lifted here (environment variables: older servers ignore the ones they lack).
+const lifted = '100000000';
+const server = spawn(
+  process.execPath,
+  [new URL('../packages/server/dist/cli.js', import.meta.url).pathname, 'start', '--port', '0', '--db', databasePath, '--media-dir', join(dir, 'media')],
+  {
+    env: { ...process.env, LOG_LEVEL: 'warn', CIVIC_RATE_LIMIT: lifted, CIVIC_READ_RATE_LIMIT: lifted, CIVIC_PHOTO_BUDGET: lifted },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+const address = await new Promise((resolve, reject) => {
+  let output = '';
+  server.stdout.on('data', (chunk) => {
+    output += chunk;
+    const found = /reference server (http:\/\/\S+)/.exec(output);
+    if (found) resolve(found[1].replace('localhost', '127.0.0.1'));
+  });
+  server.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
+});
+const exited = new Promise((resolve) => server.once('exit', resolve));
 
-const body = new URLSearchParams({
+const report = {
   service_code: 'lift-breakdown',
   'attribute[fault_type]': 'stopped',
   'attribute[building]': '12',
@@ -31,26 +62,85 @@ const body = new URLSearchParams({
   long: '121.43',
   first_name: '王女士',
   phone: '13800000000',
-}).toString();
+};
+const body = new URLSearchParams(report).toString();
+const postHeaders = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
 
-const result = await autocannon({
+// 1,000 reports, the spec's default page of the last 90 days.
+for (let index = 0; index < Number(values.reports); index++) {
+  const answer = await fetch(`${address}/open311/v2/requests.json`, { method: 'POST', headers: postHeaders, body });
+  if (answer.status !== 200) throw new Error(`seeding failed: ${answer.status} ${await answer.text()}`);
+  await answer.arrayBuffer();
+}
+
+const percentile = (sorted, share) => sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))];
+
+/** A citizen's report every second while the list is under load; each waits for its answer. */
+async function citizen(signal) {
+  const waits = [];
+  const statuses = [];
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  while (!signal.aborted) {
+    const started = performance.now();
+    try {
+      const answer = await fetch(`${address}/open311/v2/requests.json`, {
+        method: 'POST',
+        headers: { ...postHeaders, 'idempotency-key': randomUUID() },
+        body,
+        signal: AbortSignal.timeout(60_000),
+      });
+      await answer.arrayBuffer();
+      statuses.push(answer.status);
+    } catch {
+      statuses.push('error');
+    }
+    waits.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return { waits: waits.sort((a, b) => a - b), statuses };
+}
+
+const stopCitizen = new AbortController();
+const citizenDone = citizen(stopCitizen.signal);
+const list = await autocannon({
+  url: `${address}/open311/v2/requests.json`,
+  connections: Number(values.connections),
+  duration: seconds,
+  headers: { accept: 'application/json' },
+});
+stopCitizen.abort();
+const { waits, statuses } = await citizenDone;
+
+const posts = await autocannon({
   url: `${address}/open311/v2/requests.json`,
   method: 'POST',
-  connections: Number(values.connections),
-  duration: Number(values.seconds),
-  headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+  connections: Number(values['post-connections']),
+  duration: Math.max(3, Math.round(seconds / 2)),
+  headers: postHeaders,
   body,
   requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': randomUUID() } }) }],
 });
 
-await app.close();
-const db = new Database(config.databasePath, { readonly: true });
+const listed = (await (await fetch(`${address}/open311/v2/requests.json`)).json()).length;
+server.kill('SIGTERM');
+await exited;
+const db = new Database(databasePath, { readonly: true });
 const stored = db.prepare('SELECT COUNT(*) AS count FROM service_requests').get().count;
 db.close();
 rmSync(dir, { recursive: true, force: true });
 
-console.log(`POST /open311/v2/requests.json, ${values.connections} connections, ${values.seconds} s, Node ${process.version}`);
-console.log(`  requests/s  mean ${result.requests.average.toFixed(0)}, p50 ${result.requests.p50}, min ${result.requests.min}`);
-console.log(`  latency ms  p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
-console.log(`  answers     ${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`);
+const ok = (result) => `${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`;
+console.log(`Civic Widgets reference server, Node ${process.version}, ${values.reports} reports in the database`);
+console.log(`GET /open311/v2/requests.json (${listed} reports an answer), ${values.connections} connections, ${seconds} s`);
+console.log(`  requests/s  mean ${list.requests.average.toFixed(0)}, p50 ${list.requests.p50}, min ${list.requests.min}`);
+console.log(`  latency ms  p50 ${list.latency.p50}, p90 ${list.latency.p90}, p99 ${list.latency.p99}, max ${list.latency.max}`);
+console.log(`  answers     ${ok(list)}`);
+console.log(`A citizen's POST meanwhile, one a second (${waits.length} sent; statuses ${[...new Set(statuses)].join(', ')})`);
+if (waits.length > 0) {
+  console.log(`  wait ms     median ${percentile(waits, 0.5).toFixed(0)}, max ${waits.at(-1).toFixed(0)}`);
+}
+console.log(`POST /open311/v2/requests.json alone, ${values['post-connections']} connections, ${Math.max(3, Math.round(seconds / 2))} s`);
+console.log(`  requests/s  mean ${posts.requests.average.toFixed(0)}, p50 ${posts.requests.p50}, min ${posts.requests.min}`);
+console.log(`  latency ms  p50 ${posts.latency.p50}, p90 ${posts.latency.p90}, p99 ${posts.latency.p99}, max ${posts.latency.max}`);
+console.log(`  answers     ${ok(posts)}`);
 console.log(`  stored      ${stored} requests in the database`);

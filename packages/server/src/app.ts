@@ -1,36 +1,42 @@
 import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { seedDatabase } from './db/seed-database.js';
-import { refusal } from './http/api-error.js';
 import type { AppContext } from './http/context.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { idempotencyStore } from './http/idempotency.js';
-import { requestLocale } from './http/locale.js';
+import { rateLimits } from './http/rate-limits.js';
 import { staffOnly } from './http/staff-auth.js';
 import { photoStore } from './media/photo-store.js';
+import { uploadBudget } from './media/upload-budget.js';
 import { noticeRoutes } from './notices/notice-routes.js';
 import { maxPhotos } from './open311/request-schema.js';
 import { open311Routes, staffRoutes } from './open311/open311-routes.js';
 import { requestStore } from './open311/request-store.js';
+import { serviceStore } from './open311/service-store.js';
+import { retentionJob } from './retention/retention-job.js';
 import { servicePointRoutes } from './service-points/service-point-routes.js';
 import { siteRoutes } from './site/site-routes.js';
-import { surveyRoutes } from './surveys/survey-routes.js';
+import { surveyRoutes, surveyStaffRoutes } from './surveys/survey-routes.js';
 import { version } from './version.js';
 
 /** JSON and urlencoded bodies: a 4,000-character report in CJK is about 12 KB. */
 const bodyLimit = 256 * 1024;
-/** Phone photos before the widget's downscaling can be this large. */
-const maxPhotoBytes = 15 * 1024 * 1024;
 /**
- * A whole request, five 15 MB photos included, must arrive within this, so
+ * One photo: the widget sends a JPEG of at most 1600 px (a few hundred KB);
+ * this leaves room for other clients' downscaled photos and no more.
+ */
+export const maxPhotoBytes = 4 * 1024 * 1024;
+/**
+ * A whole request, five photos included, must arrive within this, so
  * that a client trickling bytes cannot hold a connection (or a shutdown) open.
  */
 export const requestTimeoutMs = 60_000;
+/** Two years, as the HSTS preload list asks; subdomains are the district's to decide. */
+const hstsMaxAgeSeconds = 63_072_000;
 /** A socket with no traffic either way for this long is closed. */
 export const connectionTimeoutMs = 120_000;
 /** An idle keep-alive connection is closed after this. */
@@ -73,37 +79,48 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
     maxAge: 600,
   });
   await app.register(fastifyFormbody, { bodyLimit });
+  const uploads = uploadBudget(config.uploadMemoryBytes);
   await app.register(fastifyMultipart, {
     attachFieldsToBody: 'keyValues',
+    // One more file than allowed, so that the route can say how many are.
     limits: { fileSize: maxPhotoBytes, files: maxPhotos + 1, fields: 100, fieldSize: 16 * 1024, parts: 110 },
+    onFile(part) {
+      return uploads.read(this, part);
+    },
   });
-  await app.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: (request, context) =>
-      refusal(429, requestLocale(request), 'rateLimited', String(Math.max(1, Math.ceil(context.ttl / 1000)))),
-  });
+  app.addHook('onResponse', async (request) => uploads.release(request));
+  app.addHook('onRequestAbort', async (request) => uploads.release(request));
 
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
+    // HTTPS as far as a trusted proxy says (X-Forwarded-Proto is believed from --trust-proxy only):
+    // browsers then never try plain HTTP again. Never over plain HTTP, where it means nothing.
+    if (request.protocol === 'https') reply.header('Strict-Transport-Security', `max-age=${hstsMaxAgeSeconds}`);
   });
 
-  const photos = photoStore(config.mediaDir);
-  const orphans = await photos.removeOrphans(requestStore(db).photoNames());
-  if (orphans.length > 0) app.log.warn({ count: orphans.length }, 'removed photos that no report links to (left by a crash)');
+  const photos = photoStore(config.mediaDir, config.photoQueue);
+  const requests = requestStore(db);
+  const retention = retentionJob(db, requests, photos, config, app.log);
+  await retention.start();
+  app.addHook('onClose', async () => retention.stop());
 
+  const limits = rateLimits(config);
   const context: AppContext = {
     config,
     db,
     idempotency,
     photos,
-    rateLimit: app.rateLimit({ max: config.rateLimitMax, timeWindow: config.rateLimitWindowMs, groupId: 'post' }),
-    staffOnly: staffOnly(config.staffToken),
+    requests,
+    services: serviceStore(db),
+    limits,
+    staffOnly: staffOnly(config.staffToken, limits.staff),
   };
 
   app.get('/health', async () => ({ status: 'ok', version }));
   await app.register(async (scope) => open311Routes(scope, context), { prefix: '/open311/v2' });
   await app.register(async (scope) => staffRoutes(scope, context), { prefix: '/staff/api' });
+  await app.register(async (scope) => surveyStaffRoutes(scope, context), { prefix: '/staff/api' });
   await app.register(async (scope) => surveyRoutes(scope, context), { prefix: '/surveys' });
   await app.register(async (scope) => noticeRoutes(scope, context), { prefix: '/notices' });
   await app.register(async (scope) => servicePointRoutes(scope, context));

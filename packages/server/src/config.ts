@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,9 +18,26 @@ export interface ServerConfig {
   staffToken: string;
   /** True when no token was configured and one was made up for this run. */
   staffTokenGenerated: boolean;
-  /** POSTs one client IP may make per window, on every POST route. */
+  /**
+   * Reports (and, in their own bucket, ratings) one client address may send
+   * per window; also the burst it may send at once (token bucket).
+   */
   rateLimitMax: number;
   rateLimitWindowMs: number;
+  /** Public reads of reports and ratings one client address may make per window. */
+  readRateLimit: number;
+  /** Staff requests per window, counted per token, apart from the citizens' buckets. */
+  staffRateLimit: number;
+  /** Photos one client address may send per hour. */
+  photoBudget: number;
+  /** Photos waiting to be decoded, over all clients; more are refused with 503 and Retry-After. */
+  photoQueue: number;
+  /** Bytes of uploaded photos held in memory at once, over all requests; more are refused with 503. */
+  uploadMemoryBytes: number;
+  /** Closed reports are anonymized this many days after closing. */
+  retentionDays: number;
+  /** Survey call-back names and phones are erased this many days after the rating (at once when handled). */
+  callbackRetentionDays: number;
   /** Base of absolute URLs the server hands out (media_url); by default the request's own origin. */
   publicUrl: string | undefined;
   /** The demo district site and the widgets' standalone bundles; the server runs without them. */
@@ -43,8 +61,16 @@ const options = {
   'cors-origins': { type: 'string', env: 'CIVIC_CORS_ORIGINS', fallback: '' },
   'api-keys': { type: 'string', env: 'CIVIC_API_KEYS', fallback: '' },
   'staff-token': { type: 'string', env: 'CIVIC_STAFF_TOKEN', fallback: '' },
+  'staff-token-file': { type: 'string', env: 'CIVIC_STAFF_TOKEN_FILE', fallback: '' },
   'rate-limit': { type: 'string', env: 'CIVIC_RATE_LIMIT', fallback: '30' },
   'rate-window': { type: 'string', env: 'CIVIC_RATE_WINDOW', fallback: '60' },
+  'read-rate-limit': { type: 'string', env: 'CIVIC_READ_RATE_LIMIT', fallback: '300' },
+  'staff-rate-limit': { type: 'string', env: 'CIVIC_STAFF_RATE_LIMIT', fallback: '600' },
+  'photo-budget': { type: 'string', env: 'CIVIC_PHOTO_BUDGET', fallback: '30' },
+  'photo-queue': { type: 'string', env: 'CIVIC_PHOTO_QUEUE', fallback: '20' },
+  'upload-memory': { type: 'string', env: 'CIVIC_UPLOAD_MEMORY', fallback: '64' },
+  'retention-days': { type: 'string', env: 'CIVIC_RETENTION_DAYS', fallback: '1095' },
+  'callback-retention-days': { type: 'string', env: 'CIVIC_CALLBACK_RETENTION_DAYS', fallback: '90' },
   'public-url': { type: 'string', env: 'CIVIC_PUBLIC_URL', fallback: '' },
   'site-dir': { type: 'string', env: 'CIVIC_SITE_DIR', fallback: '' },
   'cdn-dir': { type: 'string', env: 'CIVIC_CDN_DIR', fallback: '' },
@@ -123,6 +149,38 @@ function isOrigin(text: string): boolean {
   }
 }
 
+/** A configured token of fewer characters than this is refused: 22 base64url characters carry 128 bits. */
+export const minStaffTokenLength = 22;
+
+/**
+ * The staff token from `--staff-token-file` (not visible in `ps` or the
+ * environment of child processes), else from `--staff-token`; '' when neither.
+ */
+function staffTokenOf(given: string, file: string): string {
+  if (given && file) throw new ConfigError('Give the staff token either with --staff-token or with --staff-token-file, not both.');
+  let token = given;
+  if (file) {
+    try {
+      token = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      throw new ConfigError(`--staff-token-file: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    }
+    if (!token) throw new ConfigError(`--staff-token-file: ${file} is empty.`);
+  }
+  if (token && token.length < minStaffTokenLength) {
+    throw new ConfigError(`The staff token must be at least ${minStaffTokenLength} characters long (128 random bits); \`openssl rand -base64 32\` makes one.`);
+  }
+  if (token && !/^[\x21-\x7e]+$/.test(token)) throw new ConfigError('The staff token may contain visible ASCII characters only (it travels in an HTTP header).');
+  return token;
+}
+
+/** At least one report's worth of photos (five), or a report with five could never be taken. */
+function photoQueueOf(text: string): number {
+  const queue = positiveInteger('photo-queue', text);
+  if (queue < 5) throw new ConfigError(`--photo-queue (CIVIC_PHOTO_QUEUE) must be at least 5, the photos one report may carry, not ${queue}.`);
+  return queue;
+}
+
 export function loadConfig(args: string[] = [], env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parseOptions = Object.fromEntries(Object.keys(options).map((name) => [name, { type: 'string' as const }]));
   const { values } = parseArgs({ args, options: parseOptions, strict: true, allowPositionals: false });
@@ -136,8 +194,11 @@ export function loadConfig(args: string[] = [], env: NodeJS.ProcessEnv = process
   }
   const publicUrl = value('public-url').replace(/\/+$/, '') || undefined;
   if (publicUrl && !/^https?:\/\//.test(publicUrl)) throw new ConfigError(`--public-url must be an http(s) URL, not "${publicUrl}".`);
-  const configuredToken = value('staff-token');
-  if (configuredToken && configuredToken.length < 16) throw new ConfigError('--staff-token must be at least 16 characters long.');
+  // Without it, links in feeds and answers would be built from the Host header, which any client can forge.
+  if (!publicUrl && env.NODE_ENV === 'production') {
+    throw new ConfigError('In production (NODE_ENV=production) --public-url (CIVIC_PUBLIC_URL) is required, e.g. https://www.example.gov.cn.');
+  }
+  const configuredToken = staffTokenOf(value('staff-token'), value('staff-token-file'));
   const databasePath = value('db');
   const dir = (name: OptionName) => (value(name) ? resolve(value(name)) : undefined);
   return {
@@ -147,10 +208,18 @@ export function loadConfig(args: string[] = [], env: NodeJS.ProcessEnv = process
     mediaDir: resolve(value('media-dir')),
     corsOrigins,
     apiKeys: list(value('api-keys')),
-    staffToken: configuredToken || randomBytes(18).toString('base64url'),
+    // 32 random bytes: 256 bits, far past the 128 a token needs.
+    staffToken: configuredToken || randomBytes(32).toString('base64url'),
     staffTokenGenerated: !configuredToken,
     rateLimitMax: positiveInteger('rate-limit', value('rate-limit')),
     rateLimitWindowMs: positiveInteger('rate-window', value('rate-window')) * 1000,
+    readRateLimit: positiveInteger('read-rate-limit', value('read-rate-limit')),
+    staffRateLimit: positiveInteger('staff-rate-limit', value('staff-rate-limit')),
+    photoBudget: positiveInteger('photo-budget', value('photo-budget')),
+    photoQueue: photoQueueOf(value('photo-queue')),
+    uploadMemoryBytes: positiveInteger('upload-memory', value('upload-memory')) * 1024 * 1024,
+    retentionDays: positiveInteger('retention-days', value('retention-days')),
+    callbackRetentionDays: positiveInteger('callback-retention-days', value('callback-retention-days')),
     publicUrl,
     siteDir: dir('site-dir'),
     cdnDir: dir('cdn-dir'),

@@ -494,7 +494,7 @@ describe('staff: POST, PATCH and DELETE /notices', () => {
     });
   });
 
-  test('writes are rate limited like every POST: 429 with Retry-After', async () => {
+  test('staff writes are rate limited in the staff bucket: 429 with Retry-After', async () => {
     await withServer(
       async (limited) => {
         assert.equal((await staff(limited, 'PATCH', '/notices/n-2026-012', { pinned: true })).statusCode, 200);
@@ -505,7 +505,7 @@ describe('staff: POST, PATCH and DELETE /notices', () => {
         assert.equal(refused.headers['content-type'], problemType);
         assert.equal((await get(limited, '/notices/feed.json')).statusCode, 200, 'reading is not limited');
       },
-      { 'rate-limit': '2' },
+      { 'staff-rate-limit': '2' },
     );
   });
 });

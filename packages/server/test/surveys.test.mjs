@@ -343,3 +343,35 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('GET /surveys/summary caching', () => {
+  const get = (serviceId, headers = {}) => app.inject({ url: `/surveys/summary?service=${serviceId}`, headers });
+
+  test('a revalidation after a new rating gets the new count; without one it gets 304', async () => {
+    const serviceId = newService();
+    assert.equal((await rate({ scale: 'five-level', rating: 5, serviceId })).statusCode, 201);
+    const first = await get(serviceId);
+    assert.equal(first.json().total, 1);
+    const etag = first.headers.etag;
+    assert.match(etag, /^W\/"[\w-]+"$/);
+    assert.ok(first.headers['last-modified'], 'Last-Modified: the latest rating');
+    assert.match(first.headers['cache-control'], /max-age=60/);
+
+    // What a browser sends for fetch(url, { cache: 'no-cache' }) with the answer in its cache.
+    const unchanged = await get(serviceId, { 'if-none-match': etag });
+    assert.equal(unchanged.statusCode, 304);
+
+    assert.equal((await rate({ scale: 'five-level', rating: 1, serviceId })).statusCode, 201);
+    const fresh = await get(serviceId, { 'if-none-match': etag });
+    assert.equal(fresh.statusCode, 200, 'the server-side cache was invalidated by the rating');
+    assert.equal(fresh.json().total, 2);
+    assert.notEqual(fresh.headers.etag, etag);
+  });
+
+  test('another service’s rating leaves a summary’s ETag alone', async () => {
+    const serviceId = newService();
+    const { etag } = (await get(serviceId)).headers;
+    assert.equal((await rate({ scale: 'five-level', rating: 4, serviceId: newService() })).statusCode, 201);
+    assert.equal((await get(serviceId, { 'if-none-match': etag })).statusCode, 304);
+  });
+});

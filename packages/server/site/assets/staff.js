@@ -1,7 +1,9 @@
 // 市民反馈办理 — the staff page of the demo district site.
 //
 // Signs in with a staff token (kept in sessionStorage only), lists the reports
-// from GET /staff/api/requests and edits one with PATCH /open311/v2/requests/{id}.
+// from GET /staff/api/requests (filters, keyset pages), edits one with
+// PATCH /open311/v2/requests/{id} (status, what the public sees, spam), and
+// lists survey call-backs from GET /staff/api/callbacks.
 // Everything the server sends is untrusted: the page is built with DOM APIs and
 // textContent only (the site runs under Trusted Types), links are limited to
 // http(s) URLs, and each field is checked for its type before it is shown.
@@ -9,13 +11,17 @@
 const tokenKey = 'civic-staff-token';
 // The page is in Chinese whatever the browser's language: ask for category names and messages in it.
 const listUrl = '/staff/api/requests?lang=zh-Hans';
+const servicesUrl = '/open311/v2/services.json?lang=zh-Hans';
+const callbacksUrl = '/staff/api/callbacks';
+const pageSize = 50;
 const requestUrl = (id) => '/open311/v2/requests/' + encodeURIComponent(id) + '?lang=zh-Hans';
 const shanghaiOffsetMs = 8 * 60 * 60 * 1000; // Asia/Shanghai has no daylight saving time.
 const summaryLength = 80;
 
 const dateFormat = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
 
-const filterLabels = { open: '待处理', closed: '已办结', all: '全部' };
+const filterLabels = { open: '待处理', closed: '已办结', all: '全部', 'suspected-spam': '疑似垃圾信息' };
+const reasonLabels = { efficiency: '办事效率', 'guide-accuracy': '办事指南准确度', convenience: '办事便捷度', usability: '平台操作性', attitude: '服务态度', other: '其他' };
 const statusLabels = { open: '待处理', closed: '已办结' };
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -27,6 +33,17 @@ const ui = {
   reports: $('staff-reports'),
   reportsHeading: $('reports-heading'),
   filter: /** @type {HTMLSelectElement} */ ($('staff-filter')),
+  filters: /** @type {HTMLFormElement} */ ($('staff-filters')),
+  category: /** @type {HTMLSelectElement} */ ($('staff-category')),
+  from: /** @type {HTMLInputElement} */ ($('staff-from')),
+  to: /** @type {HTMLInputElement} */ ($('staff-to')),
+  search: /** @type {HTMLInputElement} */ ($('staff-search')),
+  totals: $('staff-totals'),
+  pages: $('staff-pages'),
+  first: $('staff-first'),
+  next: $('staff-next'),
+  callbacks: $('staff-callbacks'),
+  callbackList: $('staff-callback-list'),
   refresh: $('staff-refresh'),
   signOut: $('staff-sign-out'),
   list: $('staff-list'),
@@ -36,6 +53,9 @@ const ui = {
 let token = readToken();
 let loadSequence = 0; // Answers to an older list request are ignored.
 let formSequence = 0; // Unique ids for the controls of each edit form.
+let cursor = ''; // The page shown: '' is the first; otherwise the server's `next` of the page before.
+let nextCursor = '';
+let pageNumber = 1;
 
 // ---- Storage ----------------------------------------------------------------------------------
 
@@ -120,6 +140,9 @@ function normalize(raw) {
     lat: text(raw.lat),
     long: text(raw.long),
     media: media.map(text).filter(Boolean),
+    publicDescription: isRecord(raw.published) ? text(raw.published.description) : '',
+    mediaPublic: isRecord(raw.published) && raw.published.media === true,
+    review: text(raw.review),
     attributes,
     contact: {
       firstName: text(contact.first_name),
@@ -133,15 +156,6 @@ function normalize(raw) {
 function timeOf(iso) {
   const ms = iso ? Date.parse(iso) : NaN;
   return Number.isNaN(ms) ? undefined : ms;
-}
-
-function newestFirst(a, b) {
-  const ta = timeOf(a.requested);
-  const tb = timeOf(b.requested);
-  if (ta !== undefined && tb !== undefined && ta !== tb) return tb - ta;
-  if (ta === undefined && tb !== undefined) return 1;
-  if (tb === undefined && ta !== undefined) return -1;
-  return b.id.localeCompare(a.id);
 }
 
 /** A <time> in Shanghai time, or the raw text if it is not a date. */
@@ -161,6 +175,12 @@ function toLocalInput(iso) {
 function fromLocalInput(value) {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2}))?/.exec(value);
   return match ? `${match[1]}T${match[2]}:${match[3] ?? '00'}+08:00` : null;
+}
+
+/** A photo this server stored and re-encoded (same origin, /media/): safe to load as an image. */
+function isStoredPhoto(url) {
+  const parsed = new URL(url);
+  return parsed.origin === location.origin && parsed.pathname.startsWith('/media/');
 }
 
 /** Only http(s) links and images: a javascript: or data: URL from the server is shown as text. */
@@ -195,6 +215,10 @@ async function problemOf(response) {
 function showSignIn(message = '') {
   ui.reports.hidden = true;
   ui.list.replaceChildren();
+  // Names and phones of call-backs leave the page with the token.
+  ui.callbacks.hidden = true;
+  ui.callbackList.replaceChildren();
+  ui.totals.textContent = '';
   ui.signInPanel.hidden = false;
   ui.signInError.textContent = message;
   if (message) ui.token.setAttribute('aria-invalid', 'true');
@@ -257,20 +281,53 @@ ui.signOut.addEventListener('click', () => {
   ui.token.focus();
 });
 
-ui.filter.addEventListener('change', () => void load());
+ui.filters.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void load({ page: 'first' });
+});
+ui.filter.addEventListener('change', () => void load({ page: 'first' }));
 ui.refresh.addEventListener('click', () => void load());
+ui.first.addEventListener('click', () => void load({ page: 'first', focusList: true }));
+ui.next.addEventListener('click', () => void load({ page: 'next', focusList: true }));
 
 // ---- The list -----------------------------------------------------------------------------------
 
-/** Loads and shows the reports; answers 'ok', 'unauthorized' or 'error'. */
-async function load({ signingIn = false, quiet = false } = {}) {
-  const sequence = ++loadSequence;
+/** A date control's day (Shanghai time) as the first or last second of that day, in ISO 8601. */
+function dayBound(value, end) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T${end ? '23:59:59' : '00:00:00'}+08:00` : '';
+}
+
+/** The query of the list as the filters are set, for the page at `at`. */
+function listQuery(at) {
   const filter = Object.hasOwn(filterLabels, ui.filter.value) ? ui.filter.value : 'open';
+  const params = new URLSearchParams({ limit: String(pageSize) });
+  if (filter === 'suspected-spam') {
+    params.set('status', 'all');
+    params.set('review', 'suspected-spam');
+  } else {
+    params.set('status', filter);
+  }
+  if (ui.category.value) params.set('service_code', ui.category.value);
+  const from = dayBound(ui.from.value, false);
+  const to = dayBound(ui.to.value, true);
+  if (from) params.set('from', from);
+  if (to) params.set('to', to);
+  const words = ui.search.value.trim();
+  if (words) params.set('q', words);
+  if (at) params.set('cursor', at);
+  return { filter, query: `${listUrl}&${params}` };
+}
+
+/** Loads and shows a page of reports; answers 'ok', 'unauthorized' or 'error'. */
+async function load({ signingIn = false, quiet = false, page = 'same', focusList = false } = {}) {
+  const sequence = ++loadSequence;
+  const at = page === 'first' ? '' : page === 'next' ? nextCursor : cursor;
+  const { filter, query } = listQuery(at);
   ui.list.setAttribute('aria-busy', 'true');
   if (!quiet) announce(signingIn ? '正在登录…' : '正在加载…');
   let response;
   try {
-    response = await fetch(`${listUrl}&status=${encodeURIComponent(filter)}`, {
+    response = await fetch(query, {
       headers: { Authorization: 'Bearer ' + token, Accept: 'application/json' },
       cache: 'no-store',
     });
@@ -293,12 +350,34 @@ async function load({ signingIn = false, quiet = false } = {}) {
   }
   if (sequence !== loadSequence) return 'error';
   if (!isRecord(body) || !Array.isArray(body.requests)) return listProblem('服务器返回的数据格式不正确。');
-  const requests = body.requests.filter(isRecord).map(normalize).sort(newestFirst);
+  const requests = body.requests.filter(isRecord).map(normalize);
+  const total = typeof body.total === 'number' ? body.total : requests.length;
+  pageNumber = page === 'first' ? 1 : page === 'next' ? pageNumber + 1 : pageNumber;
+  cursor = at;
+  nextCursor = typeof body.next === 'string' ? body.next : '';
   showReports();
-  renderList(requests, filter);
+  showTotals(body.totals);
+  const firstShown = (pageNumber - 1) * pageSize + 1;
+  renderList(requests, filter, total, firstShown);
+  ui.pages.hidden = !nextCursor && pageNumber === 1;
+  ui.next.hidden = !nextCursor;
+  ui.first.hidden = pageNumber === 1;
   ui.list.removeAttribute('aria-busy');
-  if (!quiet) announce(signingIn ? `已登录。${filterLabels[filter]}诉求共 ${requests.length} 条。` : `已加载${filterLabels[filter]}诉求 ${requests.length} 条。`);
+  const range = requests.length ? `第 ${firstShown}–${firstShown + requests.length - 1} 条，` : '';
+  if (!quiet) announce(signingIn ? `已登录。${filterLabels[filter]}诉求共 ${total} 条。` : `已加载${filterLabels[filter]}诉求：${range}共 ${total} 条。`);
+  if (focusList) ui.reportsHeading.focus();
+  void loadCallbacks();
   return 'ok';
+}
+
+/** The counts of every view, so that a backlog is visible whatever the filter. */
+function showTotals(totals) {
+  if (!isRecord(totals)) {
+    ui.totals.textContent = '';
+    return;
+  }
+  const count = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+  ui.totals.textContent = `待处理 ${count(totals.open)} 条 · 已办结 ${count(totals.closed)} 条 · 疑似垃圾信息 ${count(totals.suspected_spam)} 条`;
 }
 
 function listProblem(message) {
@@ -309,9 +388,9 @@ function listProblem(message) {
   return 'error';
 }
 
-function renderList(requests, filter) {
+function renderList(requests, filter, total, firstShown) {
   if (requests.length === 0) {
-    ui.list.replaceChildren(h('p', { className: 'empty-state', text: `没有${filterLabels[filter]}的诉求。` }));
+    ui.list.replaceChildren(h('p', { className: 'empty-state', text: `没有符合条件的${filterLabels[filter]}诉求。` }));
     return;
   }
   const columns = [
@@ -322,14 +401,30 @@ function renderList(requests, filter) {
     ['状态', 'col-status'],
     ['办理', 'col-edit'],
   ];
+  const order = filter === 'open' ? '最早的在前' : '最新的在前';
   const table = h(
     'table',
     { className: 'staff-table' },
-    h('caption', { text: `${filterLabels[filter]}诉求：${requests.length} 条，最新的在前` }),
+    h('caption', { text: `${filterLabels[filter]}诉求共 ${total} 条，第 ${firstShown}–${firstShown + requests.length - 1} 条，${order}` }),
     h('thead', {}, h('tr', {}, columns.map(([label, className]) => h('th', { scope: 'col', className, text: label })))),
     h('tbody', {}, requests.map((request) => buildRow(request))),
   );
   ui.list.replaceChildren(table);
+}
+
+/** The category filter's choices, from the public catalogue. */
+async function loadCategories() {
+  try {
+    const response = await fetch(servicesUrl, { headers: { Accept: 'application/json' } });
+    const services = response.ok ? await response.json() : [];
+    if (!Array.isArray(services)) return;
+    for (const service of services.filter(isRecord)) {
+      const code = text(service.service_code);
+      if (code) ui.category.append(h('option', { value: code, text: text(service.service_name) || code }));
+    }
+  } catch {
+    // Without the catalogue the list still works, unfiltered by category.
+  }
 }
 
 function buildRow(request) {
@@ -408,19 +503,24 @@ function descriptionCell(request) {
     request.media.forEach((value, index) => {
       const url = safeUrl(value);
       const label = `照片 ${index + 1}`;
-      list.append(
-        h(
-          'li',
+      let item;
+      if (!url) item = h('span', { className: 'subtle', text: `${label}：链接无效` });
+      else if (isStoredPhoto(url)) {
+        item = h(
+          'a',
+          { href: url, rel: 'noopener noreferrer', target: '_blank' },
+          h('img', { src: url, alt: `${label}（在新窗口打开原图）`, width: 88, height: 88, loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' }),
+        );
+      } else {
+        // Sent as a link by the citizen's client: never loaded by this page, only offered.
+        item = h(
+          'span',
           {},
-          url
-            ? h(
-                'a',
-                { href: url, rel: 'noopener noreferrer', target: '_blank' },
-                h('img', { src: url, alt: `${label}（在新窗口打开原图）`, width: 88, height: 88, loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' }),
-              )
-            : h('span', { className: 'subtle', text: `${label}：链接无效` }),
-        ),
-      );
+          `${label}（市民提供的外部链接，未加载）：`,
+          h('a', { href: url, rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', target: '_blank', className: 'external-link', text: url }),
+        );
+      }
+      list.append(h('li', {}, item));
     });
     details.append(h('div', { className: 'detail-block' }, h('h3', { text: '照片' }), list));
   }
@@ -447,6 +547,13 @@ function statusCell(request) {
     }),
     request.agency ? h('span', { className: 'subtle' }, '承办：', request.agency) : null,
     request.expected ? h('span', { className: 'subtle' }, '预计：', timeElement(request.expected)) : null,
+    request.review === 'suspected-spam' ? h('span', { className: 'badge badge-unknown', text: '疑似垃圾信息' }) : null,
+    h('span', {
+      className: 'subtle',
+      text: request.publicDescription || request.mediaPublic
+        ? `已公开：${[request.publicDescription ? '说明' : '', request.mediaPublic ? '照片' : ''].filter(Boolean).join('、')}`
+        : '内容未公开',
+    }),
   ];
 }
 
@@ -482,6 +589,12 @@ function editor(request, row) {
     'aria-describedby': id('expected_datetime-hint'),
   });
   expected.value = toLocalInput(request.expected);
+  const publicText = h('textarea', { id: id('public_description'), name: 'public_description', rows: 3, maxlength: 4000, 'aria-describedby': id('public_description-hint') });
+  publicText.value = request.publicDescription;
+  const mediaPublic = h('input', { id: id('media_public'), name: 'media_public', type: 'checkbox' });
+  mediaPublic.checked = request.mediaPublic;
+  const spam = h('input', { id: id('review'), name: 'review', type: 'checkbox', 'aria-describedby': id('review-hint') });
+  spam.checked = request.review === 'suspected-spam';
   const error = h('p', { className: 'staff-edit-error', id: id('error') });
   const submit = h('button', { type: 'submit', className: 'button' }, '保存', hidden(`（${request.id}）`));
 
@@ -492,6 +605,19 @@ function editor(request, row) {
     field('status_notes', '处理说明', notes),
     field('agency_responsible', '承办部门', agency),
     field('expected_datetime', '预计办结时间', expected, '北京时间，可留空'),
+    field(
+      'public_description',
+      '公开的说明',
+      publicText,
+      '公众查询进度时只能看到这里的文字。请删去姓名、电话、门牌号等个人信息；留空则不公开任何描述。',
+    ),
+    h('div', { className: 'field' }, h('label', {}, mediaPublic, ' 公开照片（只公开本站保存的照片）')),
+    h(
+      'div',
+      { className: 'field' },
+      h('label', {}, spam, ' 疑似垃圾信息'),
+      h('span', { id: id('review-hint'), className: 'hint', text: '勾选后不在公开列表和默认列表中显示；取消勾选即恢复。' }),
+    ),
     error,
     h('div', {}, submit),
   );
@@ -513,6 +639,9 @@ function editor(request, row) {
       status_notes: notes.value,
       agency_responsible: agency.value,
       expected_datetime: fromLocalInput(expected.value),
+      public_description: publicText.value.trim() || null,
+      media_public: mediaPublic.checked,
+      review: spam.checked ? 'suspected-spam' : null,
     };
     saving = true;
     submit.setAttribute('aria-disabled', 'true');
@@ -526,7 +655,12 @@ function editor(request, row) {
       announce(`未能更新 ${request.id}：${outcome.problem}`, { error: true });
       return;
     }
-    if (outcome.updated) {
+    const leftView = outcome.updated && (outcome.updated.review === 'suspected-spam') !== (ui.filter.value === 'suspected-spam');
+    if (leftView) {
+      // Restored from, or moved to, the suspected spam view: it no longer belongs on this page.
+      await load({ quiet: true });
+      ui.reportsHeading.focus();
+    } else if (outcome.updated) {
       const fresh = buildRow({ ...outcome.updated, id: outcome.updated.id || request.id });
       row.replaceWith(fresh);
       const details = fresh.querySelector('details.staff-edit-details');
@@ -572,8 +706,77 @@ async function save(id, body) {
   }
 }
 
+// ---- Survey call-backs -----------------------------------------------------------------------------
+
+/** Shows the call-backs waiting (names and phones: shown only to signed-in staff, erased once handled). */
+async function loadCallbacks() {
+  let body;
+  try {
+    const response = await fetch(callbacksUrl, { headers: { Authorization: 'Bearer ' + token, Accept: 'application/json' }, cache: 'no-store' });
+    if (!response.ok) return;
+    body = await response.json();
+  } catch {
+    return;
+  }
+  if (!isRecord(body) || !Array.isArray(body.callbacks)) return;
+  const callbacks = body.callbacks.filter(isRecord);
+  ui.callbacks.hidden = false;
+  if (callbacks.length === 0) {
+    ui.callbackList.replaceChildren(h('p', { className: 'empty-state', text: '没有待回访的请求。' }));
+    return;
+  }
+  const table = h(
+    'table',
+    { className: 'staff-table' },
+    h('caption', { text: `待回访 ${callbacks.length} 条，最早的在前` }),
+    h('thead', {}, h('tr', {}, ['收到时间', '评价对象', '评分', '原因和意见', '联系人', '回访'].map((label) => h('th', { scope: 'col', text: label })))),
+    h('tbody', {}, callbacks.map(callbackRow)),
+  );
+  ui.callbackList.replaceChildren(table);
+}
+
+function callbackRow(callback) {
+  const id = text(callback.id);
+  const phone = text(callback.phone);
+  const dial = phone.replace(/[^\d+]/g, '');
+  const reasons = Array.isArray(callback.reasons) ? callback.reasons.map((reason) => reasonLabels[text(reason)] ?? text(reason)).filter(Boolean) : [];
+  const done = h('button', { type: 'button', className: 'button button-secondary' }, '已回访', hidden(`（${text(callback.name)}）`));
+  const row = h(
+    'tr',
+    {},
+    h('td', { 'data-label': '收到时间' }, timeElement(text(callback.receivedAt))),
+    h('td', { 'data-label': '评价对象', text: text(callback.serviceId) }),
+    h('td', { 'data-label': '评分', text: `${text(callback.rating)} 分` }),
+    h('td', { 'data-label': '原因和意见' }, reasons.join('、') || '—', text(callback.comment) ? h('p', { className: 'full-text', text: text(callback.comment) }) : null),
+    h('td', { 'data-label': '联系人' }, text(callback.name), ' ', dial ? h('a', { href: `tel:${dial}`, text: phone }) : phone),
+    h('td', { 'data-label': '回访' }, done),
+  );
+  done.addEventListener('click', async () => {
+    done.setAttribute('aria-disabled', 'true');
+    let response;
+    try {
+      response = await fetch(`${callbacksUrl}/${encodeURIComponent(id)}/handled`, { method: 'POST', headers: { Authorization: 'Bearer ' + token } });
+    } catch {
+      response = undefined;
+    }
+    done.removeAttribute('aria-disabled');
+    if (response?.status === 401) return signedOut('登录已失效或令牌不正确，请重新输入令牌。');
+    if (!response?.ok && response?.status !== 404) {
+      announce('未能标记为已回访，请稍后重试。', { error: true });
+      return;
+    }
+    const next = row.nextElementSibling ?? row.previousElementSibling;
+    row.remove();
+    if (!next) ui.callbackList.replaceChildren(h('p', { className: 'empty-state', text: '没有待回访的请求。' }));
+    announce('已标记为已回访，姓名和电话已删除。');
+    (next?.querySelector('button') ?? ui.reportsHeading).focus();
+  });
+  return row;
+}
+
 // ---- Start ------------------------------------------------------------------------------------
 
+void loadCategories();
 if (token) {
   showReports();
   void load();

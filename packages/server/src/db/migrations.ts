@@ -104,4 +104,21 @@ export const migrations: string[] = [
   ALTER TABLE idempotency_keys ADD COLUMN attempt TEXT;
   ALTER TABLE idempotency_keys ADD COLUMN fingerprint TEXT;
   `,
+  // 4: what the public may see of a report (staff decide), reports held as
+  // suspected spam, when a report was closed (the retention clock) and when it
+  // was anonymized; survey call-backs staff have handled. The queue index
+  // serves the staff list, open reports oldest first.
+  `
+  ALTER TABLE service_requests ADD COLUMN public_description TEXT;
+  ALTER TABLE service_requests ADD COLUMN media_public INTEGER NOT NULL DEFAULT 0 CHECK (media_public IN (0, 1));
+  ALTER TABLE service_requests ADD COLUMN review TEXT CHECK (review IN ('suspected-spam'));
+  ALTER TABLE service_requests ADD COLUMN closed_datetime TEXT;
+  ALTER TABLE service_requests ADD COLUMN anonymized_datetime TEXT;
+  UPDATE service_requests SET closed_datetime = updated_datetime WHERE status = 'closed';
+  CREATE INDEX service_requests_queue ON service_requests (status, id);
+  CREATE INDEX service_requests_closed ON service_requests (closed_datetime) WHERE anonymized_datetime IS NULL;
+
+  ALTER TABLE survey_responses ADD COLUMN callback_handled_at TEXT;
+  CREATE INDEX survey_callbacks ON survey_responses (received_at) WHERE callback_phone IS NOT NULL;
+  `,
 ];

@@ -3,8 +3,15 @@ import type { Db } from '../db/open-database.js';
 
 /** A first try that never finished (the process died mid-way) may be taken over after this long. */
 const abandonedAfterMs = 60_000;
-/** As long as a widget keeps an unsent item on the device. */
-const keptForMs = 30 * 24 * 60 * 60 * 1000;
+/**
+ * How long an answer is kept for a retry. A widget keeps an unsent report
+ * for up to 30 days (`longestKeptMs` in packages/core/src/outbox/outbox.ts) by the device's
+ * clock, which may drift or be set wrong: 15 days beyond that, so that a
+ * retry sent on day 30 of a wrong clock still finds its first answer. The two
+ * are one documented pair (packages/server/README.md): change them together.
+ */
+export const idempotencyKeptDays = 45;
+const keptForMs = idempotencyKeptDays * 24 * 60 * 60 * 1000;
 /** How often, at most, a claim also forgets expired keys. */
 const pruneEveryMs = 60 * 60 * 1000;
 

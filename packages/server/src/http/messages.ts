@@ -39,6 +39,27 @@ export const messages = {
     'zh-Hans': '提交太频繁，请 {0} 秒后再试。',
     en: 'Too many submissions; try again in {0} seconds.',
   },
+  tooManyReads: {
+    'zh-Hans': '查询太频繁，请 {0} 秒后再试。',
+    en: 'Too many requests; try again in {0} seconds.',
+  },
+  photoBudget: {
+    'zh-Hans': '短时间内上传的照片太多，请 {0} 秒后再试，或先不带照片提交。',
+    en: 'Too many photos sent in a short time; try again in {0} seconds, or send the report without photos.',
+  },
+  staffLockedOut: {
+    'zh-Hans': '令牌错误次数过多，请 {0} 秒后再试。',
+    en: 'Too many wrong tokens; try again in {0} seconds.',
+  },
+  busy: {
+    'zh-Hans': '服务器正忙，请 {0} 秒后再试。',
+    en: 'The server is busy; try again in {0} seconds.',
+  },
+  unexpectedFile: {
+    'zh-Hans': '不接受名为“{0}”的文件，照片请以“media”提交。',
+    en: 'A file named "{0}" is not accepted; send photos as "media".',
+  },
+  callbackNotFound: { 'zh-Hans': '没有编号为“{0}”的待回访请求。', en: 'No call-back waits under the id "{0}".' },
   invalidValue: { 'zh-Hans': '“{0}”的值无效。', en: 'The value of "{0}" is not valid.' },
   missingValue: { 'zh-Hans': '缺少“{0}”。', en: '"{0}" is missing.' },
   serviceNotice: {

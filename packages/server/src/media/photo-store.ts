@@ -4,16 +4,22 @@ import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 
 const acceptedFormats = new Set(['jpeg', 'png', 'webp']);
-/**
- * A 24-megapixel camera's full picture (6000 × 4000) and no more: decoding
- * costs about 4 bytes a pixel, so this bounds one photo at ~100 MB of memory,
- * and it stops decompression bombs before they are decoded. The widgets
- * send 1600 px at most.
- */
-export const maxPhotoPixels = 24_000_000;
-/** Widgets downscale to 1600 px; this keeps other clients' uploads reasonable too. */
+/** Widgets downscale to 1600 px; stored photos are at most this on their long side. */
 const maxSide = 2048;
-/** Photos decoded at once, over all requests: each takes a core and up to ~100 MB. */
+/**
+ * The widgets send at most 1600 × 1600 px (2.6 megapixels); this allows
+ * 2048 × 2048 (4.2 megapixels) for other clients' downscaled photos, and is
+ * checked from the header, before anything is decoded.
+ */
+export const maxPhotoPixels = maxSide * maxSide;
+/**
+ * Decoded size: 8-bit RGBA at the pixel limit. A 16-bit PNG needs twice the
+ * bytes per pixel and its decoding twice the time, so it gets half the pixels.
+ */
+const maxDecodedBytes = maxPhotoPixels * 4;
+/** Bytes per sample of sharp's pixel formats. */
+const sampleBytes: Record<string, number> = { uchar: 1, char: 1, ushort: 2, short: 2, uint: 4, int: 4, float: 4, complex: 8, double: 8, dpcomplex: 16 };
+/** Photos decoded at once, over all requests: each takes a core. */
 const maxConcurrentDecodes = 2;
 /** A file this old that no report names was left by a crash between writing it and storing its report. */
 const orphanAfterMs = 5 * 60_000;
@@ -21,14 +27,17 @@ const orphanAfterMs = 5 * 60_000;
 const storedName = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jpg$/;
 
 export class NotAnImageError extends Error {}
-/** An image with more than maxPhotoPixels pixels. */
+/** An image with more than maxPhotoPixels pixels, or more than maxDecodedBytes once decoded. */
 export class PhotoTooLargeError extends NotAnImageError {}
+/** Too many photos already wait to be decoded: the client should retry shortly (503). */
+export class PhotoQueueFullError extends Error {}
 
 export interface PhotoStore {
   /**
    * Checks by content that each part is a JPEG, PNG or WebP image, re-encodes
    * it as JPEG, which drops every bit of metadata (EXIF GPS position, camera,
-   * time), and writes it durably. Returns the stored file names.
+   * time), and writes it durably. Returns the stored file names. Throws
+   * PhotoQueueFullError at once when the photos would not fit in the queue.
    */
   save(photos: Buffer[]): Promise<string[]>;
   /** Removes files of a request that was not stored after all. */
@@ -67,9 +76,11 @@ async function reencode(photo: Buffer): Promise<Buffer> {
   try {
     image = sharp(photo, { failOn: 'error', limitInputPixels: maxPhotoPixels });
     // metadata() reads the header only: the size is known before anything is decoded.
-    const { format, width = 0, height = 0 } = await image.metadata();
+    const { format, width = 0, height = 0, channels = 4, depth = 'uchar' } = await image.metadata();
     if (!format || !acceptedFormats.has(format)) throw new NotAnImageError(`format ${format ?? 'unknown'}`);
     if (width * height > maxPhotoPixels) throw new PhotoTooLargeError(`${width} × ${height} pixels`);
+    const decodedBytes = width * height * channels * (sampleBytes[depth] ?? 8);
+    if (decodedBytes > maxDecodedBytes) throw new PhotoTooLargeError(`${width} × ${height} × ${channels} ${depth}: ${decodedBytes} bytes decoded`);
     // rotate() turns the picture upright by its EXIF orientation before the EXIF is dropped.
     return await image
       .rotate()
@@ -110,8 +121,15 @@ async function syncDirectory(path: string): Promise<void> {
   }
 }
 
-export function photoStore(dir: string): PhotoStore {
+/**
+ * `maxQueued`: photos admitted to decoding (waiting or being decoded) over all
+ * requests. A request's photos are admitted together or not at all, so a
+ * flood of uploads gets 503 at once instead of making a citizen's report wait
+ * behind it for minutes.
+ */
+export function photoStore(dir: string, maxQueued: number): PhotoStore {
   let folderDurable = false;
+  let queued = 0;
 
   /** The folder exists, and its own entry in its parent is on disk. */
   async function ensureFolder(): Promise<void> {
@@ -128,9 +146,24 @@ export function photoStore(dir: string): PhotoStore {
   return {
     dir,
     async save(photos) {
+      if (queued + photos.length > maxQueued) throw new PhotoQueueFullError(`${queued} photos queued`);
+      queued += photos.length;
+      let waiting = photos.length;
       // One after another: a request with five photos holds one decode slot at a time.
       const encoded: Buffer[] = [];
-      for (const photo of photos) encoded.push(await decodeSlot(() => reencode(photo)));
+      try {
+        for (const photo of photos) {
+          try {
+            encoded.push(await decodeSlot(() => reencode(photo)));
+          } finally {
+            queued--;
+            waiting--;
+          }
+        }
+      } finally {
+        // Photos after a refused one are never decoded: give their places back.
+        queued -= waiting;
+      }
       if (encoded.length === 0) return [];
       await ensureFolder();
       const names: string[] = [];

@@ -76,7 +76,6 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
     '/',
     {
       schema: { body: postNoticeSchema },
-      onRequest: context.rateLimit,
       preValidation: context.staffOnly,
     },
     async (request, reply) => {
@@ -97,7 +96,6 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
     '/:id',
     {
       schema: { params: noticeParamsSchema, body: patchNoticeSchema },
-      onRequest: context.rateLimit,
       preValidation: context.staffOnly,
     },
     async (request, reply) => {
@@ -116,7 +114,7 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
 
   app.delete<{ Params: { id: string } }>(
     '/:id',
-    { schema: { params: noticeParamsSchema }, onRequest: context.rateLimit, preValidation: context.staffOnly },
+    { schema: { params: noticeParamsSchema }, preValidation: context.staffOnly },
     async (request, reply) => {
       const locale = contentLocale(request, reply);
       if (!store.remove(request.params.id)) throw refusal(404, locale, 'noticeNotFound', request.params.id);

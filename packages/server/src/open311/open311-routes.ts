@@ -6,17 +6,22 @@ import { publicBase } from '../http/context.js';
 import { fingerprintOf, idempotencyKeyOf } from '../http/idempotency.js';
 import { contentLocale, localize, type ContentLocale } from '../http/locale.js';
 import { messages } from '../http/messages.js';
-import { maxPhotoPixels, NotAnImageError, PhotoTooLargeError } from '../media/photo-store.js';
+import { maxPhotoPixels, NotAnImageError, PhotoQueueFullError, PhotoTooLargeError } from '../media/photo-store.js';
 import { checkRequestFields } from './request-fields.js';
-import { listRequestsQuerySchema, patchRequestSchema, postRequestSchema } from './request-schema.js';
-import { isoNow, requestStore, type StaffChanges } from './request-store.js';
+import { serializedCache } from '../http/serialized-cache.js';
+import { countPattern, defaultPageSize, listRequestsQuerySchema, maxPageSize, patchRequestSchema, postRequestSchema } from './request-schema.js';
+import { isoNow, type StaffChanges } from './request-store.js';
 import { publicRequestView, staffRequestView } from './request-views.js';
-import { serviceStore } from './service-store.js';
 import { serviceDefinitionView, serviceView } from './service-views.js';
 
 const idempotencyScope = 'open311-request';
 const defaultWindowDays = 90;
-const maxListed = 1000;
+/** Distinct public lists kept at once (query × language × host), and for how long at most. */
+const cachedLists = 500;
+const cachedListAgeMs = 60_000;
+const jsonType = 'application/json; charset=utf-8';
+/** A full decode queue drains in seconds: two photos decode at once, each in a fraction of a second. */
+const photoQueueRetryAfterSeconds = 5;
 
 /** `services/{code}.json` → `code`; the spec's paths end in the format. Fastify has already decoded the parameter. */
 function withoutFormat(file: string): string | undefined {
@@ -42,10 +47,10 @@ function apiKeyMatcher(keys: string[]): (given: string) => boolean {
 
 /** Open311 GeoReport v2, JSON format, mounted at /open311/v2. */
 export async function open311Routes(app: FastifyInstance, context: AppContext): Promise<void> {
-  const services = serviceStore(context.db);
-  const requests = requestStore(context.db);
+  const { services, requests } = context;
   const serviceName = (code: string, locale: ContentLocale) => localize(services.find(code)?.service_name, locale);
   const isApiKey = apiKeyMatcher(context.config.apiKeys);
+  const lists = serializedCache<string>(cachedLists, cachedListAgeMs);
 
   app.get('/services.json', async (request, reply) => {
     const locale = contentLocale(request, reply);
@@ -62,7 +67,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
 
   app.post<{ Body: Record<string, unknown> }>(
     '/requests.json',
-    { schema: { body: postRequestSchema }, onRequest: context.rateLimit },
+    { schema: { body: postRequestSchema }, onRequest: context.limits.reports },
     async (request, reply) => {
       const locale = contentLocale(request, reply);
       const key = idempotencyKeyOf(request.headers['idempotency-key']);
@@ -80,19 +85,26 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
       }
       let stored: string[] = [];
       try {
+        // Spent before anything is decoded, and not by a retry that is answered from its key.
+        if (fields.photos.length > 0) context.limits.photos(request, fields.photos.length);
         stored = await context.photos.save(fields.photos).catch((error: unknown) => {
           if (error instanceof PhotoTooLargeError) {
             const megapixels = Math.floor(maxPhotoPixels / 1_000_000);
             throw refusal(400, locale, 'photoTooLarge', String(megapixels * 100), String(megapixels));
           }
+          if (error instanceof PhotoQueueFullError) {
+            const busy = refusal(503, locale, 'busy', String(photoQueueRetryAfterSeconds));
+            busy.headers['Retry-After'] = String(photoQueueRetryAfterSeconds);
+            throw busy;
+          }
           throw error instanceof NotAnImageError ? refusal(400, locale, 'notAnImage') : error;
         });
-        const { photos: _photos, media_url, ...rest } = fields;
+        const { photos: _photos, media_url, review, ...rest } = fields;
         const media_urls = [...stored.map((name) => `/media/${name}`), ...(media_url ? [media_url] : [])];
         const agency = localize(services.find(fields.service_code)?.agency, locale) ?? null;
         // The report and the answer to its key commit together: a retry either finds both or neither.
         const answer = context.db.transaction(() => {
-          const created = requests.insert(rest, { media_urls, service_notice: messages.serviceNotice[locale], agency_responsible: agency });
+          const created = requests.insert(rest, { media_urls, service_notice: messages.serviceNotice[locale], agency_responsible: agency, review });
           const body = [{ service_request_id: created.service_request_id, service_notice: created.service_notice, account_id: null }];
           // Taken over by a retry after abandonedAfterMs: that retry stores the report, this one rolls back.
           if (key && attempt && !context.idempotency.complete(idempotencyScope, key, attempt, 200, body)) {
@@ -100,7 +112,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
           }
           return body;
         })();
-        request.log.info({ serviceRequestId: answer[0]!.service_request_id }, 'service request stored');
+        request.log.info({ serviceRequestId: answer[0]!.service_request_id, review }, 'service request stored');
         return answer;
       } catch (error) {
         if (key && attempt) context.idempotency.release(idempotencyScope, key, attempt);
@@ -112,33 +124,40 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
 
   app.get<{ Querystring: Record<string, string | undefined> }>(
     '/requests.json',
-    { schema: { querystring: listRequestsQuerySchema } },
+    { schema: { querystring: listRequestsQuerySchema }, onRequest: context.limits.reads },
     async (request, reply) => {
       const locale = contentLocale(request, reply);
-      const { service_request_id, service_code, start_date, end_date, status } = request.query;
-      const ids = service_request_id?.split(',').map((id) => id.trim()).filter(Boolean);
-      // The spec's default: the last 90 days, unless asked for particular requests.
-      const start = start_date
-        ? isoNow(new Date(start_date))
-        : ids?.length
-          ? undefined
-          : isoNow(new Date(Date.now() - defaultWindowDays * 86_400_000));
-      const found = requests.list({
-        ...(ids?.length ? { ids } : {}),
-        ...(service_code ? { serviceCode: service_code } : {}),
-        ...(status ? { statuses: status.split(',') } : {}),
-        ...(start ? { start } : {}),
-        ...(end_date ? { end: isoNow(new Date(end_date)) } : {}),
-        limit: maxListed,
-      });
+      const { service_request_id, service_code, start_date, end_date, status, page = '1', page_size } = request.query;
       const base = publicBase(context, request);
-      return found.map((item) => publicRequestView(item, serviceName(item.service_code, locale), base));
+      const key = JSON.stringify([locale, base, service_request_id, service_code, start_date, end_date, status, page, page_size]);
+      const text = lists.get(key, requests.generation(), () => {
+        const ids = service_request_id?.split(',').map((id) => id.trim()).filter(Boolean);
+        // The spec's default: the last 90 days, unless asked for particular requests.
+        const start = start_date
+          ? isoNow(new Date(start_date))
+          : ids?.length
+            ? undefined
+            : isoNow(new Date(Date.now() - defaultWindowDays * 86_400_000));
+        const size = Math.min(maxPageSize, Number(page_size ?? defaultPageSize));
+        const found = requests.list({
+          ...(ids?.length ? { ids } : {}),
+          ...(service_code ? { serviceCode: service_code } : {}),
+          ...(status ? { statuses: status.split(',') } : {}),
+          ...(start ? { start } : {}),
+          ...(end_date ? { end: isoNow(new Date(end_date)) } : {}),
+          limit: size,
+          offset: (Number(page) - 1) * size,
+        });
+        return JSON.stringify(found.map((item) => publicRequestView(item, serviceName(item.service_code, locale), base)));
+      });
+      return reply.type(jsonType).send(text);
     },
   );
 
-  app.get<{ Params: { file: string } }>('/requests/:file', async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/requests/:file', { onRequest: context.limits.reads }, async (request, reply) => {
     const locale = contentLocale(request, reply);
     const id = withoutFormat(request.params.file) ?? request.params.file;
+    // A report held as suspected spam is still found by its own number: its citizen follows it like any other.
     const found = requests.find(id);
     if (!found) throw refusal(404, locale, 'requestNotFound', id);
     return [publicRequestView(found, serviceName(found.service_code, locale), publicBase(context, request))];
@@ -166,32 +185,72 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
   );
 }
 
-/** The staff page's list: every field, contact details included, behind the staff token. */
+/** Reports on a page of the staff queue unless asked otherwise, and at most. */
+const defaultQueuePage = 50;
+const maxQueuePage = 200;
+
+const staffQueueQuerySchema = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ['open', 'closed', 'all'] },
+    review: { type: 'string', enum: ['suspected-spam'] },
+    service_code: { type: 'string', maxLength: 64 },
+    from: { type: 'string', format: 'date-time' },
+    to: { type: 'string', format: 'date-time' },
+    q: { type: 'string', maxLength: 200 },
+    order: { type: 'string', enum: ['oldest', 'newest'] },
+    cursor: { type: 'string', pattern: '^[0-9]{1,15}$' },
+    limit: { type: 'string', pattern: countPattern },
+    lang: { type: 'string', maxLength: 35 },
+  },
+} as const;
+
+interface StaffQueueQuery {
+  status?: 'open' | 'closed' | 'all';
+  review?: 'suspected-spam';
+  service_code?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  order?: 'oldest' | 'newest';
+  cursor?: string;
+  limit?: string;
+}
+
+/**
+ * The staff queue: every field, contact details included, behind the staff
+ * token. Keyset pages (`cursor` is the last page's `next`), so that a page
+ * costs the same however deep, and a report arriving meanwhile neither
+ * repeats nor hides one. Open reports oldest first by default: the most
+ * overdue come first. Reports held as suspected spam only under `review`.
+ */
 export async function staffRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
-  const services = serviceStore(context.db);
-  const requests = requestStore(context.db);
-  app.get<{ Querystring: { status?: 'open' | 'closed' | 'all'; limit?: number } }>(
+  const { services, requests } = context;
+  app.get<{ Querystring: StaffQueueQuery }>(
     '/requests',
-    {
-      preValidation: context.staffOnly,
-      schema: {
-        querystring: {
-          type: 'object',
-          properties: {
-            status: { type: 'string', enum: ['open', 'closed', 'all'], default: 'all' },
-            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 200 },
-            lang: { type: 'string', maxLength: 35 },
-          },
-        },
-      },
-    },
+    { preValidation: context.staffOnly, schema: { querystring: staffQueueQuerySchema } },
     async (request, reply) => {
       const locale = contentLocale(request, reply);
-      const { status = 'all', limit = 200 } = request.query;
-      const found = requests.list({ ...(status === 'all' ? {} : { statuses: [status] }), limit });
+      const query = request.query;
+      const status = query.status ?? 'open';
+      const text = query.q?.trim();
+      const page = requests.queue({
+        status,
+        ...(query.review ? { review: query.review } : {}),
+        ...(query.service_code ? { serviceCode: query.service_code } : {}),
+        ...(query.from ? { from: isoNow(new Date(query.from)) } : {}),
+        ...(query.to ? { to: isoNow(new Date(query.to)) } : {}),
+        ...(text ? { text } : {}),
+        order: query.order ?? (status === 'open' ? 'oldest' : 'newest'),
+        ...(query.cursor ? { after: Number(query.cursor) } : {}),
+        limit: Math.min(maxQueuePage, Number(query.limit ?? defaultQueuePage)),
+      });
       const base = publicBase(context, request);
       return {
-        requests: found.map((item) => staffRequestView(item, localize(services.find(item.service_code)?.service_name, locale), base)),
+        requests: page.requests.map((item) => staffRequestView(item, localize(services.find(item.service_code)?.service_name, locale), base)),
+        total: page.total,
+        next: page.next === null ? null : String(page.next),
+        totals: requests.totals(),
       };
     },
   );

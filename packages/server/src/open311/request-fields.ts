@@ -1,7 +1,20 @@
 import type { ServiceAttributeData, ServiceData } from '../db/seed-types.js';
 import { refusal } from '../http/api-error.js';
 import { localize, type ContentLocale } from '../http/locale.js';
-import { maxPhotos } from './request-schema.js';
+import { dateTimePattern, decimalPattern, maxPhotos } from './request-schema.js';
+
+const decimal = new RegExp(decimalPattern);
+const dateTime = new RegExp(dateTimePattern);
+
+/** A coordinate sent as checked decimal text (the schema), within ±`limit` degrees; null when absent. */
+function coordinate(value: unknown, limit: number, locale: ContentLocale): number | null {
+  if (value === undefined || value === '') return null;
+  const number = Number(value);
+  if (typeof value !== 'string' || !decimal.test(value) || !Number.isFinite(number) || Math.abs(number) > limit) {
+    throw refusal(400, locale, 'locationPair');
+  }
+  return number;
+}
 
 /** A report as it will be stored, after every check passed. */
 export interface NewServiceRequest {
@@ -24,6 +37,8 @@ export interface NewServiceRequest {
   media_url: string | null;
   /** Photo parts of a multipart request, not yet decoded. */
   photos: Buffer[];
+  /** The client asked for the report to be reviewed before it is listed (`civic_review`). */
+  review: 'suspected-spam' | null;
 }
 
 type Body = Record<string, unknown>;
@@ -60,10 +75,13 @@ function checkAttribute(attribute: ServiceAttributeData, values: string[], local
       if (values.length > 1 || !keys.has(values[0]!)) throw refusal(400, locale, 'attributeChoice', label);
       return values[0];
     case 'number':
-      if (values.length > 1 || !Number.isFinite(Number(values[0]))) throw refusal(400, locale, 'attributeNumber', label);
+      if (values.length > 1 || !decimal.test(values[0]!) || !Number.isFinite(Number(values[0]))) throw refusal(400, locale, 'attributeNumber', label);
       return values[0];
     case 'datetime':
-      if (values.length > 1 || Number.isNaN(Date.parse(values[0]!))) throw refusal(400, locale, 'attributeDate', label);
+      // Date.parse alone takes "1" (the year 2001) and much else.
+      if (values.length > 1 || !dateTime.test(values[0]!) || Number.isNaN(Date.parse(values[0]!))) {
+        throw refusal(400, locale, 'attributeDate', label);
+      }
       return values[0];
     case 'string':
     case 'text': {
@@ -89,8 +107,8 @@ function photosOf(body: Body): Buffer[] {
  */
 export function checkRequestFields(body: Body, service: ServiceData | undefined, locale: ContentLocale): NewServiceRequest {
   if (!service) throw refusal(400, locale, 'unknownService', String(body.service_code));
-  const lat = typeof body.lat === 'number' ? body.lat : null;
-  const long = typeof body.long === 'number' ? body.long : null;
+  const lat = coordinate(body.lat, 90, locale);
+  const long = coordinate(body.long, 180, locale);
   if ((lat === null) !== (long === null)) throw refusal(400, locale, 'locationPair');
 
   const sent = sentAttributes(body);
@@ -121,5 +139,7 @@ export function checkRequestFields(body: Body, service: ServiceData | undefined,
     attributes,
     media_url: optionalText(body, 'media_url'),
     photos,
+    // Whatever the reason the client gives, the report waits for staff.
+    review: optionalText(body, 'civic_review') === null ? null : 'suspected-spam',
   };
 }

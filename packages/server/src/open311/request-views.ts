@@ -20,27 +20,32 @@ const isStoredPhoto = (url: string) => url.startsWith('/media/');
 const coarse = (degrees: number | null) => (degrees === null ? null : Math.round(degrees * 1000) / 1000);
 
 /**
- * A request as `GET requests.json` shows it to anyone: the spec's fields and
- * nothing about the citizen who sent it. The position is rounded, and the
- * photo is one the server stored: a link the client sent could point
- * anywhere (a tracker, something unlawful), so only staff see it.
+ * A request as anyone may see it (`GET requests.json`, `requests/{id}.json`):
+ * what a citizen needs to follow progress and what a district may publish
+ * (PIPL: publish the minimum). Service, status, notes, agency, dates and a
+ * rounded position; never the address, which names a door when the position
+ * does not. The description and photos only once staff have made them
+ * public: `public_description` is the text staff wrote or approved (often a
+ * redacted copy), and photos follow `media_public`. A link the client sent
+ * (`media_url`) could point anywhere (a tracker, something unlawful), so only
+ * staff ever see it.
  */
 export function publicRequestView(request: StoredRequest, serviceName: string | undefined, base: string) {
-  const photo = request.media_urls.find(isStoredPhoto);
+  const photo = request.media_public ? request.media_urls.find(isStoredPhoto) : undefined;
   return {
     service_request_id: request.service_request_id,
     status: request.status,
     status_notes: request.status_notes,
     service_name: serviceName ?? null,
     service_code: request.service_code,
-    description: request.description,
+    description: request.public_description,
     agency_responsible: request.agency_responsible,
     service_notice: request.service_notice,
     requested_datetime: request.requested_datetime,
     updated_datetime: request.updated_datetime,
     expected_datetime: request.expected_datetime,
-    address: request.address_string,
-    address_id: request.address_id,
+    address: null,
+    address_id: null,
     zipcode: null,
     lat: coarse(request.lat),
     long: coarse(request.long),
@@ -49,12 +54,16 @@ export function publicRequestView(request: StoredRequest, serviceName: string | 
 }
 
 /**
- * What staff see: everything, including the exact position, the answers, all
- * photos (the client's own `media_url` last) and how to reach the citizen.
+ * What staff see: everything, including what the citizen wrote, the exact
+ * position and address, the answers, all photos (the client's own
+ * `media_url` last), how to reach the citizen, and what is published.
  */
 export function staffRequestView(request: StoredRequest, serviceName: string | undefined, base: string) {
   return {
     ...publicRequestView(request, serviceName, base),
+    description: request.description,
+    address: request.address_string,
+    address_id: request.address_id,
     lat: request.lat,
     long: request.long,
     media_url: request.media_urls.map((url) => absolute(url, base)),
@@ -65,5 +74,9 @@ export function staffRequestView(request: StoredRequest, serviceName: string | u
       phone: request.phone,
       email: request.email,
     },
+    published: { description: request.public_description, media: request.media_public },
+    review: request.review,
+    closed_datetime: request.closed_datetime,
+    anonymized_datetime: request.anonymized_datetime,
   };
 }

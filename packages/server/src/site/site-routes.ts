@@ -36,7 +36,12 @@ export async function siteRoutes(app: FastifyInstance, config: ServerConfig): Pr
     decorateReply: false,
     index: false,
     list: false,
-    setHeaders: (reply) => void reply.header('Content-Security-Policy', inertContentPolicy),
+    // Citizens' photos: a browser may keep them, a shared cache (a proxy, a CDN) may not.
+    cacheControl: false,
+    setHeaders: (reply) => {
+      reply.header('Content-Security-Policy', inertContentPolicy);
+      reply.header('Cache-Control', 'private, max-age=3600');
+    },
   });
   await app.register(fastifyStatic, {
     root: seedFiles,

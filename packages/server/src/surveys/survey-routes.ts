@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { refusal } from '../http/api-error.js';
 import type { AppContext } from '../http/context.js';
 import { fingerprintOf, idempotencyKeyOf } from '../http/idempotency.js';
-import { contentLocale } from '../http/locale.js';
+import { contentLocale, requestLocale } from '../http/locale.js';
+import { serializedCache } from '../http/serialized-cache.js';
 import {
   scaleRanges,
   summaryQuerySchema,
@@ -14,6 +16,25 @@ import { surveyStore } from './survey-store.js';
 import { summarize } from './survey-summary.js';
 
 const idempotencyScope = 'survey-response';
+/** Summaries kept at once (service × scale × days), and for how long at most (the window moves). */
+const cachedSummaries = 1000;
+const cachedSummaryAgeMs = 60_000;
+/** Call-backs a page of the staff queue shows. */
+const callbackPage = 200;
+
+interface SummaryAnswer {
+  text: string;
+  /** Weak: two answers with the same counts mean the same, though their `to` differs. */
+  etag: string;
+  lastModified: string | undefined;
+}
+
+/** Whether an If-None-Match header names `etag` (weak comparison, RFC 9110 13.1.2). */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
 
 /**
  * The page a rating was given on, without query string, fragment or
@@ -37,12 +58,16 @@ function pageWithoutQuery(url: string): string | undefined {
 /** Satisfaction ratings (好差评 and the usual web scales), mounted at /surveys. */
 export async function surveyRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const store = surveyStore(context.db);
+  const summaries = serializedCache<SummaryAnswer>(cachedSummaries, cachedSummaryAgeMs);
+  let writes = 0;
+  // This process's ratings and any other process's writes (data_version) make every cached summary stale.
+  const generation = () => `${writes}:${context.db.pragma('data_version', { simple: true }) as number}`;
 
   app.post<{ Body: SurveyResponseBody }>(
     '/responses',
     {
       schema: { body: surveyResponseSchema },
-      onRequest: context.rateLimit,
+      onRequest: context.limits.surveys,
     },
     async (request, reply) => {
       const locale = contentLocale(request, reply);
@@ -89,6 +114,7 @@ export async function surveyRoutes(app: FastifyInstance, context: AppContext): P
           }
           return answer;
         })();
+        writes++;
         request.log.info({ surveyResponseId: answer.id, scale: body.scale }, 'survey response stored');
         return reply.code(201).send(answer);
       } catch (error) {
@@ -98,14 +124,52 @@ export async function surveyRoutes(app: FastifyInstance, context: AppContext): P
     },
   );
 
-  app.get<{ Querystring: SummaryQuery }>('/summary', { schema: { querystring: summaryQuerySchema } }, async (request, reply) => {
+  /**
+   * Cached in the browser for a minute, and on the server until the next
+   * rating. A widget that has just sent a rating refetches with
+   * `cache: 'no-cache'`: the browser revalidates with If-None-Match, and the
+   * ETag, made from the counts and the latest rating, has changed.
+   */
+  app.get<{ Querystring: SummaryQuery }>('/summary', { schema: { querystring: summaryQuerySchema }, onRequest: context.limits.reads }, async (request, reply) => {
     const { service, scale, days } = request.query;
-    const to = new Date();
-    // Counted by when the server received each rating: the client's submittedAt is its own clock.
-    const from = new Date(to.getTime() - days * 86_400_000).toISOString();
-    const summary = summarize(service, scale, from, to.toISOString(), store.countsByRating(service, scale, from));
-    // Published results may lag a minute; a busy page then does not query the database on every view.
-    reply.header('Cache-Control', 'public, max-age=60');
-    return summary;
+    const answer = summaries.get(JSON.stringify([service, scale, days]), generation(), () => {
+      const to = new Date();
+      // Counted by when the server received each rating: the client's submittedAt is its own clock.
+      const from = new Date(to.getTime() - days * 86_400_000).toISOString();
+      const counts = store.countsByRating(service, scale, from);
+      const latest = store.latest(service, scale);
+      const tag = createHash('sha256')
+        .update(JSON.stringify([service, scale, days, latest?.id ?? null, [...counts]]))
+        .digest('base64url')
+        .slice(0, 22);
+      return {
+        text: JSON.stringify(summarize(service, scale, from, to.toISOString(), counts)),
+        etag: `W/"${tag}"`,
+        lastModified: latest ? new Date(latest.receivedAt).toUTCString() : undefined,
+      };
+    });
+    reply.header('Cache-Control', 'public, max-age=60').header('ETag', answer.etag);
+    if (answer.lastModified) reply.header('Last-Modified', answer.lastModified);
+    if (matches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(answer.text);
   });
+}
+
+/**
+ * Staff: call-back requests (差评回访) waiting to be handled, oldest first.
+ * Marking one handled erases the name and phone at once; unhandled ones are
+ * erased by the retention job after `--callback-retention-days`.
+ */
+export async function surveyStaffRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+  const store = surveyStore(context.db);
+  app.get('/callbacks', { preValidation: context.staffOnly }, async () => ({ callbacks: store.pendingCallbacks(callbackPage) }));
+  app.post<{ Params: { id: string } }>(
+    '/callbacks/:id/handled',
+    { preValidation: context.staffOnly, schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,15}$' } } } } },
+    async (request, reply) => {
+      if (!store.handleCallback(Number(request.params.id))) throw refusal(404, requestLocale(request), 'callbackNotFound', request.params.id);
+      request.log.info({ surveyResponseId: Number(request.params.id) }, 'call-back handled; name and phone erased');
+      return reply.code(204).send();
+    },
+  );
 }
