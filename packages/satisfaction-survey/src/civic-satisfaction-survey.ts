@@ -288,7 +288,16 @@ export class CivicSatisfactionSurvey extends CivicElement {
         ${this.serviceId ? msg('Rate this service') : msg('Rate this page')}
       </button>
       ${this.panelOpen
-        ? html`<section id="panel" class="panel" part="panel" role="dialog" aria-modal="false" aria-labelledby="panel-heading" @keydown=${this.onPanelKeydown}>
+        ? html`<section
+            id="panel"
+            class="panel"
+            part="panel"
+            role="dialog"
+            aria-modal="false"
+            aria-labelledby="panel-heading"
+            tabindex="-1"
+            @keydown=${this.onPanelKeydown}
+          >
             <div class="panel-header">
               <h2 id="panel-heading" tabindex="-1">${msg('Your rating')}</h2>
               <button type="button" class="link" @click=${() => this.togglePanel(false)}>${msg('Close')}</button>
@@ -599,18 +608,39 @@ export class CivicSatisfactionSurvey extends CivicElement {
   };
 
   /**
-   * WCAG 2.4.11 (Focus Not Obscured): when the keyboard focus leaves the widget
-   * for the page, the open panel must not cover where it went. It collapses;
-   * the focus stays where the citizen put it, and the answers are kept. A
-   * focusout with no relatedTarget (a click on the panel's own background, the
-   * window losing focus) leaves it open.
+   * WCAG 2.4.11 (Focus Not Obscured): when the focus moves to another control
+   * of the page, the open panel must not cover where it went. It collapses;
+   * the focus stays where the citizen put it, and the answers are kept. The
+   * panel itself takes a pointer press's focus (tabindex="-1"): a press on an
+   * answer's words or the panel's background would otherwise focus the page's
+   * `<main tabindex="-1">` around the widget, and close the panel under the
+   * citizen's finger.
    */
   private readonly onFocusOut = (event: FocusEvent): void => {
     if (!this.panelOpen) return;
     const next = event.relatedTarget;
-    if (!(next instanceof Node) || next === this || this.contains(next) || this.shadowRoot?.contains(next)) return;
+    if (!(next instanceof Node) || this.isInside(next)) return;
     this.panelOpen = false;
   };
+
+  /** A press anywhere on the page outside the widget closes the panel, also where nothing takes the focus. */
+  private readonly onDocumentPointerDown = (event: PointerEvent): void => {
+    if (this.panelOpen && !event.composedPath().includes(this)) this.panelOpen = false;
+  };
+
+  private isInside(node: Node): boolean {
+    return node === this || this.contains(node) || Boolean(this.shadowRoot?.contains(node));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
+  }
 
   private async focusAfterUpdate(selector: string): Promise<void> {
     await this.updateComplete;

@@ -140,6 +140,10 @@ export const surveyStyles = css`
     border-radius: var(--_civic-radius);
     box-shadow: 0 4px 16px rgb(0 0 0 / 25%);
   }
+  /* The panel takes the focus of a press on its background (so the panel stays open), never the keyboard's: no ring. */
+  .panel:focus {
+    outline: none;
+  }
   .panel-header {
     display: flex;
     justify-content: space-between;

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import {
   chooseRating,
   click,
@@ -250,6 +250,53 @@ describe('<civic-satisfaction-survey display="button">', () => {
       expect(query(el, '#dismissed').getBoundingClientRect().width, 'hidden once the focus left').to.be.at.most(1);
     } finally {
       link.remove();
+    }
+  });
+
+  it('on a page whose <main> has tabindex="-1", a click on the words of an answer chooses it and leaves the panel open', async () => {
+    const main = document.createElement('main');
+    main.tabIndex = -1;
+    document.body.append(main);
+    try {
+      const { el } = await renderSurvey({ display: 'button' });
+      main.append(el.parentElement!);
+      await open(el);
+      // The words "Satisfied", not the radio circle: a real mouse press at their middle.
+      const words = query(el, '.option:has(#rating-4) span').getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(words.x + words.width / 2), Math.round(words.y + words.height / 2)] });
+      await waitUntil(() => query<HTMLInputElement>(el, '#rating-4').checked, 'the click did not choose "Satisfied"');
+      await el.updateComplete;
+      expect(has(el, '#panel'), 'the panel is still open').to.equal(true);
+      expect(expanded(el)).to.equal('true');
+      // A press on the panel's own background does not close it either.
+      const panel = query(el, '#panel').getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(panel.right - 4), Math.round(panel.bottom - 4)] });
+      await el.updateComplete;
+      expect(has(el, '#panel'), 'after a press on the panel background').to.equal(true);
+      // Escape still closes it: the focus did not leave the panel for <main>.
+      await sendKeys({ press: 'Escape' });
+      await waitForFocus(el, 'button.trigger');
+      expect(has(el, '#panel')).to.equal(false);
+    } finally {
+      main.remove();
+    }
+  });
+
+  it('a pointer press on the page outside the panel closes it, also where nothing takes the focus', async () => {
+    const text = document.createElement('p');
+    text.textContent = 'Opening hours of the district office';
+    document.body.prepend(text);
+    try {
+      const { el } = await renderSurvey({ display: 'button' });
+      await open(el);
+      const box = text.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.x + 10), Math.round(box.y + box.height / 2)] });
+      await waitUntil(() => !has(el, '#panel'), 'the panel stayed open after a press on the page');
+      expect(expanded(el)).to.equal('false');
+      // The focus is not pulled back into the widget: the citizen chose the page.
+      expect(document.activeElement === el, `the focus is not in the widget (${focused(el)})`).to.equal(false);
+    } finally {
+      text.remove();
     }
   });
 
