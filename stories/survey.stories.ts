@@ -1,5 +1,6 @@
 import type { Meta } from '@storybook/web-components-vite';
-import { expect, userEvent, waitFor } from 'storybook/test';
+import { html } from 'lit';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { lastSurveyResponse, summarySource } from '../.storybook/fake-surveys';
 import {
   askForCallBack,
@@ -200,6 +201,59 @@ export const ResultsFailed: SurveyStory = {
   args: { mode: 'results', 'summary-src': summarySource('down', service) },
   play: async (context) => {
     await expect((await shown(surveyRoot(context), '.problem')).textContent).toContain('could not be loaded');
+  },
+};
+
+/**
+ * A results view on the same page as the survey for the same service: a
+ * rating sent from the page is counted at once (the summary is fetched again,
+ * past the browser's cache), the old figures staying until the new arrive.
+ */
+export const ResultsRefreshedAfterRating: SurveyStory = {
+  args: { 'service-id': 'story-refresh', 'summary-src': summarySource('empty', 'story-refresh') },
+  render: (args) => html`${renderSurvey({ ...args, 'summary-src': undefined })}
+    <civic-satisfaction-survey mode="results" summary-src=${args['summary-src'] ?? ''}></civic-satisfaction-survey>`,
+  play: async (context) => {
+    const [survey, results] = [...context.canvasElement.querySelectorAll('civic-satisfaction-survey')].map((element) => within(element.shadowRoot as unknown as HTMLElement));
+    await results!.findByText('No ratings yet.', undefined, { timeout: 5000 });
+    await choose(survey!, word.verySatisfied);
+    await send(survey!, 'en');
+    await results!.findByText('100% satisfied (1 rating)', undefined, { timeout: 5000 });
+  },
+};
+
+// ---- The state attribute, for the host page.
+
+/**
+ * A survey that asks nothing (here: this visitor was not drawn, `sample-rate`
+ * 0) says why in its `state` attribute (`not-sampled`; also `answered`,
+ * `dismissed`), so the host's CSS hides the heading it put around it:
+ * `section:has(> civic-satisfaction-survey[state='not-sampled']) > h2 { display: none }`.
+ * The heading is outlined while shown, to see it go.
+ */
+export const StateHidesHostHeading: SurveyStory = {
+  args: { 'sample-rate': 0 },
+  render: (args) => html`<style>
+      .host-section > h2 { outline: 2px dashed #505a5f; }
+      .host-section:has(> civic-satisfaction-survey:is([state='answered'], [state='dismissed'], [state='not-sampled'])) > h2 { display: none; }
+    </style>
+    <section class="host-section"><h2>Rate this service</h2>${renderSurvey(args)}</section>`,
+  play: async (context) => {
+    const survey = context.canvasElement.querySelector('civic-satisfaction-survey')!;
+    await waitFor(() => expect(survey).toHaveAttribute('state', 'not-sampled'));
+    await expect(context.canvasElement.querySelector('.host-section > h2')).not.toBeVisible();
+  },
+};
+
+/** The states a survey reports while it asks and answers: `asking`, then `sending`, then `sent` (or `queued`). */
+export const StateAfterSending: SurveyStory = {
+  play: async (context) => {
+    const element = context.canvasElement.querySelector('civic-satisfaction-survey')!;
+    await waitFor(() => expect(element).toHaveAttribute('state', 'asking'));
+    const survey = inSurvey(context);
+    await choose(survey, word.verySatisfied);
+    await send(survey, 'en');
+    await waitFor(() => expect(element).toHaveAttribute('state', 'sent'), { timeout: 5000 });
   },
 };
 
