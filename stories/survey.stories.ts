@@ -271,6 +271,25 @@ export const ButtonClosed: SurveyStory = {
 
 export const ButtonPanelOpen: SurveyStory = key.ButtonPanelOpen;
 
+/**
+ * WCAG 2.4.11 with no help from the host's CSS: a page link that has the focus
+ * under the trigger's corner (here a footer link, focused) is never hidden;
+ * the trigger steps to the other side and comes back once the focus moves on.
+ */
+export const ButtonSteppedAside: SurveyStory = {
+  args: { display: 'button' },
+  parameters: ownFrame,
+  render: (args) => html`<div style="min-height: 100vh; display: flex; flex-direction: column; justify-content: flex-end">
+      <p style="text-align: right; margin: 0"><a href="#privacy" id="footer-link" style="display: inline-block; padding: 12px 16px">Privacy and cookies</a></p>
+    </div>
+    ${renderSurvey(args)}`,
+  play: async (context) => {
+    const trigger = await inSurvey(context).findByRole('button', { name: word.rateService }, { timeout: 5000 });
+    context.canvasElement.querySelector<HTMLElement>('#footer-link')!.focus();
+    await waitFor(() => expect(trigger).toHaveClass('flip-inline'));
+  },
+};
+
 // ---- Care mode.
 
 export const CareMode: SurveyStory = key.CareMode;

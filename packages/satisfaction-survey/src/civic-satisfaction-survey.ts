@@ -30,6 +30,7 @@ import { currentPageUrl, type SurveyResponse } from './survey-response.js';
 import { normalizePhone, validateSurvey, type SurveyValues } from './validate.js';
 import { sendResponse, serverReason, surveyRequest } from './send-response.js';
 import { KeptResponses } from './kept-responses.js';
+import { CornerClearance } from './corner-clearance.js';
 import { answeredWithin, dismissedThisSession, forgetAnswered, isSampled, rememberAnswered, rememberDismissed } from './visibility.js';
 import { ratingFieldset } from './views/rating-fieldset.js';
 import { followUp } from './views/follow-up.js';
@@ -219,6 +220,10 @@ export class CivicSatisfactionSurvey extends CivicElement {
     (outcome) => this.refuseKept(outcome, true),
   );
 
+  private readonly clearance = new CornerClearance(this, () =>
+    this.display === 'button' ? this.shadowRoot?.querySelector<HTMLElement>('.trigger') : undefined,
+  );
+
   /** What is rated, as sent in `serviceId`: the service, or the page when none is named. The cool-down is remembered per subject. */
   private get subject(): string {
     return this.serviceId || `page:${location.pathname}`;
@@ -299,9 +304,11 @@ export class CivicSatisfactionSurvey extends CivicElement {
     if (this.dismissed && this.phase === 'rating') return this.renderDismissed();
     if (!this.visible) return nothing;
     if (this.display === 'inline') return this.renderSurvey(scale);
+    const { flip } = this.clearance;
+    const corner = `${flip.inline ? 'flip-inline' : ''} ${flip.block ? 'flip-block' : ''}`;
     return html`<button
         type="button"
-        class="trigger primary"
+        class="trigger primary ${corner}"
         part="trigger"
         aria-expanded=${this.panelOpen ? 'true' : 'false'}
         aria-controls="panel"
@@ -312,7 +319,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
       ${this.panelOpen
         ? html`<section
             id="panel"
-            class="panel"
+            class="panel ${corner}"
             part="panel"
             role="dialog"
             aria-modal="false"

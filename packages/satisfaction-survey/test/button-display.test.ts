@@ -300,6 +300,52 @@ describe('<civic-satisfaction-survey display="button">', () => {
     }
   });
 
+  it('never hides a page link focused under it (WCAG 2.4.11), with no CSS from the host: it steps aside, and back home after', async () => {
+    // A long page whose footer ends in a right-aligned link: Tab scrolls it to the bottom edge, under the trigger's corner.
+    const page = document.createElement('div');
+    page.innerHTML = `<p><a href="#top" id="top-link">District home</a></p>
+      <div style="height: 200vh"></div>
+      <p style="text-align: right; margin: 0"><a href="#privacy" id="footer-link" style="display: inline-block; padding: 12px 4px">Privacy and cookies</a></p>`;
+    document.body.append(page);
+    const { el } = await renderSurvey({ display: 'button' });
+    const topLink = page.querySelector<HTMLAnchorElement>('#top-link')!;
+    const footerLink = page.querySelector<HTMLAnchorElement>('#footer-link')!;
+    /** Points of the link that the page shows (not the widget): a completely hidden link shows none. */
+    const visiblePoints = () => {
+      const box = footerLink.getBoundingClientRect();
+      const points = [
+        [box.left + 2, box.top + 2],
+        [box.right - 2, box.top + 2],
+        [box.left + 2, box.bottom - 2],
+        [box.right - 2, box.bottom - 2],
+        [box.left + box.width / 2, box.top + box.height / 2],
+      ];
+      return points.filter(([x, y]) => document.elementFromPoint(x!, y!) === footerLink).length;
+    };
+    try {
+      const home = trigger(el).getBoundingClientRect();
+      topLink.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement === footerLink, 'Tab reached the footer link').to.equal(true);
+      await waitUntil(() => visiblePoints() === 5, `the focused link is covered (${visiblePoints()} of 5 points seen)`);
+      const aside = trigger(el).getBoundingClientRect();
+      expect(aside.x !== home.x || aside.y !== home.y, 'the trigger moved').to.equal(true);
+      expect(aside.width > 40 && aside.height > 40, 'and is still a full-size target').to.equal(true);
+      // Focus on a part of the page it does not cover: back in its own corner.
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(document.activeElement === topLink, 'Shift+Tab went back to the top link').to.equal(true);
+      await waitUntil(() => {
+        const box = trigger(el).getBoundingClientRect();
+        return box.x === home.x && box.y === home.y;
+      }, 'the trigger did not go back to its corner');
+    } finally {
+      page.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('validation errors inside the panel are summarised and focused there', async () => {
     const { el } = await renderSurvey({ display: 'button' });
     await open(el);
