@@ -22,5 +22,6 @@ export {
 export type { OutboxBody, OutboxRequest, PendingSubmission, SettledSubmission } from './outbox/outbox-types.js';
 export { reportProblem } from './problem.js';
 export { errorSummary, focusField, refusalNotice, type FieldError, type LocalizedText } from './forms/error-summary.js';
+export { describedBy, errorId, errorMessage, hint, hintId } from './forms/field-parts.js';
 export { readStored, removeStored, writeStored } from './safe-storage.js';
 export { firstTry, type FirstTry } from './outbox/first-try.js';
