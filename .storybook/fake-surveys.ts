@@ -170,7 +170,9 @@ function summary(scenario: SurveyScenario, query: URLSearchParams): Response {
   let satisfied = 0;
   let detractors = 0;
   for (let grade = range.min; grade <= range.max; grade++) {
-    const count = scenario === 'empty' ? 0 : (sampleCounts[scale][grade - range.min] ?? 0);
+    // Ratings sent in this Storybook count too, so a results view refreshed after one shows it.
+    const sentHere = received.filter((rating) => rating.serviceId === service && rating.scale === scale && rating.rating === grade).length;
+    const count = (scenario === 'empty' ? 0 : (sampleCounts[scale][grade - range.min] ?? 0)) + sentHere;
     counts[String(grade)] = count;
     total += count;
     if (grade >= range.satisfiedFrom) satisfied += count;

@@ -1,5 +1,6 @@
 import type { Meta } from '@storybook/web-components-vite';
-import { expect, userEvent, waitFor } from 'storybook/test';
+import { html } from 'lit';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { lastSurveyResponse, summarySource } from '../.storybook/fake-surveys';
 import {
   askForCallBack,
@@ -203,6 +204,59 @@ export const ResultsFailed: SurveyStory = {
   },
 };
 
+/**
+ * A results view on the same page as the survey for the same service: a
+ * rating sent from the page is counted at once (the summary is fetched again,
+ * past the browser's cache), the old figures staying until the new arrive.
+ */
+export const ResultsRefreshedAfterRating: SurveyStory = {
+  args: { 'service-id': 'story-refresh', 'summary-src': summarySource('empty', 'story-refresh') },
+  render: (args) => html`${renderSurvey({ ...args, 'summary-src': undefined })}
+    <civic-satisfaction-survey mode="results" summary-src=${args['summary-src'] ?? ''}></civic-satisfaction-survey>`,
+  play: async (context) => {
+    const [survey, results] = [...context.canvasElement.querySelectorAll('civic-satisfaction-survey')].map((element) => within(element.shadowRoot as unknown as HTMLElement));
+    await results!.findByText('No ratings yet.', undefined, { timeout: 5000 });
+    await choose(survey!, word.verySatisfied);
+    await send(survey!, 'en');
+    await results!.findByText('100% satisfied (1 rating)', undefined, { timeout: 5000 });
+  },
+};
+
+// ---- The state attribute, for the host page.
+
+/**
+ * A survey that asks nothing (here: this visitor was not drawn, `sample-rate`
+ * 0) says why in its `state` attribute (`not-sampled`; also `answered`,
+ * `dismissed`), so the host's CSS hides the heading it put around it:
+ * `section:has(> civic-satisfaction-survey[state='not-sampled']) > h2 { display: none }`.
+ * The heading is outlined while shown, to see it go.
+ */
+export const StateHidesHostHeading: SurveyStory = {
+  args: { 'sample-rate': 0 },
+  render: (args) => html`<style>
+      .host-section > h2 { outline: 2px dashed #505a5f; }
+      .host-section:has(> civic-satisfaction-survey:is([state='answered'], [state='dismissed'], [state='not-sampled'])) > h2 { display: none; }
+    </style>
+    <section class="host-section"><h2>Rate this service</h2>${renderSurvey(args)}</section>`,
+  play: async (context) => {
+    const survey = context.canvasElement.querySelector('civic-satisfaction-survey')!;
+    await waitFor(() => expect(survey).toHaveAttribute('state', 'not-sampled'));
+    await expect(context.canvasElement.querySelector('.host-section > h2')).not.toBeVisible();
+  },
+};
+
+/** The states a survey reports while it asks and answers: `asking`, then `sending`, then `sent` (or `queued`). */
+export const StateAfterSending: SurveyStory = {
+  play: async (context) => {
+    const element = context.canvasElement.querySelector('civic-satisfaction-survey')!;
+    await waitFor(() => expect(element).toHaveAttribute('state', 'asking'));
+    const survey = inSurvey(context);
+    await choose(survey, word.verySatisfied);
+    await send(survey, 'en');
+    await waitFor(() => expect(element).toHaveAttribute('state', 'sent'), { timeout: 5000 });
+  },
+};
+
 // ---- display="button".
 
 /** The trigger alone, in the corner of the page. */
@@ -216,6 +270,25 @@ export const ButtonClosed: SurveyStory = {
 };
 
 export const ButtonPanelOpen: SurveyStory = key.ButtonPanelOpen;
+
+/**
+ * WCAG 2.4.11 with no help from the host's CSS: a page link that has the focus
+ * under the trigger's corner (here a footer link, focused) is never hidden;
+ * the trigger steps to the other side and comes back once the focus moves on.
+ */
+export const ButtonSteppedAside: SurveyStory = {
+  args: { display: 'button' },
+  parameters: ownFrame,
+  render: (args) => html`<div style="min-height: 100vh; display: flex; flex-direction: column; justify-content: flex-end">
+      <p style="text-align: right; margin: 0"><a href="#privacy" id="footer-link" style="display: inline-block; padding: 12px 16px">Privacy and cookies</a></p>
+    </div>
+    ${renderSurvey(args)}`,
+  play: async (context) => {
+    const trigger = await inSurvey(context).findByRole('button', { name: word.rateService }, { timeout: 5000 });
+    context.canvasElement.querySelector<HTMLElement>('#footer-link')!.focus();
+    await waitFor(() => expect(trigger).toHaveClass('flip-inline'));
+  },
+};
 
 // ---- Care mode.
 

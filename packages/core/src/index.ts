@@ -24,6 +24,7 @@ export type { OutboxBody, OutboxRequest, PendingSubmission, SettledSubmission } 
 export { logProblem, reportProblem } from './problem.js';
 export { headingLevels, innerHeading, sectionHeading, topHeading, type HeadingLevels, type HeadingOptions } from './heading.js';
 export { errorSummary, focusField, refusalNotice, type FieldError, type LocalizedText } from './forms/error-summary.js';
+export { describedBy, errorId, errorMessage, hint, hintId } from './forms/field-parts.js';
 export { readStored, removeStored, writeStored } from './safe-storage.js';
 export { firstTry, type FirstTry } from './outbox/first-try.js';
 export { afterFirstRenderingTask, notConfigured } from './not-configured.js';

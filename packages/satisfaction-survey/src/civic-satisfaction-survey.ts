@@ -36,18 +36,24 @@ import { currentPageUrl, type SurveyResponse } from './survey-response.js';
 import { normalizePhone, validateSurvey, type SurveyValues } from './validate.js';
 import { sendResponse, serverReason, surveyRequest } from './send-response.js';
 import { KeptResponses } from './kept-responses.js';
+import { CornerClearance } from './corner-clearance.js';
 import { answeredWithin, dismissedThisSession, forgetAnswered, isSampled, rememberAnswered, rememberDismissed } from './visibility.js';
 import { ratingFieldset } from './views/rating-fieldset.js';
 import { followUp } from './views/follow-up.js';
 import { callbackFields } from './views/callback-fields.js';
 import { thanksView } from './views/outcomes.js';
 import { resultsView } from './views/results-view.js';
-import { fetchSummary, type Summary } from './results/summary.js';
+import { fetchSummary, summaryService, type Summary } from './results/summary.js';
+import { announceRatedHere, onRatedHere } from './results/rated-here.js';
 
 export type SurveyDisplay = 'inline' | 'button';
 export type SurveyMode = 'survey' | 'results';
 
 type Phase = 'rating' | 'sending' | 'sent' | 'queued';
+/** Why a survey shows nothing: answered within `cooldown-days`, "No thanks" this visit, or this visitor was not drawn. */
+type HiddenReason = 'answered' | 'dismissed' | 'not-sampled';
+/** The host's `state` attribute (see the README): what the survey shows now, or why it shows nothing. */
+export type SurveyState = 'asking' | 'sending' | 'sent' | 'queued' | HiddenReason;
 /** Why a kept rating came back: refused by the server (its answers are given back), or deleted unsent after 30 days. */
 type KeptRefusalKind = 'refused' | 'expired';
 type ResultsState = { kind: 'loading' } | { kind: 'loaded'; summary: Summary } | { kind: 'failed'; problem: string; message: LocalizedText };
@@ -120,6 +126,8 @@ function subjectOf(request: SettledSubmission['request']): string | undefined {
  * @fires {CivicSurveySuccessEvent} civic-survey-success - The server accepted the response, now or later from the outbox (`detail.idempotencyKey`).
  * @fires {CivicSurveyQueuedEvent} civic-survey-queued - The response was kept on the device to be sent automatically (`detail.idempotencyKey`).
  * @fires {CivicSurveyDismissEvent} civic-survey-dismiss - The citizen closed the survey without answering; it stays away for the session.
+ * @attr state - Read-only, set by the survey (mode="survey"): `asking`, `sending`, `sent` (the thanks), `queued` (kept on the device), or, when it shows nothing, `answered` (within `cooldown-days`), `dismissed` ("No thanks" this visit; right after the press a one-line confirmation shows), `not-sampled`. A host hides the heading it put around the survey with CSS, e.g. `section:has(> civic-satisfaction-survey[state='answered'])`.
+ *
  * @fires {CivicSurveyErrorEvent} civic-survey-error - The server refused the response (now, or later from the outbox: then fired by the survey that gives the answers back), or it could neither be sent nor kept (`detail.status`, `detail.message`).
  *
  * @csspart form - The rating form.
@@ -214,6 +222,10 @@ export class CivicSatisfactionSurvey extends CivicElement {
     (outcome) => this.refuseKept(outcome, true),
   );
 
+  private readonly clearance = new CornerClearance(this, () =>
+    this.display === 'button' ? this.shadowRoot?.querySelector<HTMLElement>('.trigger') : undefined,
+  );
+
   /** What is rated, as sent in `serviceId`: the service, or the page when none is named. The cool-down is remembered per subject. */
   private get subject(): string {
     return this.serviceId || `page:${location.pathname}`;
@@ -240,13 +252,25 @@ export class CivicSatisfactionSurvey extends CivicElement {
   }
 
   private get visible(): boolean {
-    if (this.mode === 'results' || this.phase !== 'rating') return true;
-    if (this.dismissed) return false;
+    return this.mode === 'results' || this.phase !== 'rating' || this.hiddenReason() === undefined;
+  }
+
+  /** Why the survey asks nothing now, if it does not. */
+  private hiddenReason(): HiddenReason | undefined {
+    if (this.dismissed) return 'dismissed';
     // A kept rating that came back refused is shown whatever the sample, cool-down or an earlier "No thanks".
-    if (this.refusal) return true;
-    if (dismissedThisSession(this.dismissalSubject) || answeredWithin(this.subject, this.cooldownDays)) return false;
+    if (this.refusal) return undefined;
+    if (dismissedThisSession(this.dismissalSubject)) return 'dismissed';
+    if (answeredWithin(this.subject, this.cooldownDays)) return 'answered';
     this.sampled ??= isSampled(this.subject, this.sampleRate);
-    return this.sampled;
+    return this.sampled ? undefined : 'not-sampled';
+  }
+
+  /** The host's `state`; none for the results or a survey that is not set up. */
+  private surveyState(): SurveyState | undefined {
+    if (this.mode !== 'survey' || this.configurationProblem()) return undefined;
+    if (this.phase !== 'rating') return this.phase;
+    return this.hiddenReason() ?? 'asking';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -260,6 +284,9 @@ export class CivicSatisfactionSurvey extends CivicElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    const state = this.surveyState();
+    if (state === undefined) this.removeAttribute('state');
+    else if (this.getAttribute('state') !== state) this.setAttribute('state', state);
     // Another subject, or a survey that can now show kept outcomes: see whether any wait for it.
     if (this.hasUpdated && (changed.has('serviceId') || changed.has('mode') || changed.has('endpoint'))) void this.kept.collect();
   }
@@ -279,9 +306,11 @@ export class CivicSatisfactionSurvey extends CivicElement {
     if (this.dismissed && this.phase === 'rating') return this.renderDismissed();
     if (!this.visible) return nothing;
     if (this.display === 'inline') return this.renderSurvey(scale, this.headings);
+    const { flip } = this.clearance;
+    const corner = `${flip.inline ? 'flip-inline' : ''} ${flip.block ? 'flip-block' : ''}`;
     return html`<button
         type="button"
-        class="trigger primary"
+        class="trigger primary ${corner}"
         part="trigger"
         aria-expanded=${this.panelOpen ? 'true' : 'false'}
         aria-controls="panel"
@@ -290,7 +319,16 @@ export class CivicSatisfactionSurvey extends CivicElement {
         ${this.serviceId ? msg('Rate this service') : msg('Rate this page')}
       </button>
       ${this.panelOpen
-        ? html`<section id="panel" class="panel" part="panel" role="dialog" aria-modal="false" aria-labelledby="panel-heading" @keydown=${this.onPanelKeydown}>
+        ? html`<section
+            id="panel"
+            class="panel ${corner}"
+            part="panel"
+            role="dialog"
+            aria-modal="false"
+            aria-labelledby="panel-heading"
+            tabindex="-1"
+            @keydown=${this.onPanelKeydown}
+          >
             <div class="panel-header">
               ${topHeading(this.headings, msg('Your rating'), { id: 'panel-heading', focusable: true })}
               <button type="button" class="link" @click=${() => this.togglePanel(false)}>${msg('Close')}</button>
@@ -411,21 +449,33 @@ export class CivicSatisfactionSurvey extends CivicElement {
     }
   }
 
-  private async loadResults(): Promise<void> {
+  /**
+   * `refresh`: a rating for these results was just sent from this page. The
+   * results shown stay until the new ones arrive (no "Loading…" flash), and
+   * stay if the new ones cannot be had: they were right a moment ago.
+   */
+  private async loadResults(refresh = false): Promise<void> {
     const scale = this.scaleDefinition;
     if (!scale || !this.summarySrc) return;
     const generation = ++this.resultsGeneration;
-    this.results = { kind: 'loading' };
+    if (!refresh) this.results = { kind: 'loading' };
     let results: ResultsState;
     try {
-      results = { kind: 'loaded', summary: await fetchSummary(this.summarySrc, scale, this.timeout) };
+      results = { kind: 'loaded', summary: await fetchSummary(this.summarySrc, scale, this.timeout, refresh) };
     } catch (error) {
       const problem = `The results at ${this.summarySrc} could not be shown: ${error instanceof Error ? error.message : String(error)}`;
       results = { kind: 'failed', problem, message: () => msg('The results could not be loaded. Try again later.') };
     }
     // A newer summary-src may have been set meanwhile: only the latest answer is shown.
-    if (generation === this.resultsGeneration) this.results = results;
+    if (generation !== this.resultsGeneration || (refresh && results.kind === 'failed' && this.results.kind === 'loaded')) return;
+    this.results = results;
   }
+
+  /** A rating was sent from this page: results of the same service count it. */
+  private readonly onRatedHere = (subject: string): void => {
+    if (this.mode !== 'results' || this.configurationProblem()) return;
+    if ((this.serviceId || summaryService(this.summarySrc)) === subject) void this.loadResults(true);
+  };
 
   private get willCallBack(): boolean {
     return this.offersCallback && this.values.callback.wanted && this.values.callback.consent;
@@ -490,6 +540,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
   /** The thanks takes the focus, and is read as the focused heading: not also by the live region. */
   private finish(outcome: 'sent' | 'queued'): void {
     rememberAnswered(this.subject);
+    if (outcome === 'sent') announceRatedHere(this.subject);
     this.phase = outcome;
     this.announcement = '';
     void this.focusAfterUpdate('#outcome-heading');
@@ -498,6 +549,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
   /** The outbox delivered the survey's own kept rating: the thanks stops saying it is waiting, and the focus stays where it is. */
   private deliveredKept(key: string): void {
     this.dispatchEvent(new CivicSurveySuccessEvent(key));
+    announceRatedHere(this.subject);
     if (this.phase !== 'queued') return;
     this.phase = 'sent';
     void this.announce(msg('Your saved rating has now been sent.'));
@@ -576,18 +628,43 @@ export class CivicSatisfactionSurvey extends CivicElement {
   };
 
   /**
-   * WCAG 2.4.11 (Focus Not Obscured): when the keyboard focus leaves the widget
-   * for the page, the open panel must not cover where it went. It collapses;
-   * the focus stays where the citizen put it, and the answers are kept. A
-   * focusout with no relatedTarget (a click on the panel's own background, the
-   * window losing focus) leaves it open.
+   * WCAG 2.4.11 (Focus Not Obscured): when the focus moves to another control
+   * of the page, the open panel must not cover where it went. It collapses;
+   * the focus stays where the citizen put it, and the answers are kept. The
+   * panel itself takes a pointer press's focus (tabindex="-1"): a press on an
+   * answer's words or the panel's background would otherwise focus the page's
+   * `<main tabindex="-1">` around the widget, and close the panel under the
+   * citizen's finger.
    */
   private readonly onFocusOut = (event: FocusEvent): void => {
     if (!this.panelOpen) return;
     const next = event.relatedTarget;
-    if (!(next instanceof Node) || next === this || this.contains(next) || this.shadowRoot?.contains(next)) return;
+    if (!(next instanceof Node) || this.isInside(next)) return;
     this.panelOpen = false;
   };
+
+  /** A press anywhere on the page outside the widget closes the panel, also where nothing takes the focus. */
+  private readonly onDocumentPointerDown = (event: PointerEvent): void => {
+    if (this.panelOpen && !event.composedPath().includes(this)) this.panelOpen = false;
+  };
+
+  private isInside(node: Node): boolean {
+    return node === this || this.contains(node) || Boolean(this.shadowRoot?.contains(node));
+  }
+
+  private stopHearingRatings?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
+    this.stopHearingRatings = onRatedHere(this.onRatedHere);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
+    this.stopHearingRatings?.();
+  }
 
   private async focusAfterUpdate(selector: string): Promise<void> {
     await this.updateComplete;

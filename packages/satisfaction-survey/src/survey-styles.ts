@@ -140,6 +140,24 @@ export const surveyStyles = css`
     border-radius: var(--_civic-radius);
     box-shadow: 0 4px 16px rgb(0 0 0 / 25%);
   }
+  /* Stepped aside (corner-clearance.ts): the page's focused element lies under the trigger's own corner. */
+  .trigger.flip-inline,
+  .panel.flip-inline {
+    inset-inline-end: auto;
+    inset-inline-start: var(--_civic-space);
+  }
+  .trigger.flip-block {
+    inset-block-end: auto;
+    inset-block-start: var(--_civic-space);
+  }
+  .panel.flip-block {
+    inset-block-end: auto;
+    inset-block-start: calc(var(--_civic-space) * 2 + var(--_civic-target-size));
+  }
+  /* The panel takes the focus of a press on its background (so the panel stays open), never the keyboard's: no ring. */
+  .panel:focus {
+    outline: none;
+  }
   .panel-header {
     display: flex;
     justify-content: space-between;

@@ -13,8 +13,13 @@ export interface SurveyValues {
 /** The server's character set for a phone number (packages/server/src/surveys/survey-schema.ts), and its limits. */
 const phoneCharacters = /^[0-9+()\- ]+$/;
 const longestPhone = 40;
-/** At least 5 digits, so "110" or a stray key is caught. */
-const fewestPhoneDigits = 5;
+/**
+ * 7 to 20 digits, as the error message says: a local landline (7 or 8), with
+ * its area code (021 1234 5678), a mobile (11), with +86 or an extension; a
+ * stray key or "110" is caught.
+ */
+const fewestPhoneDigits = 7;
+const mostPhoneDigits = 20;
 export const longestName = 100;
 
 /**
@@ -34,7 +39,8 @@ function characterCount(text: string): number {
 
 function isPhoneNumber(phone: string): boolean {
   const plain = normalizePhone(phone);
-  return phoneCharacters.test(plain) && plain.length <= longestPhone && (plain.match(/[0-9]/g)?.length ?? 0) >= fewestPhoneDigits;
+  const digits = plain.match(/[0-9]/g)?.length ?? 0;
+  return phoneCharacters.test(plain) && plain.length <= longestPhone && digits >= fewestPhoneDigits && digits <= mostPhoneDigits;
 }
 
 /** Checked on send, not while typing (GOV.UK): each error names its field and how to put it right. */
@@ -54,7 +60,7 @@ export function validateSurvey(values: SurveyValues, scale: Scale, offersCallbac
       errors.push({ fieldId: 'callback-name', message: () => msg('Your name must be 100 characters or fewer') });
     }
     if (!isPhoneNumber(callback.phone)) {
-      errors.push({ fieldId: 'callback-phone', message: () => msg('Enter a phone number, like 021 6123 4567 or 138 0000 0000') });
+      errors.push({ fieldId: 'callback-phone', message: () => msg('Enter a phone number of 7 to 20 digits, such as 021 1234 5678 or 138 0013 8000') });
     }
     if (!callback.consent) errors.push({ fieldId: 'callback-consent', message: () => msg('Agree to the use of your name and phone number, or untick the call-back') });
   }

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import {
   chooseRating,
   click,
@@ -250,6 +250,99 @@ describe('<civic-satisfaction-survey display="button">', () => {
       expect(query(el, '#dismissed').getBoundingClientRect().width, 'hidden once the focus left').to.be.at.most(1);
     } finally {
       link.remove();
+    }
+  });
+
+  it('on a page whose <main> has tabindex="-1", a click on the words of an answer chooses it and leaves the panel open', async () => {
+    const main = document.createElement('main');
+    main.tabIndex = -1;
+    document.body.append(main);
+    try {
+      const { el } = await renderSurvey({ display: 'button' });
+      main.append(el.parentElement!);
+      await open(el);
+      // The words "Satisfied", not the radio circle: a real mouse press at their middle.
+      const words = query(el, '.option:has(#rating-4) span').getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(words.x + words.width / 2), Math.round(words.y + words.height / 2)] });
+      await waitUntil(() => query<HTMLInputElement>(el, '#rating-4').checked, 'the click did not choose "Satisfied"');
+      await el.updateComplete;
+      expect(has(el, '#panel'), 'the panel is still open').to.equal(true);
+      expect(expanded(el)).to.equal('true');
+      // A press on the panel's own background does not close it either.
+      const panel = query(el, '#panel').getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(panel.right - 4), Math.round(panel.bottom - 4)] });
+      await el.updateComplete;
+      expect(has(el, '#panel'), 'after a press on the panel background').to.equal(true);
+      // Escape still closes it: the focus did not leave the panel for <main>.
+      await sendKeys({ press: 'Escape' });
+      await waitForFocus(el, 'button.trigger');
+      expect(has(el, '#panel')).to.equal(false);
+    } finally {
+      main.remove();
+    }
+  });
+
+  it('a pointer press on the page outside the panel closes it, also where nothing takes the focus', async () => {
+    const text = document.createElement('p');
+    text.textContent = 'Opening hours of the district office';
+    document.body.prepend(text);
+    try {
+      const { el } = await renderSurvey({ display: 'button' });
+      await open(el);
+      const box = text.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.x + 10), Math.round(box.y + box.height / 2)] });
+      await waitUntil(() => !has(el, '#panel'), 'the panel stayed open after a press on the page');
+      expect(expanded(el)).to.equal('false');
+      // The focus is not pulled back into the widget: the citizen chose the page.
+      expect(document.activeElement === el, `the focus is not in the widget (${focused(el)})`).to.equal(false);
+    } finally {
+      text.remove();
+    }
+  });
+
+  it('never hides a page link focused under it (WCAG 2.4.11), with no CSS from the host: it steps aside, and back home after', async () => {
+    // A long page whose footer ends in a right-aligned link: Tab scrolls it to the bottom edge, under the trigger's corner.
+    const page = document.createElement('div');
+    page.innerHTML = `<p><a href="#top" id="top-link">District home</a></p>
+      <div style="height: 200vh"></div>
+      <p style="text-align: right; margin: 0"><a href="#privacy" id="footer-link" style="display: inline-block; padding: 12px 4px">Privacy and cookies</a></p>`;
+    document.body.append(page);
+    const { el } = await renderSurvey({ display: 'button' });
+    const topLink = page.querySelector<HTMLAnchorElement>('#top-link')!;
+    const footerLink = page.querySelector<HTMLAnchorElement>('#footer-link')!;
+    /** Points of the link that the page shows (not the widget): a completely hidden link shows none. */
+    const visiblePoints = () => {
+      const box = footerLink.getBoundingClientRect();
+      const points = [
+        [box.left + 2, box.top + 2],
+        [box.right - 2, box.top + 2],
+        [box.left + 2, box.bottom - 2],
+        [box.right - 2, box.bottom - 2],
+        [box.left + box.width / 2, box.top + box.height / 2],
+      ];
+      return points.filter(([x, y]) => document.elementFromPoint(x!, y!) === footerLink).length;
+    };
+    try {
+      const home = trigger(el).getBoundingClientRect();
+      topLink.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement === footerLink, 'Tab reached the footer link').to.equal(true);
+      await waitUntil(() => visiblePoints() === 5, `the focused link is covered (${visiblePoints()} of 5 points seen)`);
+      const aside = trigger(el).getBoundingClientRect();
+      expect(aside.x !== home.x || aside.y !== home.y, 'the trigger moved').to.equal(true);
+      expect(aside.width > 40 && aside.height > 40, 'and is still a full-size target').to.equal(true);
+      // Focus on a part of the page it does not cover: back in its own corner.
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(document.activeElement === topLink, 'Shift+Tab went back to the top link').to.equal(true);
+      await waitUntil(() => {
+        const box = trigger(el).getBoundingClientRect();
+        return box.x === home.x && box.y === home.y;
+      }, 'the trigger did not go back to its corner');
+    } finally {
+      page.remove();
+      window.scrollTo(0, 0);
     }
   });
 

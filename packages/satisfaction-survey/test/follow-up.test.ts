@@ -157,7 +157,7 @@ describe('<civic-satisfaction-survey> follow-up questions', () => {
       const links = [...shadow(el).querySelectorAll<HTMLAnchorElement>('.error-summary a')];
       expect(links.map((link) => `${link.getAttribute('href')} ${link.textContent!.trim()}`)).to.deep.equal([
         '#callback-name Enter your name, so we know whom to ask for',
-        '#callback-phone Enter a phone number, like 021 6123 4567 or 138 0000 0000',
+        '#callback-phone Enter a phone number of 7 to 20 digits, such as 021 1234 5678 or 138 0013 8000',
         '#callback-consent Agree to the use of your name and phone number, or untick the call-back',
       ]);
       for (const [index, id] of ['callback-name', 'callback-phone', 'callback-consent'].entries()) {
@@ -166,9 +166,24 @@ describe('<civic-satisfaction-survey> follow-up questions', () => {
         const field = query(el, `#${id}`);
         expect(field.getAttribute('aria-invalid')).to.equal('true');
         expect(field.getAttribute('aria-describedby')).to.equal(`${id}-error`);
-        expect(textOf(el, `#${id}-error`)).to.equal(links[index]!.textContent!.trim());
+        // Marked as an error for screen readers by a visually hidden prefix, as in the report form.
+        expect(textOf(el, `#${id}-error`)).to.equal(`Error: ${links[index]!.textContent!.trim()}`);
+        expect(textOf(el, `#${id}-error .visually-hidden`)).to.equal('Error:');
       }
       expect((await server.received()).received).to.have.length(0);
+    });
+
+    it('on a Chinese page, says what a phone number must be, each field error marked “错误：” for screen readers', async () => {
+      const { el } = await renderSurvey({ callback: true, lang: 'zh-Hans' });
+      await chooseRating(el, 2);
+      await click(el, '#callback-wanted');
+      await fill(el, '#callback-name', '王芳');
+      await fill(el, '#callback-phone', '12345');
+      await click(el, '#callback-consent');
+      await submit(el);
+      await waitForShadow(el, '.error-summary');
+      expect(textOf(el, '#callback-phone-error')).to.equal('错误： 请输入 7 至 20 位数字的电话号码，例如 021 1234 5678 或 138 0013 8000');
+      expect(textOf(el, '#callback-phone-error .visually-hidden')).to.equal('错误：');
     });
 
     it('name and phone without consent are not sent: only the consent is asked for', async () => {
@@ -183,7 +198,7 @@ describe('<civic-satisfaction-survey> follow-up questions', () => {
       expect((await server.received()).received).to.have.length(0);
     });
 
-    for (const phone of ['110', 'call me', '138-0000-0000 ext. 5', '+86 ()', '((((((', '138_0000_0000', '1'.repeat(41)]) {
+    for (const phone of ['110', '12 34 56', '1'.repeat(21), 'call me', '138-0000-0000 ext. 5', '+86 ()', '((((((', '138_0000_0000', '1'.repeat(41)]) {
       it(`refuses "${phone}" as a phone number`, async () => {
         const { el, server } = await renderSurvey({ callback: true });
         await chooseRating(el, 1);
@@ -193,7 +208,7 @@ describe('<civic-satisfaction-survey> follow-up questions', () => {
         await click(el, '#callback-consent');
         await submit(el);
         await waitForShadow(el, '.error-summary');
-        expect(textOf(el, '.error-summary ul')).to.equal('Enter a phone number, like 021 6123 4567 or 138 0000 0000');
+        expect(textOf(el, '.error-summary ul')).to.equal('Enter a phone number of 7 to 20 digits, such as 021 1234 5678 or 138 0013 8000');
         expect((await server.received()).received).to.have.length(0);
       });
     }
@@ -245,7 +260,7 @@ describe('<civic-satisfaction-survey> follow-up questions', () => {
       await submit(el);
       await waitForShadow(el, '.error-summary');
       expect(textOf(el, '.error-summary ul')).to.equal('Your name must be 100 characters or fewer');
-      expect(textOf(el, '#callback-name-error')).to.equal('Your name must be 100 characters or fewer');
+      expect(textOf(el, '#callback-name-error')).to.equal('Error: Your name must be 100 characters or fewer');
       query(el, '.error-summary a').click();
       expect(focused(el)).to.equal('input#callback-name');
       expect((await server.received()).received).to.have.length(0);

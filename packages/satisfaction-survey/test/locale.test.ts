@@ -93,7 +93,7 @@ describe('<civic-satisfaction-survey> language', () => {
     expect(textOf(el, '.error-summary h2')).to.equal('There is a problem');
     el.setAttribute('lang', 'zh-Hans');
     await waitUntil(() => textOf(el, '.error-summary h2') === '填写有误', 'the summary followed the language');
-    expect(textOf(el, '#callback-name-error')).to.equal('请填写您的姓名，以便回访时称呼');
+    expect(textOf(el, '#callback-name-error')).to.equal('错误： 请填写您的姓名，以便回访时称呼');
 
     await click(el, '#callback-wanted');
     await server.setMode('fail-400');

@@ -104,6 +104,30 @@ describe('<civic-satisfaction-survey mode="results">', () => {
     expect(bars(el)[3]).to.equal('Dissatisfied: 1 (100%)');
   });
 
+  it('results already on the page count a rating sent from it, although the server lets browsers cache them for 60 s', async () => {
+    const server = new SurveyServer();
+    await server.rate('passport-photo', 'five-level', [5, 4]);
+    const results = await showResults(server, 'passport-photo');
+    expect(textOf(results, '.headline')).to.equal('100% satisfied (2 ratings)');
+    const { el: survey } = await renderSurvey({ 'service-id': 'passport-photo' }, server);
+    await rateAndSend(survey, 1);
+    await waitUntil(() => textOf(results, '.headline') === '67% satisfied (3 ratings)', `the results still say "${textOf(results, '.headline')}"`);
+    expect(bars(results)[4]).to.equal('Very dissatisfied: 1 (33%)');
+    // Refreshed in place: the old results stayed until the new ones came, with no "Loading…" in between.
+    expect(has(results, '.loading')).to.equal(false);
+  });
+
+  it('results of another service are not reloaded by a rating sent from the page', async () => {
+    const server = new SurveyServer();
+    await server.rate('other-service', 'five-level', [5]);
+    const results = await showResults(server, 'other-service');
+    await server.rate('other-service', 'five-level', [1]); // from another citizen's device: published within the minute
+    const { el: survey } = await renderSurvey({ 'service-id': 'this-service' }, server);
+    await rateAndSend(survey, 5);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(textOf(results, '.headline')).to.equal('100% satisfied (1 rating)');
+  });
+
   it('says there are no ratings yet, without an empty chart', async () => {
     const el = await showResults(new SurveyServer(), 'brand-new-service');
     expect(textOf(el, '.results')).to.equal('What people think of this service No ratings yet.');

@@ -298,7 +298,7 @@ describe('<civic-satisfaction-survey> sending a rating', () => {
     await waitForShadow(el, '.error-summary');
     await waitForFocus(el, '.error-summary');
     expect(textOf(el, '.error-summary')).to.equal('There is a problem Choose a rating');
-    expect(textOf(el, '#rating-error')).to.equal('Choose a rating');
+    expect(textOf(el, '#rating-error')).to.equal('Error: Choose a rating');
     expect(query(el, 'fieldset.rating').getAttribute('aria-describedby')).to.equal('rating-hint rating-error');
     query(el, '.error-summary a').click();
     expect(focused(el)).to.equal('input#rating-0');

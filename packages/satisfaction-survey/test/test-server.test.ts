@@ -104,8 +104,22 @@ describe('survey test server', () => {
     expect([csat['total'], csat['satisfied']]).to.deep.equal([1, 1]);
   });
 
+  it('lets browsers cache a summary for 60 s, and a revalidation gets the new counts as soon as a rating arrived', async () => {
+    const server = new SurveyServer();
+    await server.rate('svc-cache', 'five-level', [5]);
+    const total = async (init: RequestInit = {}) => ((await (await fetch(server.summaryUrl('svc-cache'), init)).json()) as { total: number }).total;
+    const first = await fetch(server.summaryUrl('svc-cache'));
+    expect(first.headers.get('cache-control')).to.equal('public, max-age=60');
+    expect(((await first.json()) as { total: number }).total).to.equal(1);
+    await server.rate('svc-cache', 'five-level', [1]);
+    expect(await total(), 'the cached copy').to.equal(1);
+    expect(await total({ cache: 'no-cache' }), 'revalidated').to.equal(2);
+  });
+
   it('serves broken summaries on request', async () => {
     const server = new SurveyServer();
+    // Each mode's answer, not the one the browser may have cached from the one before.
+    const fetch = (url: string) => window.fetch(url, { cache: 'no-store' });
     await server.setMode('malformed-summary');
     expect(await (await fetch(server.summaryUrl('svc-a'))).text()).to.match(/^<!doctype html>/);
     await server.setMode('hostile-summary');

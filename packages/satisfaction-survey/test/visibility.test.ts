@@ -266,6 +266,62 @@ describe('<civic-satisfaction-survey> who is asked', () => {
       expect(asked(el)).to.equal(false);
     });
   });
+
+  describe('the state attribute, for the host page', () => {
+    it('says what the survey shows, and why it shows nothing: answered, dismissed, not sampled', async () => {
+      setEnvironment({ now: start, random: 0.5 });
+      const { el, server } = await renderSurvey({ 'service-id': 'state-answered' });
+      expect(el.getAttribute('state')).to.equal('asking');
+      await rateAndSend(el, 5);
+      expect(el.getAttribute('state')).to.equal('sent');
+      const again = await renderSurvey({ 'service-id': 'state-answered' }, server);
+      expect([asked(again.el), again.el.getAttribute('state')]).to.deep.equal([false, 'answered']);
+
+      const { el: dismissed } = await renderSurvey({ 'service-id': 'state-dismissed' });
+      await click(dismissed, '.actions button.link');
+      expect(dismissed.getAttribute('state')).to.equal('dismissed');
+      const later = await renderSurvey({ 'service-id': 'state-dismissed' });
+      expect([asked(later.el), later.el.getAttribute('state')]).to.deep.equal([false, 'dismissed']);
+
+      const { el: unsampled } = await renderSurvey({ 'service-id': 'state-sample', 'sample-rate': 0.2 });
+      expect([asked(unsampled), unsampled.getAttribute('state')]).to.deep.equal([false, 'not-sampled']);
+    });
+
+    it('is "queued" while a rating waits on the device, and absent on results and on a survey that is not set up', async () => {
+      const server = new SurveyServer();
+      await server.setMode('fail-503');
+      const { el } = await renderSurvey({ 'service-id': 'state-queued' }, server);
+      await rateAndSend(el, 4);
+      expect(el.getAttribute('state')).to.equal('queued');
+      const { el: results } = await renderSurvey({ endpoint: null, mode: 'results', 'summary-src': server.summaryUrl('x') });
+      expect(results.hasAttribute('state')).to.equal(false);
+      const { el: broken } = await renderSurvey({ endpoint: null });
+      expect(broken.hasAttribute('state')).to.equal(false);
+    });
+
+    it('lets a host hide the heading it put around a survey that shows nothing, with CSS alone', async () => {
+      setEnvironment({ now: start });
+      const style = document.createElement('style');
+      style.textContent = `section:has(> civic-satisfaction-survey:is([state='answered'], [state='dismissed'], [state='not-sampled'])) > h2 { display: none; }`;
+      document.head.append(style);
+      try {
+        const server = new SurveyServer();
+        const { el } = await renderSurvey({ 'service-id': 'state-css' }, server);
+        await rateAndSend(el, 5);
+        const section = document.createElement('section');
+        section.innerHTML = '<h2>Rate this service</h2><civic-satisfaction-survey></civic-satisfaction-survey>';
+        const again = section.querySelector('civic-satisfaction-survey')!;
+        again.setAttribute('endpoint', server.endpoint);
+        again.setAttribute('service-id', 'state-css');
+        document.body.append(section);
+        await again.updateComplete;
+        expect(section.querySelector('h2')!.getBoundingClientRect().height, 'the heading is hidden').to.equal(0);
+        section.remove();
+      } finally {
+        style.remove();
+      }
+    });
+  });
 });
 
 function nothingToPress(el: Survey): boolean {

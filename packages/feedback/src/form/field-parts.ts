@@ -1,27 +1,9 @@
-import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
+import { errorMessage as coreErrorMessage } from '@civic-widgets/core';
 
-/** The ids a control's `aria-describedby` lists: hint first, then error, as GOV.UK orders them. */
-export function describedBy(...ids: Array<string | false | undefined>): string | typeof nothing {
-  const value = ids.filter(Boolean).join(' ');
-  return value || nothing;
-}
+export { describedBy, errorId, hint, hintId } from '@civic-widgets/core';
 
-export function hintId(fieldId: string): string {
-  return `${fieldId}-hint`;
-}
-
-export function errorId(fieldId: string): string {
-  return `${fieldId}-error`;
-}
-
+/** The core's field error, with this widget's "Error:" prefix. */
 export function errorMessage(fieldId: string, message: string | undefined) {
-  if (!message) return nothing;
-  return html`<p class="error-message" id=${errorId(fieldId)}>
-    <span class="visually-hidden">${msg('Error:')}</span> ${message}
-  </p>`;
-}
-
-export function hint(fieldId: string, text: string) {
-  return text ? html`<span class="hint" id=${hintId(fieldId)}>${text}</span>` : nothing;
+  return coreErrorMessage(fieldId, message, msg('Error:'));
 }

@@ -34,11 +34,24 @@ export function parseSummary(body: unknown, scale: Scale): Summary {
 /**
  * The reference server counts one scale per call (five-level unless told), so
  * a results view of another scale says which, unless `summary-src` already does.
+ * `revalidate` asks the server again whatever the summary's HTTP caching allows
+ * (`cache: 'no-cache'`): after a rating from this page, the cached copy is
+ * known to be old; the server answers 304 if it has nothing newer.
  */
-export async function fetchSummary(url: string, scale: Scale, timeoutMs: number): Promise<Summary> {
+export async function fetchSummary(url: string, scale: Scale, timeoutMs: number, revalidate = false): Promise<Summary> {
   const target = new URL(url, document.baseURI);
   if (!target.searchParams.has('scale')) target.searchParams.set('scale', scale.name);
-  const response = await fetchWithTimeout(target, { headers: { Accept: 'application/json' } }, timeoutMs);
+  const init: RequestInit = { headers: { Accept: 'application/json' }, ...(revalidate ? { cache: 'no-cache' as const } : {}) };
+  const response = await fetchWithTimeout(target, init, timeoutMs);
   if (!response.ok) throw new Error(`The summary answered ${response.status}.`);
   return parseSummary(await readJson(response), scale);
+}
+
+/** The service a results view counts: the `service` parameter of its summary URL. */
+export function summaryService(url: string): string | undefined {
+  try {
+    return new URL(url, document.baseURI).searchParams.get('service') ?? undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
+import { describedBy, errorId } from '@civic-widgets/core';
+import { fieldError } from './field-error.js';
 
 export interface CallbackValues {
   wanted: boolean;
@@ -17,14 +19,6 @@ export interface CallbackProps {
   onChange: (change: Partial<CallbackValues>) => void;
 }
 
-function describedBy(id: CallbackField, error: string | undefined, hint?: string) {
-  return [hint, error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
-}
-
-function errorLine(id: CallbackField, error: string | undefined) {
-  return error ? html`<p class="error-message" id=${`${id}-error`}>${error}</p>` : nothing;
-}
-
 /**
  * The opt-in call-back after a low rating. Name and phone are personal
  * information (PIPL): asked only when the citizen wants a call, and sent only
@@ -40,12 +34,12 @@ export function callbackFields({ values, errors, onChange }: CallbackProps) {
       ? html`<div class="callback-details">
           <div class="field ${errors['callback-name'] ? 'has-error' : ''}">
             <label for="callback-name">${msg('Your name')}</label>
-            ${errorLine('callback-name', errors['callback-name'])}
+            ${fieldError('callback-name', errors['callback-name'])}
             <input
               type="text"
               id="callback-name"
               autocomplete="name"
-              aria-describedby=${describedBy('callback-name', errors['callback-name'])}
+              aria-describedby=${describedBy(errors['callback-name'] && errorId('callback-name'))}
               aria-invalid=${errors['callback-name'] ? 'true' : nothing}
               .value=${values.name}
               @input=${(event: Event) => onChange({ name: (event.target as HTMLInputElement).value })}
@@ -53,25 +47,25 @@ export function callbackFields({ values, errors, onChange }: CallbackProps) {
           </div>
           <div class="field ${errors['callback-phone'] ? 'has-error' : ''}">
             <label for="callback-phone">${msg('Phone number')}</label>
-            ${errorLine('callback-phone', errors['callback-phone'])}
+            ${fieldError('callback-phone', errors['callback-phone'])}
             <input
               type="tel"
               id="callback-phone"
               autocomplete="tel"
               inputmode="tel"
-              aria-describedby=${describedBy('callback-phone', errors['callback-phone'])}
+              aria-describedby=${describedBy(errors['callback-phone'] && errorId('callback-phone'))}
               aria-invalid=${errors['callback-phone'] ? 'true' : nothing}
               .value=${values.phone}
               @input=${(event: Event) => onChange({ phone: (event.target as HTMLInputElement).value })}
             />
           </div>
           <div class="field ${errors['callback-consent'] ? 'has-error' : ''}">
-            ${errorLine('callback-consent', errors['callback-consent'])}
+            ${fieldError('callback-consent', errors['callback-consent'])}
             <label class="choice">
               <input
                 type="checkbox"
                 id="callback-consent"
-                aria-describedby=${describedBy('callback-consent', errors['callback-consent'])}
+                aria-describedby=${describedBy(errors['callback-consent'] && errorId('callback-consent'))}
                 aria-invalid=${errors['callback-consent'] ? 'true' : nothing}
                 .checked=${values.consent}
                 @change=${(event: Event) => onChange({ consent: (event.target as HTMLInputElement).checked })}

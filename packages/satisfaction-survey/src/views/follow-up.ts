@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
+import { describedBy, errorId, hint, hintId } from '@civic-widgets/core';
+import { fieldError } from './field-error.js';
 import { reasons, type ReasonCode } from '../reasons.js';
 
 export const maxComment = 1000;
@@ -40,13 +42,13 @@ export function followUp({ low, askReasons, chosenReasons, comment, commentError
       : nothing}
     <div class="field ${commentError ? 'has-error' : ''}" part="field">
       <label for="comment">${commentLabel}</label>
-      <span class="hint" id="comment-hint">${msg('Please do not include personal details such as ID numbers.')}</span>
-      ${commentError ? html`<p class="error-message" id="comment-error">${commentError}</p>` : nothing}
+      ${hint('comment', msg('Please do not include personal details such as ID numbers.'))}
+      ${fieldError('comment', commentError)}
       <textarea
         id="comment"
         name="comment"
         rows="3"
-        aria-describedby=${commentError ? 'comment-hint comment-error' : 'comment-hint'}
+        aria-describedby=${describedBy(hintId('comment'), commentError && errorId('comment'))}
         aria-invalid=${commentError ? 'true' : nothing}
         .value=${comment}
         @input=${(event: Event) => onComment((event.target as HTMLTextAreaElement).value)}

@@ -1,5 +1,7 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
+import { describedBy, errorId, hint, hintId } from '@civic-widgets/core';
 import type { Scale } from '../scales.js';
+import { fieldError } from './field-error.js';
 
 export interface RatingProps {
   scale: Scale;
@@ -15,11 +17,10 @@ export interface RatingProps {
  * target is the full box, never just the small circle.
  */
 export function ratingFieldset({ scale, question, rating, error, onChange }: RatingProps) {
-  const describedBy = [scale.anchors ? 'rating-hint' : '', error ? 'rating-error' : ''].filter(Boolean).join(' ');
-  return html`<fieldset class="rating field ${error ? 'has-error' : ''}" part="field" aria-describedby=${describedBy || nothing}>
+  return html`<fieldset class="rating field ${error ? 'has-error' : ''}" part="field" aria-describedby=${describedBy(scale.anchors && hintId('rating'), error && errorId('rating'))}>
     <legend id="rating-legend"><span class="question">${question}</span></legend>
-    ${scale.anchors ? html`<span class="hint" id="rating-hint">${scale.anchors()}</span>` : nothing}
-    ${error ? html`<p class="error-message" id="rating-error">${error}</p>` : nothing}
+    ${hint('rating', scale.anchors?.() ?? '')}
+    ${fieldError('rating', error)}
     <div class=${scale.numeric ? 'options numeric' : 'options words'}>
       ${scale.options.map(
         (option) => html`<label class="option">

@@ -129,7 +129,7 @@ async function handle(req, res, namespaces, held) {
   if (route.startsWith('__control/')) return control(req, res, ns, route.slice('__control/'.length), url);
   if (ns.mode === 'fail-500') return sendProblem(res, 500, 'Internal server error');
   if (req.method === 'POST' && route === 'surveys/responses') return postResponse(req, res, ns);
-  if (req.method === 'GET' && route === 'surveys/summary') return summary(res, ns, url.searchParams);
+  if (req.method === 'GET' && route === 'surveys/summary') return summary(req, res, ns, url.searchParams);
   return sendProblem(res, 404, 'Unknown route');
 }
 
@@ -223,8 +223,14 @@ function validateResponse(body) {
   return undefined;
 }
 
-/** Counted from what this namespace stored, in the reference server's shape (survey-summary.ts). */
-function summary(res, ns, params) {
+/**
+ * Counted from what this namespace stored, in the reference server's shape
+ * (survey-summary.ts), and cached as it caches it: browsers may reuse it for
+ * 60 s, and its ETag changes with every stored rating, so a client that
+ * revalidates (`cache: 'no-cache'`) gets a 304 while nothing changed and the
+ * new counts as soon as a rating arrived.
+ */
+function summary(req, res, ns, params) {
   const service = params.get('service');
   const scale = params.get('scale') ?? 'five-level';
   if (!service) return sendProblem(res, 400, 'service is required');
@@ -245,6 +251,8 @@ function summary(res, ns, params) {
     total += n;
     if (grade >= range.satisfiedFrom) satisfied += n;
   }
+  const caching = { 'Cache-Control': 'public, max-age=60', ETag: `W/"${ns.stored.length}"` };
+  if (header(req, 'if-none-match') === caching.ETag) return void res.writeHead(304, caching).end();
   const to = new Date();
   return send(res, 200, {
     service,
@@ -255,7 +263,7 @@ function summary(res, ns, params) {
     counts,
     satisfied,
     satisfiedShare: total === 0 ? null : Math.round((satisfied / total) * 10_000) / 10_000,
-  });
+  }, undefined, caching);
 }
 
 async function control(req, res, ns, action, url) {
