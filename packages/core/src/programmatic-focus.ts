@@ -2,6 +2,12 @@
 const interactive = 'a[href], button, input, select, textarea, summary, [contenteditable], [tabindex]:not([tabindex="-1"])';
 
 /**
+ * Elements that hold `tabindex="-1"` only because the script focused them. Others
+ * keep theirs: a panel that takes a pointer press's focus must go on taking it.
+ */
+const lent = new WeakSet<HTMLElement>();
+
+/**
  * Moves the focus to `element` for the reader: an outcome heading, an error
  * summary, a field. A heading or panel gets `tabindex="-1"` for the moment and
  * gives it up when the focus leaves (as GOV.UK does), so its focus outline does
@@ -9,7 +15,10 @@ const interactive = 'a[href], button, input, select, textarea, summary, [content
  */
 export function focusProgrammatically(element: HTMLElement | null | undefined): void {
   if (!element) return;
-  if (!element.matches(interactive)) element.setAttribute('tabindex', '-1');
+  if (!element.matches(interactive)) {
+    element.setAttribute('tabindex', '-1');
+    lent.add(element);
+  }
   element.focus();
 }
 
@@ -21,7 +30,8 @@ export function focusProgrammatically(element: HTMLElement | null | undefined): 
 export function releaseFocusOnLeave(root: ShadowRoot): void {
   root.addEventListener('focusout', (event) => {
     const target = event.target;
-    if (target instanceof HTMLElement && target.getAttribute('tabindex') === '-1' && !target.matches(interactive)) {
+    if (target instanceof HTMLElement && lent.has(target)) {
+      lent.delete(target);
       target.removeAttribute('tabindex');
     }
   });

@@ -86,7 +86,7 @@ describe('<civic-satisfaction-survey> never drops the focus to <body>', () => {
       await flushOutbox();
       await waitForShadow(el, '.outcome.sent');
       await settle();
-      expect(describeNode(shadow(el).activeElement)).to.equal('h2#outcome-heading');
+      expect(describeNode(shadow(el).activeElement)).to.equal('h2#outcome-heading.top-heading');
       expect(watch.lost).to.deep.equal([]);
     } finally {
       watch.stop();
