@@ -31,6 +31,7 @@ import { contactSection } from './sections/contact-section.js';
 import { deliveredLaterNotice, queuedView, sentView, type RefusedReport } from './sections/outcome-views.js';
 import { ProgressLookup } from './progress/progress-lookup.js';
 import { sendReport } from './submission/send-report.js';
+import { holdUntil, suspectedSpamField, suspectedSpamValue } from './submission/spam-guard.js';
 import { KeptReports } from './submission/kept-reports.js';
 
 export type LocationMode = 'none' | 'optional' | 'required';
@@ -117,7 +118,10 @@ export class CivicFeedback extends CivicElement {
   /** Milliseconds to wait for the server before keeping the report on the device. */
   @property({ type: Number }) timeout = 15_000;
 
-  /** Milliseconds the form must be open before it sends: faster submissions are bots and are silently dropped. A restored draft counts as filled in. */
+  /**
+   * Milliseconds the form must be open before a report leaves: a valid report sent sooner is held (the citizen sees "Sending…")
+   * until this time has passed, never dropped. A restored draft counts as filled in.
+   */
   @property({ type: Number, attribute: 'min-fill-time' }) minFillTime = 3000;
 
   @state() private view: 'report' | 'progress' = 'report';
@@ -388,7 +392,7 @@ export class CivicFeedback extends CivicElement {
         ? consentField(this.values.consent, this.errorFor('consent'), this.privacyUrl, (consent) => this.change({ consent }))
         : nothing}
       ${honeypotField((value) => (this.honeypot = value))}
-      <button class="primary" part="submit" ?disabled=${sending}>${sending ? msg('Sending…') : msg('Send')}</button>
+      <button class="primary" part="submit" aria-disabled=${sending ? 'true' : nothing}>${sending ? msg('Sending…') : msg('Send')}</button>
     </form>`;
   }
 
@@ -540,8 +544,6 @@ export class CivicFeedback extends CivicElement {
       this.announce(msg('Wait until the photos are ready, then send.'));
       return;
     }
-    // Spam: silently refused, so a bot learns nothing; no puzzle CAPTCHA that shuts out older citizens.
-    if (this.honeypot || Date.now() - this.shownAt < this.minFillTime) return;
     this.refusal = undefined;
     this.errors = this.validateAll();
     if (this.errors.length > 0) {
@@ -553,8 +555,14 @@ export class CivicFeedback extends CivicElement {
       jurisdictionId: this.jurisdictionId,
       location: this.location,
     });
+    // Browsers' autofill fills hidden fields too: a filled trap marks the report for staff to review, it never drops it.
+    if (this.honeypot) fields[suspectedSpamField] = suspectedSpamValue;
     const submitEvent = new CivicFeedbackSubmitEvent(fields);
     if (!this.dispatchEvent(submitEvent)) return;
+    this.phase = 'sending';
+    this.announce(msg('Sending your message…'));
+    // Faster than a person fills a form: held until the minimum time has passed, then sent as usual.
+    await holdUntil(this.shownAt + this.minFillTime);
     await this.send(submitEvent.detail.fields);
   };
 
@@ -577,8 +585,6 @@ export class CivicFeedback extends CivicElement {
   private async send(fields: Record<string, string | string[]>): Promise<void> {
     const request = buildSubmission(this.open311Settings, fields, this.photos);
     const idempotencyKey = newIdempotencyKey();
-    this.phase = 'sending';
-    this.announce(msg('Sending your message…'));
     const outcome = await sendReport(request, idempotencyKey, this.timeout);
     if (outcome.kind === 'sent') return this.succeed(outcome.receipt);
     if (outcome.kind === 'refused') return this.refuse(outcome.status, outcome.reason);

@@ -66,6 +66,9 @@ export const feedbackStyles = css`
     outline-offset: 2px;
     box-shadow: 0 0 0 6px var(--_civic-color-focus);
   }
+  button[aria-disabled='true'] {
+    cursor: progress;
+  }
   input:disabled + .file-button {
     cursor: progress;
     opacity: 0.75;

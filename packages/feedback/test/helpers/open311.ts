@@ -50,6 +50,8 @@ export interface Received {
   received: ReceivedPost[];
   /** Service requests actually created (idempotent repeats and failures excluded). */
   created: number;
+  /** Created requests marked for review (`civic_review`, e.g. "suspected-spam"), by request id; kept out of public lists. */
+  reviews: Record<string, string>;
 }
 
 export interface RequestUpdate {

@@ -68,6 +68,8 @@ function namespaceState(name) {
     requests: new Map(),
     tokens: new Map(),
     received: [],
+    /** Request id → the `civic_review` mark it arrived with (our extension: "suspected-spam"), kept out of public views. */
+    reviews: new Map(),
     /** Idempotency-Key → the first successful answer, replayed on repeats. */
     replies: new Map(),
     media: [],
@@ -138,6 +140,7 @@ function listRequests(res, ns, params) {
   const status = params.get('status');
   const found = [...ns.requests.values()].filter(
     (item) =>
+      !ns.reviews.has(item.service_request_id) &&
       (!ids || ids.includes(item.service_request_id)) &&
       (!code || item.service_code === code) &&
       (!status || item.status === status),
@@ -247,12 +250,14 @@ function createRequest(ns, fields, media) {
     media_url: media[0]?.url ?? first(fields, 'media_url') ?? null,
   };
   ns.requests.set(request.service_request_id, request);
+  const review = first(fields, 'civic_review');
+  if (review) ns.reviews.set(request.service_request_id, review);
   return request;
 }
 
 async function control(req, res, ns, action) {
   if (req.method === 'GET' && action === 'received') {
-    return send(res, 200, { received: ns.received, created: ns.requests.size });
+    return send(res, 200, { received: ns.received, created: ns.requests.size, reviews: Object.fromEntries(ns.reviews) });
   }
   if (req.method !== 'POST') return send(res, 404, [{ code: 404, description: 'Unknown control' }]);
   let input;
