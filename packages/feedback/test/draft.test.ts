@@ -55,7 +55,7 @@ describe('<civic-feedback> drafts', () => {
     await clearOutbox();
   });
 
-  it('restores the category, description, address and contact details after a reload', async () => {
+  it('restores the category, description and address after a reload, never the name, phone or email (shared computers)', async () => {
     const attrs = { endpoint: newEndpoint(), 'min-fill-time': '0' };
     const first = await renderFeedback(attrs);
     await choose(first, 'pothole');
@@ -69,9 +69,39 @@ describe('<civic-feedback> drafts', () => {
     expect(valueOf(second, '#category')).to.equal('pothole');
     expect(valueOf(second, '#description')).to.equal('人行道上有一个很深的坑');
     expect(valueOf(second, '#address')).to.equal('淮海中路88号');
-    expect(valueOf(second, '#name')).to.equal('王小明');
-    expect(valueOf(second, '#phone')).to.equal('138 0000 0000');
-    expect(valueOf(second, '#email')).to.equal('wang@example.cn');
+    expect(valueOf(second, '#name')).to.equal('');
+    expect(valueOf(second, '#phone')).to.equal('');
+    expect(valueOf(second, '#email')).to.equal('');
+    // Nor are they anywhere in the tab's storage, for the next person at this computer to find.
+    const stored = sessionStorage.getItem(draftKey(attrs.endpoint, '')) ?? '';
+    expect(stored).to.contain('人行道上有一个很深的坑');
+    for (const personal of ['王小明', '138', 'wang@example.cn']) expect(stored).to.not.contain(personal);
+  });
+
+  it('forgets a draft after 30 minutes without activity', async () => {
+    const endpoint = newEndpoint();
+    const draft = (minutesAgo: number) =>
+      JSON.stringify({ serviceCode: 'pothole', description: 'Loose paving', attributes: {}, address: 'Fuxing Park', savedAt: Date.now() - minutesAgo * 60_000 });
+    sessionStorage.setItem(draftKey(endpoint, ''), draft(29));
+    const recent = await renderFeedback({ endpoint, 'min-fill-time': '0' });
+    expect(valueOf(recent, '#description')).to.equal('Loose paving');
+    recent.remove();
+
+    sessionStorage.setItem(draftKey(endpoint, ''), draft(31));
+    const old = await renderFeedback({ endpoint, 'min-fill-time': '0' });
+    expect(valueOf(old, '#category')).to.equal('');
+    expect(valueOf(old, '#description')).to.equal('');
+    expect(valueOf(old, '#address')).to.equal('');
+    expect(sessionStorage.getItem(draftKey(endpoint, ''))).to.equal(null);
+  });
+
+  it('typing keeps a draft alive: its time is that of the last change', async () => {
+    const attrs = { endpoint: newEndpoint(), 'min-fill-time': '0' };
+    const el = await renderFeedback(attrs);
+    const before = Date.now();
+    await fill(el, '#description', 'Street light out');
+    const stored = JSON.parse(sessionStorage.getItem(draftKey(attrs.endpoint, ''))!) as { savedAt: number };
+    expect(stored.savedAt).to.be.within(before, Date.now());
   });
 
   it('restores the answers to a category’s extra questions', async () => {
@@ -227,7 +257,7 @@ describe('<civic-feedback> drafts', () => {
       // Written as JSON text: an object literal's __proto__ would set the prototype instead of a key.
       sessionStorage.setItem(
         draftKey(endpoint, ''),
-        '{"serviceCode":"noise","description":"Drilling at night","attributes":' +
+        `{"savedAt":${Date.now()},"serviceCode":"noise","description":"Drilling at night","attributes":` +
           '{"floor":12,"source":{"key":"traffic"},"when":["night",5],"details":"Very loud","__proto__":{"polluted":"yes"}}}',
       );
       const el = await renderFeedback({ endpoint, 'min-fill-time': '0' });
@@ -276,7 +306,7 @@ describe('<civic-feedback> drafts', () => {
     const endpoint = newEndpoint();
     sessionStorage.setItem(
       draftKey(endpoint, ''),
-      JSON.stringify({ serviceCode: 'street-furniture', description: 'The bench by the canal is broken', attributes: {} }),
+      JSON.stringify({ serviceCode: 'street-furniture', description: 'The bench by the canal is broken', attributes: {}, savedAt: Date.now() }),
     );
     const el = await renderFeedback({ endpoint, 'min-fill-time': '0' });
     const picker = query<HTMLSelectElement>(el, '#category');
