@@ -12,12 +12,14 @@ export {
   enqueue,
   flushOutbox,
   isRetryable,
+  longestKeptMs,
   outboxEvents,
   outboxSettledEvent,
   retryAfterMs,
   startOutbox,
   takeSettled,
   toRequestBody,
+  withdraw,
 } from './outbox/outbox.js';
 export type { OutboxBody, OutboxRequest, PendingSubmission, SettledSubmission } from './outbox/outbox-types.js';
 export { reportProblem } from './problem.js';
