@@ -28,7 +28,8 @@ import { errorSummary, refusalNotice } from './sections/error-summary.js';
 import { locationSection, type LocatingState } from './sections/location-section.js';
 import { photosSection } from './sections/photos-section.js';
 import { contactSection } from './sections/contact-section.js';
-import { deliveredLaterNotice, queuedView, sentView, type RefusedReport } from './sections/outcome-views.js';
+import { deliveredLaterNotice, queuedView, removedView, sentView, type DeliveredReport, type RefusedReport } from './sections/outcome-views.js';
+import { formatDateTime, isTimeZone } from './time/format-time.js';
 import { ProgressLookup } from './progress/progress-lookup.js';
 import { sendReport } from './submission/send-report.js';
 import { holdUntil, suspectedSpamField, suspectedSpamValue } from './submission/spam-guard.js';
@@ -37,7 +38,7 @@ import { KeptReports } from './submission/kept-reports.js';
 export type LocationMode = 'none' | 'optional' | 'required';
 const locationModes: readonly string[] = ['none', 'optional', 'required'];
 
-type Phase = 'form' | 'sending' | 'sent' | 'queued';
+type Phase = 'form' | 'sending' | 'sent' | 'queued' | 'removed';
 
 /** A configuration mistake: `problem` for the web team's console, in English; `message` for the citizen. */
 interface ConfigurationProblem {
@@ -115,6 +116,9 @@ export class CivicFeedback extends CivicElement {
   /** How many photos a citizen may add; `0` hides photos. */
   @property({ type: Number, attribute: 'max-photos' }) maxPhotos = 3;
 
+  /** IANA time zone of every date and time shown (progress, expected date, how long a report is kept), as `<civic-notice-board>`'s. */
+  @property({ attribute: 'time-zone' }) timeZone = 'Asia/Shanghai';
+
   /** Milliseconds to wait for the server before keeping the report on the device. */
   @property({ type: Number }) timeout = 15_000;
 
@@ -133,7 +137,10 @@ export class CivicFeedback extends CivicElement {
   @state() private errors: FieldError[] = [];
   @state() private refusal?: LocalizedText;
   @state() private receipt?: SubmissionReceipt;
-  @state() private deliveredLater: SubmissionReceipt[] = [];
+  @state() private deliveredLater: DeliveredReport[] = [];
+  /** When the kept report leaves the device if it could not be sent (epoch ms). */
+  @state() private keptUntil = 0;
+  @state() private removal: 'offered' | 'asking' = 'offered';
   @state() private refusedLater: RefusedReport[] = [];
   @state() private locating: LocatingState = { kind: 'idle' };
   @state() private announcement = '';
@@ -150,8 +157,10 @@ export class CivicFeedback extends CivicElement {
       this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason()));
       this.announce(msg('A message saved on this device was not accepted.'));
     },
-    earlierSent: (receipt) => {
-      this.deliveredLater = [...this.deliveredLater, receipt];
+    earlierSent: (receipt, sameSession) => {
+      // Kept in another browsing session: the person at the device now may not be the one who wrote it.
+      const report: DeliveredReport = sameSession ? { receipt } : { receipt, onShow: () => void this.showDelivered(report) };
+      this.deliveredLater = [...this.deliveredLater, report];
       this.dispatchEvent(new CivicFeedbackSuccessEvent(receipt));
       this.announce(msg('A message saved on this device has now been sent.'));
     },
@@ -175,9 +184,9 @@ export class CivicFeedback extends CivicElement {
     return { endpoint: this.endpoint, jurisdictionId: this.jurisdictionId, timeoutMs: this.timeout, locale: this.locale };
   }
 
-  /** @internal Read by the progress lookup. */
-  get renderLocale(): string {
-    return this.locale;
+  /** @internal Read by the progress lookup: `time` in the page's language and the district's time zone. */
+  formatTime(time: string | number, withTime = true): string {
+    return formatDateTime(this.locale, this.timeZone, time, withTime);
   }
 
   /** @internal Says `text` through the polite live region, even when it equals the last announcement. */
@@ -264,6 +273,8 @@ export class CivicFeedback extends CivicElement {
     return html`${deliveredLaterNotice(this.deliveredLater, this.refusedLater, canRestore, () => {
         this.deliveredLater = [];
         this.refusedLater = [];
+        // The notice and its button are gone: focus goes to what the citizen came for.
+        void this.focusAfterUpdate(this.view === 'progress' ? '#reference' : '#form-heading, #outcome-heading');
       })}
       ${this.view === 'progress' ? this.renderProgress() : this.renderReport()}`;
   }
@@ -282,6 +293,12 @@ export class CivicFeedback extends CivicElement {
       return {
         problem: 'max-photos must be a whole number, 0 or more.',
         message: msg('This form is not set up correctly: max-photos must be a whole number, 0 or more.'),
+      };
+    }
+    if (!isTimeZone(this.timeZone)) {
+      return {
+        problem: `time-zone "${this.timeZone}" is not an IANA time zone.`,
+        message: msg('This form is not set up correctly: its time-zone is not known.'),
       };
     }
     // setTimeout and AbortSignal.timeout take at most 2^31 - 1 ms; Infinity would break them.
@@ -303,7 +320,23 @@ export class CivicFeedback extends CivicElement {
 
   private renderReport() {
     if (this.phase === 'sent' && this.receipt) return sentView(this.receipt, this.outcomeActions);
-    if (this.phase === 'queued') return queuedView(this.outcomeActions);
+    if (this.phase === 'queued') {
+      return queuedView({
+        ...this.outcomeActions,
+        keptUntil: this.formatTime(this.keptUntil, false),
+        removal: this.removal,
+        onRemove: () => {
+          this.removal = 'asking';
+          void this.focusAfterUpdate('#removal-question');
+        },
+        onCancelRemoval: () => {
+          this.removal = 'offered';
+          void this.focusAfterUpdate('#remove-kept');
+        },
+        onConfirmRemoval: () => void this.removeKeptReport(),
+      });
+    }
+    if (this.phase === 'removed') return removedView(this.outcomeActions);
     const catalog = this.catalog.state;
     if (catalog.kind === 'failed') return this.renderLoadProblem(catalog.error);
     if (catalog.kind === 'loading') return html`<p class="loading" part="status">${msg('Loading the form…')}</p>`;
@@ -589,15 +622,35 @@ export class CivicFeedback extends CivicElement {
     if (outcome.kind === 'sent') return this.succeed(outcome.receipt);
     if (outcome.kind === 'refused') return this.refuse(outcome.status, outcome.reason);
     try {
-      await this.kept.keep(idempotencyKey, request, outcome.retryAfterMs);
+      this.keptUntil = await this.kept.keep(idempotencyKey, request, outcome.retryAfterMs);
     } catch (error) {
       console.error('[civic-widgets] <civic-feedback>: the report could not be kept on this device.', error);
       return this.refuse(0, () => msg('Your message could not be sent, and this browser does not allow saving it for later. Try again in a moment.'));
     }
     this.phase = 'queued';
+    this.removal = 'offered';
     this.finishSubmission();
     this.dispatchEvent(new CivicFeedbackQueuedEvent(idempotencyKey));
     void this.focusAfterUpdate('#outcome-heading');
+  }
+
+  /** The citizen confirmed: their kept report leaves this device unsent (unless it has just been sent). */
+  private async removeKeptReport(): Promise<void> {
+    if (await this.kept.remove()) {
+      this.phase = 'removed';
+      this.announce(msg('Your message has been removed from this device and was not sent.'));
+      await this.focusAfterUpdate('#outcome-heading');
+    }
+    // Otherwise it has just been sent: its receipt takes the place of this view.
+  }
+
+  /** The citizen asked to see the tracking number of a report kept in an earlier session. */
+  private async showDelivered(report: DeliveredReport): Promise<void> {
+    const index = this.deliveredLater.indexOf(report);
+    if (index < 0) return;
+    this.deliveredLater = this.deliveredLater.map((other) => (other === report ? { receipt: report.receipt } : other));
+    await this.updateComplete;
+    this.shadowRoot?.querySelectorAll<HTMLElement>('.delivered-later .receipt, .delivered-later .show-receipt')[index]?.focus();
   }
 
   /** `moveFocus` is false when a kept report arrives later and the citizen may be busy elsewhere on the page. */

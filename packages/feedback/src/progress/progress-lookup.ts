@@ -13,8 +13,8 @@ type LookupState =
 
 interface LookupHost extends ReactiveControllerHost, HTMLElement {
   readonly open311Settings: Open311Settings;
-  readonly renderLocale: string;
   announce(text: string): void;
+  formatTime(time: string): string;
 }
 
 /** "Check progress": a tracking number in, the request's status from `GET requests/{id}.json` out. */
@@ -122,9 +122,7 @@ export class ProgressLookup {
   }
 
   private formatDate(iso: string): string {
-    const date = new Date(iso);
-    if (!iso || Number.isNaN(date.getTime())) return '';
-    return new Intl.DateTimeFormat(this.host.renderLocale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+    return this.host.formatTime(iso);
   }
 }
 

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { SubmissionReceipt } from '../open311/open311-types.js';
 import type { LocalizedText } from '../form/validate.js';
 
@@ -37,30 +37,77 @@ export function sentView(receipt: SubmissionReceipt, actions: OutcomeActions) {
   </section>`;
 }
 
-export function queuedView(actions: OutcomeActions) {
+export interface QueuedViewProps extends OutcomeActions {
+  /** When the device forgets the report if it could not be sent, formatted for the citizen. */
+  keptUntil: string;
+  /** 'asking': the citizen pressed "remove" and is asked to confirm. */
+  removal: 'offered' | 'asking';
+  onRemove: () => void;
+  onConfirmRemoval: () => void;
+  onCancelRemoval: () => void;
+}
+
+/** Saved on the device: says only what is true (nothing sends it while no page with the form is open), what is kept, and until when. */
+export function queuedView(props: QueuedViewProps) {
   return html`<section class="outcome queued" part="status" aria-labelledby="outcome-heading">
     <h2 id="outcome-heading" tabindex="-1">${msg('Saved on this device')}</h2>
-    <p>${msg('Your message could not be sent just now. It is saved on this device and will be sent automatically when the connection is back, even if you close this page.')}</p>
-    <p>${msg('You will see your tracking number here, or the next time you open a page with this form.')}</p>
+    <p>
+      ${msg('Your message could not be sent just now. It is saved on this device and will be sent the next time a page of this site with the form is open on this device.')}
+    </p>
+    <p>${msg('For urgent matters, call 12345.')}</p>
+    <p id="kept-what">
+      ${msg(str`Kept on this device: your message with its answers, location, photos and contact details, until ${props.keptUntil} at the latest.`)}
+    </p>
+    ${props.removal === 'asking'
+      ? html`<div class="confirm-removal" role="group" aria-labelledby="removal-question">
+          <p id="removal-question" tabindex="-1">${msg('Remove this message from this device? It will not be sent.')}</p>
+          <div class="actions">
+            <button type="button" id="confirm-removal" @click=${props.onConfirmRemoval}>${msg('Yes, remove it')}</button>
+            <button type="button" id="cancel-removal" class="link" @click=${props.onCancelRemoval}>${msg('No, keep it')}</button>
+          </div>
+        </div>`
+      : html`<div class="actions">
+          <button type="button" id="remove-kept" aria-describedby="kept-what" @click=${props.onRemove}>${msg('Remove from this device')}</button>
+          <button type="button" class="link" @click=${props.onNewReport}>${msg('Send another message')}</button>
+        </div>`}
+  </section>`;
+}
+
+/** The citizen removed their kept report: it is gone, and was not sent. */
+export function removedView(actions: OutcomeActions) {
+  return html`<section class="outcome removed" part="status" aria-labelledby="outcome-heading">
+    <h2 id="outcome-heading" tabindex="-1">${msg('Removed from this device')}</h2>
+    <p>${msg('Your message has been removed from this device and was not sent.')}</p>
     <div class="actions">
       <button type="button" class="link" @click=${actions.onNewReport}>${msg('Send another message')}</button>
     </div>
   </section>`;
 }
 
-/** Reports kept on this device earlier (maybe on another day) whose outcome is now known. */
 /** A refused report kept on the device; `onRestore` puts what was sent back into the form. */
 export interface RefusedReport {
   reason: LocalizedText;
   onRestore?: () => void;
 }
 
-export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: RefusedReport[], canRestore: boolean, onDismiss: () => void) {
-  if (receipts.length === 0 && refusals.length === 0) return nothing;
+/** A report kept on this device earlier and now received; with `onShow`, its number is hidden until the citizen asks. */
+export interface DeliveredReport {
+  receipt: SubmissionReceipt;
+  onShow?: () => void;
+}
+
+/** Reports kept on this device earlier (maybe on another day, maybe by someone else) whose outcome is now known. */
+export function deliveredLaterNotice(delivered: DeliveredReport[], refusals: RefusedReport[], canRestore: boolean, onDismiss: () => void) {
+  if (delivered.length === 0 && refusals.length === 0) return nothing;
   return html`<section class="delivered-later" part="status" aria-label=${msg('Messages saved on this device')}>
-    ${receipts.length > 0
+    ${delivered.length > 0
       ? html`<h2>${msg('A message saved on this device has now been sent')}</h2>
-          ${receipts.map((receipt) => receiptDetails(receipt))}`
+          ${delivered.map(({ receipt, onShow }) =>
+            onShow
+              ? html`<p>${msg('A message sent from this device earlier has been received. Show its tracking number?')}</p>
+                  <p><button type="button" class="show-receipt" @click=${onShow}>${msg('Show the tracking number')}</button></p>`
+              : html`<div class="receipt" tabindex="-1">${receiptDetails(receipt)}</div>`,
+          )}`
       : nothing}
     ${refusals.length > 0
       ? html`<h2>${msg('A message saved on this device was not accepted')}</h2>
@@ -70,6 +117,6 @@ export function deliveredLaterNotice(receipts: SubmissionReceipt[], refusals: Re
               ${onRestore && canRestore ? html`<p><button type="button" @click=${onRestore}>${msg('Put it back in the form')}</button></p>` : nothing}`,
           )}`
       : nothing}
-    <button type="button" class="link" @click=${onDismiss}>${msg('Hide this notice')}</button>
+    <button type="button" class="link" id="hide-delivered" @click=${onDismiss}>${msg('Hide this notice')}</button>
   </section>`;
 }
