@@ -134,6 +134,8 @@ export class CivicFeedback extends CivicElement {
   @state() private photos: PreparedPhoto[] = [];
   @state() private photoProblem?: LocalizedText;
   @state() private preparingPhotos = false;
+  /** Photos attached before a reload, which could not be kept: the citizen is asked to add them again. */
+  @state() private droppedPhotos = 0;
   @state() private errors: FieldError[] = [];
   @state() private refusal?: LocalizedText;
   @state() private receipt?: SubmissionReceipt;
@@ -215,7 +217,9 @@ export class CivicFeedback extends CivicElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('values') && this.phase === 'form' && this.draftKeyInUse) saveDraft(this.draftKeyInUse, this.values);
+    if ((changed.has('values') || changed.has('photos')) && this.phase === 'form' && this.draftKeyInUse) {
+      saveDraft(this.draftKeyInUse, this.values, this.photos.length);
+    }
     // Outcomes of kept reports are taken only by a widget that can show them.
     if (!this.configurationProblem()) this.kept.watch();
   }
@@ -234,7 +238,8 @@ export class CivicFeedback extends CivicElement {
     const draft = this.draftKeyInUse ? loadDraft(this.draftKeyInUse) : undefined;
     // A restored draft was typed by a person before the reload: no minimum fill time for it.
     if (draft) this.shownAt = 0;
-    this.values = { ...(draft ?? emptyValues()), serviceCode: this.serviceCode || draft?.serviceCode || '' };
+    this.droppedPhotos = draft?.droppedPhotos ?? 0;
+    this.values = { ...(draft?.values ?? emptyValues()), serviceCode: this.serviceCode || draft?.values.serviceCode || '' };
     this.adoptCatalog();
   }
 
@@ -413,6 +418,7 @@ export class CivicFeedback extends CivicElement {
             maxPhotos: this.maxPhotos,
             problem: this.photoProblem,
             busy: this.preparingPhotos,
+            droppedPhotos: this.photos.length === 0 ? this.droppedPhotos : 0,
             onAdd: (files) => void this.addPhotos(files),
             onRemove: (index) => void this.removePhoto(index),
           })}
@@ -530,6 +536,7 @@ export class CivicFeedback extends CivicElement {
 
   private async addPhotos(files: File[]): Promise<void> {
     const report = this.reportNumber;
+    this.droppedPhotos = 0;
     const room = this.maxPhotos - this.photos.length;
     const maxPhotos = this.maxPhotos;
     const limit: LocalizedText = maxPhotos === 1 ? () => msg('You can add 1 photo.') : () => msg(str`You can add up to ${maxPhotos} photos.`);
@@ -716,6 +723,7 @@ export class CivicFeedback extends CivicElement {
   /** After success or safe keeping: the draft, photos and errors are no longer needed. */
   private finishSubmission(): void {
     this.reportNumber++;
+    this.droppedPhotos = 0;
     if (this.draftKeyInUse) clearDraft(this.draftKeyInUse);
     this.photos.forEach((photo) => photo.bitmap.close());
     this.photos = [];

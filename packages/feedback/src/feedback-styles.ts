@@ -66,6 +66,12 @@ export const feedbackStyles = css`
     outline-offset: 2px;
     box-shadow: 0 0 0 6px var(--_civic-color-focus);
   }
+  .dropped-photos {
+    margin-block: 0.25em;
+    padding-inline-start: 0.75em;
+    border-inline-start: 4px solid var(--_civic-color-primary);
+    font-weight: 600;
+  }
   button[aria-disabled='true'] {
     cursor: progress;
   }

@@ -156,6 +156,35 @@ describe('<civic-feedback> drafts', () => {
     expect(post!.media).to.have.length(0);
   });
 
+  it('says at the photos that photos added before a reload were not kept, until the citizen adds one again', async () => {
+    const attrs = { endpoint: newEndpoint(), 'min-fill-time': '0' };
+    const first = await renderFeedback(attrs);
+    await fill(first, '#description', 'Graffiti on the bridge');
+    chooseFiles(first, [await png(120, 90, 'left.png'), await png(120, 90, 'right.png')]);
+    await waitUntil(() => shadow(first).querySelectorAll('canvas[role="img"]').length === 2, 'two photos added');
+
+    const second = await reload(first, attrs);
+    expect(valueOf(second, '#description')).to.equal('Graffiti on the bridge');
+    const dropped = query(second, 'fieldset:has(#photos) .dropped-photos');
+    expect(dropped.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'The 2 photos you added before the page was reloaded could not be kept: add your photos again.',
+    );
+    // Read out with the photo button, too.
+    expect(query(second, '#photos').getAttribute('aria-describedby')!.split(' ')).to.include(dropped.id);
+
+    chooseFiles(second, [await png(120, 90, 'again.png')]);
+    await waitForShadow(second, 'canvas[role="img"]');
+    expect(has(second, '.dropped-photos'), '.dropped-photos').to.equal(false);
+  });
+
+  it('a draft without photos says nothing about photos', async () => {
+    const attrs = { endpoint: newEndpoint(), 'min-fill-time': '0' };
+    const first = await renderFeedback(attrs);
+    await fill(first, '#description', 'Graffiti on the bridge');
+    const second = await reload(first, attrs);
+    expect(has(second, '.dropped-photos'), '.dropped-photos').to.equal(false);
+  });
+
   it('clears the draft once the report has been sent', async () => {
     const attrs = { endpoint: newEndpoint(), 'min-fill-time': '0' };
     const first = await renderFeedback(attrs);

@@ -12,6 +12,8 @@ interface Draft {
   description: string;
   attributes: Record<string, string | string[]>;
   address: string;
+  /** How many photos were attached: the photos themselves cannot be kept, the citizen is told to add them again. */
+  photos: number;
   /** When the citizen last changed the form (epoch ms): the expiry counts from here. */
   savedAt: number;
 }
@@ -22,19 +24,25 @@ export function draftKey(endpoint: string, serviceCode: string): string {
   return `civic-feedback-draft:${endpoint}:${serviceCode}`;
 }
 
-export function saveDraft(key: string, values: FeedbackValues, now = Date.now()): void {
+export interface RestoredDraft {
+  values: FeedbackValues;
+  /** Photos attached before the reload, now gone. */
+  droppedPhotos: number;
+}
+
+export function saveDraft(key: string, values: FeedbackValues, photos: number, now = Date.now()): void {
   const { serviceCode, description, attributes, address } = values;
   // An empty form has nothing to keep.
-  if (!serviceCode && !description && !address && Object.keys(attributes).length === 0) return clearDraft(key);
+  if (!serviceCode && !description && !address && !photos && Object.keys(attributes).length === 0) return clearDraft(key);
   try {
-    sessionStorage.setItem(key, JSON.stringify({ serviceCode, description, attributes, address, savedAt: now } satisfies Draft));
+    sessionStorage.setItem(key, JSON.stringify({ serviceCode, description, attributes, address, photos, savedAt: now } satisfies Draft));
   } catch {
     // Storage full or disabled: the draft is a convenience, the form still works.
   }
 }
 
 /** The draft under `key`, unless it is older than 30 minutes (then it is removed). */
-export function loadDraft(key: string, now = Date.now()): FeedbackValues | undefined {
+export function loadDraft(key: string, now = Date.now()): RestoredDraft | undefined {
   try {
     const stored = sessionStorage.getItem(key);
     if (!stored) return undefined;
@@ -50,7 +58,8 @@ export function loadDraft(key: string, now = Date.now()): FeedbackValues | undef
       if (typeof draft[name] === 'string') values[name] = draft[name];
     }
     values.attributes = answersOf(draft.attributes);
-    return values;
+    const droppedPhotos = typeof draft.photos === 'number' && Number.isInteger(draft.photos) && draft.photos > 0 ? draft.photos : 0;
+    return { values, droppedPhotos };
   } catch {
     return undefined;
   }

@@ -10,6 +10,8 @@ export interface PhotosSectionProps {
   maxPhotos: number;
   problem: LocalizedText | undefined;
   busy: boolean;
+  /** Photos attached before the page was reloaded; a reload cannot keep them. */
+  droppedPhotos: number;
   onAdd: (files: File[]) => void;
   onRemove: (index: number) => void;
 }
@@ -24,6 +26,13 @@ export function photosSection(props: PhotosSectionProps) {
     <span class="hint" id=${hintId('photos')}>
       ${msg(str`Up to ${maxPhotos}. They are made smaller on your device before sending.`)}
     </span>
+    ${props.droppedPhotos > 0
+      ? html`<p class="dropped-photos" id="photos-dropped">
+          ${props.droppedPhotos === 1
+            ? msg('The photo you added before the page was reloaded could not be kept: add your photo again.')
+            : msg(str`The ${props.droppedPhotos} photos you added before the page was reloaded could not be kept: add your photos again.`)}
+        </p>`
+      : nothing}
     ${errorMessage('photos', props.problem?.())}
     ${full
       ? html`<p id="photos-full" tabindex="-1">${msg(str`You have added ${photos.length} of ${maxPhotos} photos.`)}</p>`
@@ -34,7 +43,7 @@ export function photosSection(props: PhotosSectionProps) {
             type="file"
             accept="image/*"
             multiple
-            aria-describedby=${describedBy(hintId('photos'), props.problem && errorId('photos'))}
+            aria-describedby=${describedBy(hintId('photos'), props.droppedPhotos > 0 && 'photos-dropped', props.problem && errorId('photos'))}
             ?disabled=${props.busy}
             @change=${(event: Event) => {
               const input = event.target as HTMLInputElement;
