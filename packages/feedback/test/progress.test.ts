@@ -116,6 +116,31 @@ describe('<civic-feedback> progress lookup', () => {
     expect((await received(endpoint)).created).to.equal(1);
   });
 
+  it('finds a tracking number typed without its hyphen, with spaces, or in full-width digits', async () => {
+    const endpoint = newEndpoint('yearly');
+    const element = await sendReport({ endpoint, lang: 'en' });
+    const id = query(element, '.tracking-number').textContent!.trim();
+    expect(id).to.match(/^\d{4}-000001$/);
+    const digits = id.replace('-', '');
+    const fullWidth = [...id].map((char) => (char === '-' ? '－' : String.fromCharCode(char.charCodeAt(0) + 0xfee0))).join('');
+    query<HTMLButtonElement>(element, '.outcome.sent .actions button:not(.link)').click();
+    await waitForShadow(element, 'form.progress');
+    for (const typed of [digits, ` ${digits.slice(0, 4)} ${digits.slice(4)} `, fullWidth, `${id.slice(0, 4)} – ${id.slice(5)}`]) {
+      await lookUp(element, typed);
+      expect(shadow(element).querySelector('.outcome-problem')?.textContent ?? '', typed).to.equal('');
+      expect(statusRows(element)['Tracking number'], typed).to.equal(id);
+    }
+  });
+
+  it('finds SR-1 typed as "sr 1"', async () => {
+    const endpoint = newEndpoint();
+    const element = await sendReport({ endpoint, lang: 'en' });
+    query<HTMLButtonElement>(element, '.outcome.sent .actions button:not(.link)').click();
+    await waitForShadow(element, 'form.progress');
+    await lookUp(element, 'sr 1');
+    expect(statusRows(element)['Tracking number']).to.equal('SR-1');
+  });
+
   it('formats dates with Intl in the page language (English)', async () => {
     const endpoint = newEndpoint();
     const element = await sendReport({ endpoint, lang: 'en' });

@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import { fetchRequestStatus, Open311HttpError, type Open311Settings } from '../open311/open311-client.js';
 import type { ServiceRequestStatus } from '../open311/open311-types.js';
+import { trackingNumberCandidates } from './tracking-number.js';
 import { describedBy, errorId, errorMessage, hintId } from '../form/field-parts.js';
 
 type LookupState =
@@ -37,7 +38,8 @@ export class ProgressLookup {
 
   async lookUp(reference = this.reference): Promise<void> {
     this.reference = reference.normalize('NFKC').trim();
-    this.emptyError = !this.reference;
+    const candidates = trackingNumberCandidates(this.reference);
+    this.emptyError = candidates.length === 0;
     const generation = ++this.generation;
     if (this.emptyError) {
       this.state = { kind: 'idle' };
@@ -48,16 +50,23 @@ export class ProgressLookup {
     }
     this.state = { kind: 'busy' };
     this.host.requestUpdate();
-    let state: LookupState;
-    try {
-      state = { kind: 'found', request: await fetchRequestStatus(this.host.open311Settings, this.reference) };
-    } catch (error) {
-      state = error instanceof Open311HttpError && error.status === 404 ? { kind: 'missing' } : { kind: 'failed' };
-    }
+    const state = await this.find(candidates);
     if (generation !== this.generation) return;
     this.state = state;
     this.host.announce(state.kind === 'found' ? statusLabel(state.request) : state.kind === 'missing' ? notFoundText() : failedText());
     this.host.requestUpdate();
+  }
+
+  /** The first spelling the server knows; missing when it knows none. */
+  private async find(candidates: string[]): Promise<LookupState> {
+    for (const candidate of candidates) {
+      try {
+        return { kind: 'found', request: await fetchRequestStatus(this.host.open311Settings, candidate) };
+      } catch (error) {
+        if (!(error instanceof Open311HttpError && error.status === 404)) return { kind: 'failed' };
+      }
+    }
+    return { kind: 'missing' };
   }
 
   render() {

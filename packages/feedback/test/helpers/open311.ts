@@ -28,7 +28,9 @@ export type Open311Seed =
   /** A second district: other categories, and a `noise` with other questions. */
   | 'other'
   /** The default seed plus `proto-codes`, whose attribute codes are constructor, __proto__, toString, hasOwnProperty. */
-  | 'tricky';
+  | 'tricky'
+  /** The default seed, with requests numbered as the reference server numbers them: 2026-000001. */
+  | 'yearly';
 
 /** One POST to requests.json as the server saw it, in arrival order. */
 export interface ReceivedPost {

@@ -63,6 +63,10 @@ function namespaceState(name) {
   const seed = seedFor(name);
   return {
     mode: 'ok',
+    // `yearly-…` namespaces number requests as the reference server does (2026-000001), others SR-1, SR-2…
+    requestId: name.startsWith('yearly-')
+      ? (serial) => `${new Date().getFullYear()}-${String(serial).padStart(6, '0')}`
+      : (serial) => `SR-${serial}`,
     services: structuredClone(seed.services),
     definitions: structuredClone(seed.definitions),
     requests: new Map(),
@@ -233,7 +237,7 @@ function createRequest(ns, fields, media) {
   const now = Date.now();
   const coordinate = (name) => (first(fields, name) ? Number(first(fields, name)) : null);
   const request = {
-    service_request_id: `SR-${ns.requests.size + 1}`,
+    service_request_id: ns.requestId(ns.requests.size + 1),
     status: 'open',
     status_notes: null,
     service_name: ns.services.find((item) => item.service_code === code).service_name,
