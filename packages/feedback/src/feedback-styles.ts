@@ -75,7 +75,7 @@ export const feedbackStyles = css`
   button[aria-disabled='true'] {
     cursor: progress;
   }
-  input:disabled + .file-button {
+  input[aria-disabled='true'] + .file-button {
     cursor: progress;
     opacity: 0.75;
   }

@@ -25,7 +25,7 @@ function has(element: CivicFeedback, selector: string): boolean {
 
 /** Waits until the widget has finished preparing the chosen photos. */
 async function photosPrepared(element: CivicFeedback): Promise<void> {
-  await waitUntil(() => !shadow(element).querySelector('#photos[disabled]'), 'photos were not prepared', { timeout: 5000 });
+  await waitUntil(() => !shadow(element).querySelector('#photos[aria-disabled="true"]'), 'photos were not prepared', { timeout: 5000 });
   await element.updateComplete;
 }
 

@@ -55,7 +55,7 @@ async function lookUp(element: CivicFeedback, reference: string): Promise<void> 
   await fill(element, '#reference', reference);
   query<HTMLButtonElement>(element, 'form.progress button.primary').click();
   await element.updateComplete;
-  await waitForShadow(element, 'form.progress button.primary:not([disabled])');
+  await waitForShadow(element, 'form.progress button.primary:not([aria-disabled])');
 }
 
 async function openProgressFromForm(element: CivicFeedback): Promise<void> {

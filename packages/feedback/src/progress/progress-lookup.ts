@@ -37,6 +37,8 @@ export class ProgressLookup {
   }
 
   async lookUp(reference = this.reference): Promise<void> {
+    // Pressed again while checking: the button is aria-disabled (it keeps the focus), the press does nothing.
+    if (this.state.kind === 'busy') return;
     this.reference = reference.normalize('NFKC').trim();
     const candidates = trackingNumberCandidates(this.reference);
     this.emptyError = candidates.length === 0;
@@ -45,6 +47,8 @@ export class ProgressLookup {
       this.state = { kind: 'idle' };
       this.host.requestUpdate();
       await this.host.updateComplete;
+      // Focus alone says nothing when it is already in the field (Enter pressed there): say it too.
+      this.host.announce(`${msg('Error:')} ${emptyText()}`);
       this.host.shadowRoot?.querySelector<HTMLInputElement>('#reference')?.focus();
       return;
     }
@@ -70,7 +74,7 @@ export class ProgressLookup {
   }
 
   render() {
-    const error = this.emptyError ? msg('Enter your tracking number') : undefined;
+    const error = this.emptyError ? emptyText() : undefined;
     return html`<form
       class="progress"
       part="form"
@@ -96,7 +100,7 @@ export class ProgressLookup {
           @input=${(event: Event) => (this.reference = (event.target as HTMLInputElement).value)}
         />
       </div>
-      <button class="primary" part="submit" ?disabled=${this.state.kind === 'busy'}>
+      <button class="primary" part="submit" aria-disabled=${this.state.kind === 'busy' ? 'true' : nothing}>
         ${this.state.kind === 'busy' ? msg('Checking…') : msg('Check progress')}
       </button>
       ${this.renderResult()}
@@ -137,6 +141,10 @@ export class ProgressLookup {
 
 function statusLabel(request: ServiceRequestStatus): string {
   return request.status === 'closed' ? msg('Status: closed (handled)') : msg('Status: open (being handled)');
+}
+
+function emptyText(): string {
+  return msg('Enter your tracking number');
 }
 
 function notFoundText(): string {

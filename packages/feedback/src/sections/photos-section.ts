@@ -44,7 +44,11 @@ export function photosSection(props: PhotosSectionProps) {
             accept="image/*"
             multiple
             aria-describedby=${describedBy(hintId('photos'), props.droppedPhotos > 0 && 'photos-dropped', props.problem && errorId('photos'))}
-            ?disabled=${props.busy}
+            aria-disabled=${props.busy ? 'true' : nothing}
+            @click=${(event: Event) => {
+              // Busy preparing photos: the picker stays focusable (disabled would drop the focus to <body>) but does not open.
+              if (props.busy) event.preventDefault();
+            }}
             @change=${(event: Event) => {
               const input = event.target as HTMLInputElement;
               props.onAdd([...(input.files ?? [])]);
