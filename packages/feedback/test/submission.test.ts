@@ -260,6 +260,30 @@ describe('<civic-feedback> submission', () => {
     expect(success.detail).to.deep.equal({ token: 'TK-1', notice: serviceNotice });
   });
 
+  it('a 400 without a reason says how to go on; the status goes to the console only', async () => {
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const el = await renderFeedback({ 'min-fill-time': '0' });
+      await setMode(el.endpoint, 'fail-400-bare');
+      await pothole(el);
+      await submit(el);
+      const refusal = await waitForShadow(el, '.refusal');
+      const text = refusal.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain(
+        'The server did not accept your message and gave no reason. Check what you entered and send it again. If it is still not accepted, try again later or call 12345.',
+      );
+      expect(text).to.not.contain('400');
+      expect(query<HTMLTextAreaElement>(el, '#description').value).to.equal(description);
+    } finally {
+      console.error = original;
+    }
+    expect(logged.map((args) => String(args[0]))).to.deep.equal([
+      '[civic-widgets] <civic-feedback>: the Open311 server refused the report with HTTP 400 and no error description.',
+    ]);
+  });
+
   it('a 400 shows the server’s reason, keeps everything typed and fires civic-feedback-error', async () => {
     const el = await renderFeedback({ 'min-fill-time': '0' });
     await setMode(el.endpoint, 'fail-400');

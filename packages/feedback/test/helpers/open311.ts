@@ -6,6 +6,8 @@ export type Open311Mode =
   | 'ok'
   | 'fail-503'
   | 'fail-400'
+  /** POSTs answer 400 with an empty body (no Open311 error description). */
+  | 'fail-400-bare'
   | 'hang'
   | 'token'
   | 'malformed'

@@ -12,6 +12,8 @@ const modes = new Set([
   'ok',
   'fail-503',
   'fail-400',
+  // 400 with an empty body: no Open311 error description to show.
+  'fail-400-bare',
   'hang',
   'token',
   'malformed',
@@ -180,6 +182,7 @@ async function postRequest(req, res, ns, base, held, url) {
   if (ns.mode === 'hang') return void held.add(() => req.socket.destroy());
   if (ns.mode === 'fail-503') return send(res, 503, [{ code: 503, description: 'Service unavailable' }]);
   if (ns.mode === 'fail-400') return send(res, 400, [{ code: 400, description: 'The address is outside the district.' }]);
+  if (ns.mode === 'fail-400-bare') return sendRaw(res, 400, '');
   if (ns.mode === 'conflict-409' || ns.mode === 'too-early-425') {
     const status = ns.mode === 'conflict-409' ? 409 : 425;
     return send(res, status, [{ code: status, description: 'A request with this Idempotency-Key is still being processed.' }]);
