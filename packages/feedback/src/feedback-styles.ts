@@ -66,6 +66,9 @@ export const feedbackStyles = css`
     outline-offset: 2px;
     box-shadow: 0 0 0 6px var(--_civic-color-focus);
   }
+  #consent-hint p {
+    margin-block: 0.25em;
+  }
   .dropped-photos {
     margin-block: 0.25em;
     padding-inline-start: 0.75em;
