@@ -132,9 +132,6 @@ export const feedbackStyles = css`
     letter-spacing: 0.05em;
     user-select: all;
   }
-  .service-notice {
-    font-style: italic;
-  }
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { newEndpoint, received, setMode } from './helpers/open311.js';
+import { newEndpoint, received, setMode, setNotice } from './helpers/open311.js';
 import {
   choose,
   describeNode,
@@ -258,6 +258,30 @@ describe('<civic-feedback> submission', () => {
     expect(outcome.querySelector('.tracking-number')!.textContent!.trim()).to.equal('TK-1');
     const success = events.seen.find((event) => event.type === 'civic-feedback-success') as CivicFeedbackSuccessEvent;
     expect(success.detail).to.deep.equal({ token: 'TK-1', notice: serviceNotice });
+  });
+
+  it('the server’s notice is shown upright (Chinese is never set in italics), and the widget’s own line does not repeat it', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    // The reference server's notice, which itself asks to keep the number.
+    const notice = 'We have received your request and will reply within 3 working days. Keep the tracking number to check progress.';
+    await setNotice(el.endpoint, notice);
+    await pothole(el);
+    await submit(el);
+    const outcome = await sent(el);
+    const shown = outcome.querySelector<HTMLElement>('.service-notice')!;
+    expect(shown.textContent!.trim()).to.equal(notice);
+    expect(getComputedStyle(shown).fontStyle).to.equal('normal');
+    expect(outcome.textContent).to.not.contain('Keep the tracking number to check the progress of your report.');
+  });
+
+  it('without a server notice, the widget says to keep the tracking number', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await setNotice(el.endpoint, null);
+    await pothole(el);
+    await submit(el);
+    const outcome = await sent(el);
+    expect(matches(el, '.service-notice')).to.deep.equal([]);
+    expect(outcome.textContent).to.contain('Keep the tracking number to check the progress of your report.');
   });
 
   it('a 400 without a reason says how to go on; the status goes to the console only', async () => {

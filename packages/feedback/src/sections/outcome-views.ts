@@ -27,7 +27,10 @@ export function sentView(receipt: SubmissionReceipt, actions: OutcomeActions) {
   return html`<section class="outcome sent" part="status" aria-labelledby="outcome-heading">
     <h2 id="outcome-heading" tabindex="-1">${msg('Thank you: your message has been received')}</h2>
     ${receiptDetails(receipt)}
-    ${reference(receipt) ? html`<p>${msg('Keep the tracking number to check the progress of your report.')}</p>` : nothing}
+    ${reference(receipt) && !receipt.notice
+      ? // The server's notice is the district's own word on what happens next (the reference server's asks to keep the number): never repeated by ours.
+        html`<p>${msg('Keep the tracking number to check the progress of your report.')}</p>`
+      : nothing}
     <div class="actions">
       ${reference(receipt)
         ? html`<button type="button" @click=${() => actions.onCheckProgress(reference(receipt))}>${msg('Check progress')}</button>`

@@ -81,6 +81,11 @@ export async function setMode(endpoint: string, mode: Open311Mode): Promise<void
   await control(endpoint, 'mode', { mode });
 }
 
+/** The `service_notice` the server gives new requests (null: none). */
+export async function setNotice(endpoint: string, notice: string | null): Promise<void> {
+  await control(endpoint, 'notice', { notice });
+}
+
 /** Plays the part of district staff working on a request. */
 export async function updateRequest(endpoint: string, update: RequestUpdate): Promise<void> {
   await control(endpoint, 'update', update);

@@ -65,6 +65,8 @@ function namespaceState(name) {
   const seed = seedFor(name);
   return {
     mode: 'ok',
+    /** The `service_notice` of new requests; a test may change it (control/notice), e.g. to the reference server's. */
+    notice: serviceNotice,
     // `yearly-…` namespaces number requests as the reference server does (2026-000001), others SR-1, SR-2…
     requestId: name.startsWith('yearly-')
       ? (serial) => `${new Date().getFullYear()}-${String(serial).padStart(6, '0')}`
@@ -200,7 +202,7 @@ async function postRequest(req, res, ns, base, held, url) {
   const problem = validate(ns, fields);
   if (problem) return send(res, 400, [{ code: 400, description: problem }]);
   const request = createRequest(ns, fields, media);
-  const answer = { service_notice: serviceNotice, account_id: null };
+  const answer = { service_notice: ns.notice, account_id: null };
   let reply;
   if (ns.mode === 'token') {
     const token = `TK-${ns.requests.size}`;
@@ -247,7 +249,7 @@ function createRequest(ns, fields, media) {
     service_code: code,
     description: first(fields, 'description') ?? '',
     agency_responsible: agencies[code] ?? null,
-    service_notice: serviceNotice,
+    service_notice: ns.notice,
     requested_datetime: chinaTime(now),
     updated_datetime: chinaTime(now),
     expected_datetime: chinaTime(now + 3 * 24 * 3600_000),
@@ -277,6 +279,10 @@ async function control(req, res, ns, action) {
     if (!modes.has(input.mode)) return send(res, 400, [{ code: 400, description: `Unknown mode ${input.mode}` }]);
     ns.mode = input.mode;
     return send(res, 200, { mode: ns.mode });
+  }
+  if (action === 'notice') {
+    ns.notice = typeof input.notice === 'string' ? input.notice : null;
+    return send(res, 200, { notice: ns.notice });
   }
   if (action === 'update') {
     const request = ns.requests.get(input.id);
