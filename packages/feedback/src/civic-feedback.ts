@@ -572,7 +572,7 @@ export class CivicFeedback extends CivicElement {
     this.announce(msg(str`Photo ${index + 1} removed.`));
     await this.updateComplete;
     const buttons = [...(this.shadowRoot?.querySelectorAll<HTMLElement>('.remove-photo') ?? [])];
-    (buttons[Math.min(index, buttons.length - 1)] ?? this.shadowRoot?.querySelector<HTMLElement>('#photos'))?.focus();
+    (buttons[Math.min(index, buttons.length - 1)] ?? this.shadowRoot?.querySelector<HTMLElement>('#add-photos'))?.focus();
   }
 
   // ---- Sending ---------------------------------------------------------------------------------

@@ -61,11 +61,6 @@ export const feedbackStyles = css`
     border-radius: var(--_civic-radius);
     cursor: pointer;
   }
-  input:focus-visible + .file-button {
-    outline: 3px solid var(--_civic-color-text);
-    outline-offset: 2px;
-    box-shadow: 0 0 0 6px var(--_civic-color-focus);
-  }
   #consent-hint p {
     margin-block: 0.25em;
   }
@@ -78,7 +73,20 @@ export const feedbackStyles = css`
   button[aria-disabled='true'] {
     cursor: progress;
   }
-  input[aria-disabled='true'] + .file-button {
+  .datetime-field {
+    display: inline-block;
+    border-radius: var(--_civic-radius);
+  }
+  .datetime-field:focus-within {
+    outline: 3px solid var(--_civic-color-text);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 6px var(--_civic-color-focus);
+  }
+  .datetime-field input:focus-visible {
+    outline: none;
+    box-shadow: none;
+  }
+  .file-button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.75;
   }

@@ -170,7 +170,7 @@ describe('<civic-feedback> drafts', () => {
       'The 2 photos you added before the page was reloaded could not be kept: add your photos again.',
     );
     // Read out with the photo button, too.
-    expect(query(second, '#photos').getAttribute('aria-describedby')!.split(' ')).to.include(dropped.id);
+    expect(query(second, '#add-photos').getAttribute('aria-describedby')!.split(' ')).to.include(dropped.id);
 
     chooseFiles(second, [await png(120, 90, 'again.png')]);
     await waitForShadow(second, 'canvas[role="img"]');

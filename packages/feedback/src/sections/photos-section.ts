@@ -19,8 +19,10 @@ export interface PhotosSectionProps {
 export function photosSection(props: PhotosSectionProps) {
   const { photos, maxPhotos } = props;
   const full = photos.length >= maxPhotos;
-  // The native file button speaks the browser's language, not the page's: its
-  // visible face is our own label, and the real input stays focusable under it.
+  // The native file input speaks the browser's language, not the page's ("No file
+  // chosen" as its value, even on a Chinese page): citizens press our own button,
+  // which opens the hidden input's picker; the photos chosen are a labelled list.
+  const count = msg(str`${photos.length} of ${maxPhotos} photos added.`);
   return html`<fieldset class="field" part="field">
     <legend>${msg('Photos (optional)')}</legend>
     <span class="hint" id=${hintId('photos')}>
@@ -39,26 +41,38 @@ export function photosSection(props: PhotosSectionProps) {
       : html`<div class="file-picker">
           <input
             id="photos"
-            class="visually-hidden"
             type="file"
             accept="image/*"
             multiple
-            aria-describedby=${describedBy(hintId('photos'), props.droppedPhotos > 0 && 'photos-dropped', props.problem && errorId('photos'))}
-            aria-disabled=${props.busy ? 'true' : nothing}
-            @click=${(event: Event) => {
-              // Busy preparing photos: the picker stays focusable (disabled would drop the focus to <body>) but does not open.
-              if (props.busy) event.preventDefault();
-            }}
+            hidden
             @change=${(event: Event) => {
               const input = event.target as HTMLInputElement;
               props.onAdd([...(input.files ?? [])]);
               input.value = '';
             }}
           />
-          <label for="photos" class="file-button">${props.busy ? msg('Preparing photos…') : msg('Add photos')}</label>
+          <button
+            type="button"
+            id="add-photos"
+            class="file-button"
+            aria-describedby=${describedBy(
+              hintId('photos'),
+              props.droppedPhotos > 0 && 'photos-dropped',
+              photos.length > 0 && 'photos-count',
+              props.problem && errorId('photos'),
+            )}
+            aria-disabled=${props.busy ? 'true' : nothing}
+            @click=${(event: Event) => {
+              // Busy preparing photos: the button keeps the focus (disabled would drop it to <body>) but opens nothing.
+              if (!props.busy) (event.currentTarget as HTMLElement).parentElement?.querySelector<HTMLInputElement>('#photos')?.click();
+            }}
+          >
+            ${props.busy ? msg('Preparing photos…') : msg('Add photos')}
+          </button>
         </div>`}
     ${photos.length > 0
-      ? html`<ul class="thumbnails">
+      ? html`<p id="photos-count" class="hint">${count}</p>
+        <ul class="thumbnails" aria-labelledby="photos-count">
           ${photos.map(
             (photo, index) => html`<li>
               <canvas
