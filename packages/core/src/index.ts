@@ -13,12 +13,14 @@ export {
   enqueue,
   flushOutbox,
   isRetryable,
+  longestKeptMs,
   outboxEvents,
   outboxSettledEvent,
   retryAfterMs,
   startOutbox,
   takeSettled,
   toRequestBody,
+  withdraw,
 } from './outbox/outbox.js';
 export type { OutboxBody, OutboxRequest, PendingSubmission, SettledSubmission } from './outbox/outbox-types.js';
 export { logProblem, reportProblem } from './problem.js';

@@ -28,15 +28,17 @@ import { errorSummary, refusalNotice } from './sections/error-summary.js';
 import { locationSection, type LocatingState } from './sections/location-section.js';
 import { photosSection } from './sections/photos-section.js';
 import { contactSection } from './sections/contact-section.js';
-import { deliveredLaterNotice, queuedView, sentView, type RefusedReport } from './sections/outcome-views.js';
+import { deliveredLaterNotice, queuedView, removedView, sentView, type DeliveredReport, type RefusedReport } from './sections/outcome-views.js';
+import { formatDateTime, isTimeZone } from './time/format-time.js';
 import { ProgressLookup } from './progress/progress-lookup.js';
 import { sendReport } from './submission/send-report.js';
+import { holdUntil, suspectedSpamField, suspectedSpamValue } from './submission/spam-guard.js';
 import { KeptReports } from './submission/kept-reports.js';
 
 export type LocationMode = 'none' | 'optional' | 'required';
 const locationModes: readonly string[] = ['none', 'optional', 'required'];
 
-type Phase = 'form' | 'sending' | 'sent' | 'queued';
+type Phase = 'form' | 'sending' | 'sent' | 'queued' | 'removed';
 
 /**
  * A citizen reports a problem, asks, complains, suggests or praises, and can
@@ -109,10 +111,16 @@ export class CivicFeedback extends CivicElement {
   /** How many photos a citizen may add; `0` hides photos. */
   @property({ type: Number, attribute: 'max-photos' }) maxPhotos = 3;
 
+  /** IANA time zone of every date and time shown (progress, expected date, how long a report is kept), as `<civic-notice-board>`'s. */
+  @property({ attribute: 'time-zone' }) timeZone = 'Asia/Shanghai';
+
   /** Milliseconds to wait for the server before keeping the report on the device. */
   @property({ type: Number }) timeout = 15_000;
 
-  /** Milliseconds the form must be open before it sends: faster submissions are bots and are silently dropped. A restored draft counts as filled in. */
+  /**
+   * Milliseconds the form must be open before a report leaves: a valid report sent sooner is held (the citizen sees "Sending…")
+   * until this time has passed, never dropped. A restored draft counts as filled in.
+   */
   @property({ type: Number, attribute: 'min-fill-time' }) minFillTime = 3000;
 
   @state() private view: 'report' | 'progress' = 'report';
@@ -121,10 +129,15 @@ export class CivicFeedback extends CivicElement {
   @state() private photos: PreparedPhoto[] = [];
   @state() private photoProblem?: LocalizedText;
   @state() private preparingPhotos = false;
+  /** Photos attached before a reload, which could not be kept: the citizen is asked to add them again. */
+  @state() private droppedPhotos = 0;
   @state() private errors: FieldError[] = [];
   @state() private refusal?: LocalizedText;
   @state() private receipt?: SubmissionReceipt;
-  @state() private deliveredLater: SubmissionReceipt[] = [];
+  @state() private deliveredLater: DeliveredReport[] = [];
+  /** When the kept report leaves the device if it could not be sent (epoch ms). */
+  @state() private keptUntil = 0;
+  @state() private removal: 'offered' | 'asking' = 'offered';
   @state() private refusedLater: RefusedReport[] = [];
   @state() private locating: LocatingState = { kind: 'idle' };
   @state() private announcement = '';
@@ -141,8 +154,10 @@ export class CivicFeedback extends CivicElement {
       this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason()));
       this.announce(msg('A message saved on this device was not accepted.'));
     },
-    earlierSent: (receipt) => {
-      this.deliveredLater = [...this.deliveredLater, receipt];
+    earlierSent: (receipt, sameSession) => {
+      // Kept in another browsing session: the person at the device now may not be the one who wrote it.
+      const report: DeliveredReport = sameSession ? { receipt } : { receipt, onShow: () => void this.showDelivered(report) };
+      this.deliveredLater = [...this.deliveredLater, report];
       this.dispatchEvent(new CivicFeedbackSuccessEvent(receipt));
       this.announce(msg('A message saved on this device has now been sent.'));
     },
@@ -166,9 +181,9 @@ export class CivicFeedback extends CivicElement {
     return { endpoint: this.endpoint, jurisdictionId: this.jurisdictionId, timeoutMs: this.timeout, locale: this.locale };
   }
 
-  /** @internal Read by the progress lookup. */
-  get renderLocale(): string {
-    return this.locale;
+  /** @internal Read by the progress lookup: `time` in the page's language and the district's time zone. */
+  formatTime(time: string | number, withTime = true): string {
+    return formatDateTime(this.locale, this.timeZone, time, withTime);
   }
 
   /** @internal Says `text` through the polite live region, even when it equals the last announcement. */
@@ -197,7 +212,9 @@ export class CivicFeedback extends CivicElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('values') && this.phase === 'form' && this.draftKeyInUse) saveDraft(this.draftKeyInUse, this.values);
+    if ((changed.has('values') || changed.has('photos')) && this.phase === 'form' && this.draftKeyInUse) {
+      saveDraft(this.draftKeyInUse, this.values, this.photos.length);
+    }
     // Outcomes of kept reports are taken only by a widget that can show them.
     if (!this.configurationProblem()) this.kept.watch();
   }
@@ -216,7 +233,8 @@ export class CivicFeedback extends CivicElement {
     const draft = this.draftKeyInUse ? loadDraft(this.draftKeyInUse) : undefined;
     // A restored draft was typed by a person before the reload: no minimum fill time for it.
     if (draft) this.shownAt = 0;
-    this.values = { ...(draft ?? emptyValues()), serviceCode: this.serviceCode || draft?.serviceCode || '' };
+    this.droppedPhotos = draft?.droppedPhotos ?? 0;
+    this.values = { ...(draft?.values ?? emptyValues()), serviceCode: this.serviceCode || draft?.values.serviceCode || '' };
     this.adoptCatalog();
   }
 
@@ -259,6 +277,8 @@ export class CivicFeedback extends CivicElement {
         () => {
           this.deliveredLater = [];
           this.refusedLater = [];
+          // The notice and its button are gone: focus goes to what the citizen came for.
+          void this.focusAfterUpdate(this.view === 'progress' ? '#reference' : '#form-heading, #outcome-heading');
         },
         this.headings,
       )}
@@ -270,6 +290,7 @@ export class CivicFeedback extends CivicElement {
     if (!this.endpoint) return 'The endpoint attribute is missing.';
     if (!locationModes.includes(this.location)) return `location must be none, optional or required, not "${this.location}".`;
     if (!Number.isInteger(this.maxPhotos) || this.maxPhotos < 0) return `max-photos must be a whole number, 0 or more, not "${this.maxPhotos}".`;
+    if (!isTimeZone(this.timeZone)) return `time-zone "${this.timeZone}" is not an IANA time zone.`;
     // setTimeout and AbortSignal.timeout take at most 2^31 - 1 ms; Infinity would break them.
     const longest = 2_147_483_647;
     const isDelay = (ms: number, least: number) => Number.isFinite(ms) && ms >= least && ms <= longest;
@@ -291,7 +312,26 @@ export class CivicFeedback extends CivicElement {
 
   private renderReport() {
     if (this.phase === 'sent' && this.receipt) return sentView(this.receipt, this.outcomeActions, this.headings);
-    if (this.phase === 'queued') return queuedView(this.outcomeActions, this.headings);
+    if (this.phase === 'queued') {
+      return queuedView(
+        {
+          ...this.outcomeActions,
+          keptUntil: this.formatTime(this.keptUntil, false),
+          removal: this.removal,
+          onRemove: () => {
+            this.removal = 'asking';
+            void this.focusAfterUpdate('#removal-question');
+          },
+          onCancelRemoval: () => {
+            this.removal = 'offered';
+            void this.focusAfterUpdate('#remove-kept');
+          },
+          onConfirmRemoval: () => void this.removeKeptReport(),
+        },
+        this.headings,
+      );
+    }
+    if (this.phase === 'removed') return removedView(this.outcomeActions, this.headings);
     const catalog = this.catalog.state;
     if (catalog.kind === 'failed') return this.renderLoadProblem(catalog.error);
     if (catalog.kind === 'loading') return html`<p class="loading" part="status">${msg('Loading the form…')}</p>`;
@@ -364,6 +404,7 @@ export class CivicFeedback extends CivicElement {
             maxPhotos: this.maxPhotos,
             problem: this.photoProblem,
             busy: this.preparingPhotos,
+            droppedPhotos: this.photos.length === 0 ? this.droppedPhotos : 0,
             onAdd: (files) => void this.addPhotos(files),
             onRemove: (index) => void this.removePhoto(index),
           })}
@@ -376,7 +417,7 @@ export class CivicFeedback extends CivicElement {
         ? consentField(this.values.consent, this.errorFor('consent'), this.privacyUrl, (consent) => this.change({ consent }))
         : nothing}
       ${honeypotField((value) => (this.honeypot = value))}
-      <button class="primary" part="submit" ?disabled=${sending}>${sending ? msg('Sending…') : msg('Send')}</button>
+      <button class="primary" part="submit" aria-disabled=${sending ? 'true' : nothing}>${sending ? msg('Sending…') : msg('Send')}</button>
     </form>`;
   }
 
@@ -481,6 +522,7 @@ export class CivicFeedback extends CivicElement {
 
   private async addPhotos(files: File[]): Promise<void> {
     const report = this.reportNumber;
+    this.droppedPhotos = 0;
     const room = this.maxPhotos - this.photos.length;
     const maxPhotos = this.maxPhotos;
     const limit: LocalizedText = maxPhotos === 1 ? () => msg('You can add 1 photo.') : () => msg(str`You can add up to ${maxPhotos} photos.`);
@@ -516,7 +558,7 @@ export class CivicFeedback extends CivicElement {
     this.announce(msg(str`Photo ${index + 1} removed.`));
     await this.updateComplete;
     const buttons = [...(this.shadowRoot?.querySelectorAll<HTMLElement>('.remove-photo') ?? [])];
-    (buttons[Math.min(index, buttons.length - 1)] ?? this.shadowRoot?.querySelector<HTMLElement>('#photos'))?.focus();
+    (buttons[Math.min(index, buttons.length - 1)] ?? this.shadowRoot?.querySelector<HTMLElement>('#add-photos'))?.focus();
   }
 
   // ---- Sending ---------------------------------------------------------------------------------
@@ -528,8 +570,6 @@ export class CivicFeedback extends CivicElement {
       this.announce(msg('Wait until the photos are ready, then send.'));
       return;
     }
-    // Spam: silently refused, so a bot learns nothing; no puzzle CAPTCHA that shuts out older citizens.
-    if (this.honeypot || Date.now() - this.shownAt < this.minFillTime) return;
     this.refusal = undefined;
     this.errors = this.validateAll();
     if (this.errors.length > 0) {
@@ -541,8 +581,14 @@ export class CivicFeedback extends CivicElement {
       jurisdictionId: this.jurisdictionId,
       location: this.location,
     });
+    // Browsers' autofill fills hidden fields too: a filled trap marks the report for staff to review, it never drops it.
+    if (this.honeypot) fields[suspectedSpamField] = suspectedSpamValue;
     const submitEvent = new CivicFeedbackSubmitEvent(fields);
     if (!this.dispatchEvent(submitEvent)) return;
+    this.phase = 'sending';
+    this.announce(msg('Sending your message…'));
+    // Faster than a person fills a form: held until the minimum time has passed, then sent as usual.
+    await holdUntil(this.shownAt + this.minFillTime);
     await this.send(submitEvent.detail.fields);
   };
 
@@ -565,21 +611,39 @@ export class CivicFeedback extends CivicElement {
   private async send(fields: Record<string, string | string[]>): Promise<void> {
     const request = buildSubmission(this.open311Settings, fields, this.photos);
     const idempotencyKey = newIdempotencyKey();
-    this.phase = 'sending';
-    this.announce(msg('Sending your message…'));
     const outcome = await sendReport(request, idempotencyKey, this.timeout);
     if (outcome.kind === 'sent') return this.succeed(outcome.receipt);
     if (outcome.kind === 'refused') return this.refuse(outcome.status, outcome.reason);
     try {
-      await this.kept.keep(idempotencyKey, request, outcome.retryAfterMs);
+      this.keptUntil = await this.kept.keep(idempotencyKey, request, outcome.retryAfterMs);
     } catch (error) {
       console.error('[civic-widgets] <civic-feedback>: the report could not be kept on this device.', error);
       return this.refuse(0, () => msg('Your message could not be sent, and this browser does not allow saving it for later. Try again in a moment.'));
     }
     this.phase = 'queued';
+    this.removal = 'offered';
     this.finishSubmission();
     this.dispatchEvent(new CivicFeedbackQueuedEvent(idempotencyKey));
     void this.focusAfterUpdate('#outcome-heading');
+  }
+
+  /** The citizen confirmed: their kept report leaves this device unsent (unless it has just been sent). */
+  private async removeKeptReport(): Promise<void> {
+    if (await this.kept.remove()) {
+      this.phase = 'removed';
+      this.announce(msg('Your message has been removed from this device and was not sent.'));
+      await this.focusAfterUpdate('#outcome-heading');
+    }
+    // Otherwise it has just been sent: its receipt takes the place of this view.
+  }
+
+  /** The citizen asked to see the tracking number of a report kept in an earlier session. */
+  private async showDelivered(report: DeliveredReport): Promise<void> {
+    const index = this.deliveredLater.indexOf(report);
+    if (index < 0) return;
+    this.deliveredLater = this.deliveredLater.map((other) => (other === report ? { receipt: report.receipt } : other));
+    await this.updateComplete;
+    this.shadowRoot?.querySelectorAll<HTMLElement>('.delivered-later .receipt, .delivered-later .show-receipt')[index]?.focus();
   }
 
   /** `moveFocus` is false when a kept report arrives later and the citizen may be busy elsewhere on the page. */
@@ -645,6 +709,7 @@ export class CivicFeedback extends CivicElement {
   /** After success or safe keeping: the draft, photos and errors are no longer needed. */
   private finishSubmission(): void {
     this.reportNumber++;
+    this.droppedPhotos = 0;
     if (this.draftKeyInUse) clearDraft(this.draftKeyInUse);
     this.photos.forEach((photo) => photo.bitmap.close());
     this.photos = [];

@@ -67,12 +67,32 @@ export const feedbackStyles = css`
     border-radius: var(--_civic-radius);
     cursor: pointer;
   }
-  input:focus-visible + .file-button {
+  #consent-hint p {
+    margin-block: 0.25em;
+  }
+  .dropped-photos {
+    margin-block: 0.25em;
+    padding-inline-start: 0.75em;
+    border-inline-start: 4px solid var(--_civic-color-primary);
+    font-weight: 600;
+  }
+  button[aria-disabled='true'] {
+    cursor: progress;
+  }
+  .datetime-field {
+    display: inline-block;
+    border-radius: var(--_civic-radius);
+  }
+  .datetime-field:focus-within {
     outline: 3px solid var(--_civic-color-text);
     outline-offset: 2px;
     box-shadow: 0 0 0 6px var(--_civic-color-focus);
   }
-  input:disabled + .file-button {
+  .datetime-field input:focus-visible {
+    outline: none;
+    box-shadow: none;
+  }
+  .file-button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.75;
   }
@@ -125,9 +145,6 @@ export const feedbackStyles = css`
     font-size: 1.5em;
     letter-spacing: 0.05em;
     user-select: all;
-  }
-  .service-notice {
-    font-style: italic;
   }
   .actions {
     display: flex;

@@ -69,7 +69,7 @@ const states: Array<[string, (lang: string) => Promise<CivicFeedback>]> = [
       const el = await renderFeedback({ lang, 'min-fill-time': '0', timeout: '60000' });
       await setMode(el.endpoint, 'hang');
       await sendPothole(el);
-      await waitUntil(() => query<HTMLButtonElement>(el, 'form button.primary').disabled, 'sending');
+      await waitUntil(() => query<HTMLButtonElement>(el, 'form button.primary').getAttribute('aria-disabled') === 'true', 'sending');
       return el;
     },
   ],

@@ -55,7 +55,7 @@ describe('<civic-feedback> drafts', () => {
     await clearOutbox();
   });
 
-  it('restores the category, description, address and contact details after a reload', async () => {
+  it('restores the category, description and address after a reload, never the name, phone or email (shared computers)', async () => {
     const attrs = { endpoint: newEndpoint(), 'min-fill-time': '0' };
     const first = await renderFeedback(attrs);
     await choose(first, 'pothole');
@@ -69,9 +69,39 @@ describe('<civic-feedback> drafts', () => {
     expect(valueOf(second, '#category')).to.equal('pothole');
     expect(valueOf(second, '#description')).to.equal('人行道上有一个很深的坑');
     expect(valueOf(second, '#address')).to.equal('淮海中路88号');
-    expect(valueOf(second, '#name')).to.equal('王小明');
-    expect(valueOf(second, '#phone')).to.equal('138 0000 0000');
-    expect(valueOf(second, '#email')).to.equal('wang@example.cn');
+    expect(valueOf(second, '#name')).to.equal('');
+    expect(valueOf(second, '#phone')).to.equal('');
+    expect(valueOf(second, '#email')).to.equal('');
+    // Nor are they anywhere in the tab's storage, for the next person at this computer to find.
+    const stored = sessionStorage.getItem(draftKey(attrs.endpoint, '')) ?? '';
+    expect(stored).to.contain('人行道上有一个很深的坑');
+    for (const personal of ['王小明', '138', 'wang@example.cn']) expect(stored).to.not.contain(personal);
+  });
+
+  it('forgets a draft after 30 minutes without activity', async () => {
+    const endpoint = newEndpoint();
+    const draft = (minutesAgo: number) =>
+      JSON.stringify({ serviceCode: 'pothole', description: 'Loose paving', attributes: {}, address: 'Fuxing Park', savedAt: Date.now() - minutesAgo * 60_000 });
+    sessionStorage.setItem(draftKey(endpoint, ''), draft(29));
+    const recent = await renderFeedback({ endpoint, 'min-fill-time': '0' });
+    expect(valueOf(recent, '#description')).to.equal('Loose paving');
+    recent.remove();
+
+    sessionStorage.setItem(draftKey(endpoint, ''), draft(31));
+    const old = await renderFeedback({ endpoint, 'min-fill-time': '0' });
+    expect(valueOf(old, '#category')).to.equal('');
+    expect(valueOf(old, '#description')).to.equal('');
+    expect(valueOf(old, '#address')).to.equal('');
+    expect(sessionStorage.getItem(draftKey(endpoint, ''))).to.equal(null);
+  });
+
+  it('typing keeps a draft alive: its time is that of the last change', async () => {
+    const attrs = { endpoint: newEndpoint(), 'min-fill-time': '0' };
+    const el = await renderFeedback(attrs);
+    const before = Date.now();
+    await fill(el, '#description', 'Street light out');
+    const stored = JSON.parse(sessionStorage.getItem(draftKey(attrs.endpoint, ''))!) as { savedAt: number };
+    expect(stored.savedAt).to.be.within(before, Date.now());
   });
 
   it('restores the answers to a category’s extra questions', async () => {
@@ -124,6 +154,35 @@ describe('<civic-feedback> drafts', () => {
     expect(post!.fields).to.not.have.property('lat');
     expect(post!.fields).to.not.have.property('long');
     expect(post!.media).to.have.length(0);
+  });
+
+  it('says at the photos that photos added before a reload were not kept, until the citizen adds one again', async () => {
+    const attrs = { endpoint: newEndpoint(), 'min-fill-time': '0' };
+    const first = await renderFeedback(attrs);
+    await fill(first, '#description', 'Graffiti on the bridge');
+    chooseFiles(first, [await png(120, 90, 'left.png'), await png(120, 90, 'right.png')]);
+    await waitUntil(() => shadow(first).querySelectorAll('canvas[role="img"]').length === 2, 'two photos added');
+
+    const second = await reload(first, attrs);
+    expect(valueOf(second, '#description')).to.equal('Graffiti on the bridge');
+    const dropped = query(second, 'fieldset:has(#photos) .dropped-photos');
+    expect(dropped.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'The 2 photos you added before the page was reloaded could not be kept: add your photos again.',
+    );
+    // Read out with the photo button, too.
+    expect(query(second, '#add-photos').getAttribute('aria-describedby')!.split(' ')).to.include(dropped.id);
+
+    chooseFiles(second, [await png(120, 90, 'again.png')]);
+    await waitForShadow(second, 'canvas[role="img"]');
+    expect(has(second, '.dropped-photos'), '.dropped-photos').to.equal(false);
+  });
+
+  it('a draft without photos says nothing about photos', async () => {
+    const attrs = { endpoint: newEndpoint(), 'min-fill-time': '0' };
+    const first = await renderFeedback(attrs);
+    await fill(first, '#description', 'Graffiti on the bridge');
+    const second = await reload(first, attrs);
+    expect(has(second, '.dropped-photos'), '.dropped-photos').to.equal(false);
   });
 
   it('clears the draft once the report has been sent', async () => {
@@ -227,7 +286,7 @@ describe('<civic-feedback> drafts', () => {
       // Written as JSON text: an object literal's __proto__ would set the prototype instead of a key.
       sessionStorage.setItem(
         draftKey(endpoint, ''),
-        '{"serviceCode":"noise","description":"Drilling at night","attributes":' +
+        `{"savedAt":${Date.now()},"serviceCode":"noise","description":"Drilling at night","attributes":` +
           '{"floor":12,"source":{"key":"traffic"},"when":["night",5],"details":"Very loud","__proto__":{"polluted":"yes"}}}',
       );
       const el = await renderFeedback({ endpoint, 'min-fill-time': '0' });
@@ -276,7 +335,7 @@ describe('<civic-feedback> drafts', () => {
     const endpoint = newEndpoint();
     sessionStorage.setItem(
       draftKey(endpoint, ''),
-      JSON.stringify({ serviceCode: 'street-furniture', description: 'The bench by the canal is broken', attributes: {} }),
+      JSON.stringify({ serviceCode: 'street-furniture', description: 'The bench by the canal is broken', attributes: {}, savedAt: Date.now() }),
     );
     const el = await renderFeedback({ endpoint, 'min-fill-time': '0' });
     const picker = query<HTMLSelectElement>(el, '#category');

@@ -316,7 +316,7 @@ describe('<civic-feedback> care mode', () => {
   function targets(el: CivicFeedback): HTMLElement[] {
     return [
       ...shadow(el).querySelectorAll<HTMLElement>(
-        'button, label.file-button, input[type="text"], input[type="tel"], input[type="email"], input[type="datetime-local"], select, textarea',
+        'button, input[type="text"], input[type="tel"], input[type="email"], input[type="datetime-local"], select, textarea',
       ),
     ].filter((element) => element.id !== 'website');
   }

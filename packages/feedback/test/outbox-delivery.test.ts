@@ -82,7 +82,7 @@ describe('<civic-feedback> offline outbox delivery', () => {
     const { endpoint, element, events } = await queueReport('down');
 
     expect(headingOf(shadow(element), '#outcome-heading')).to.equal('Saved on this device');
-    expect(shownText(element)).to.include('will be sent automatically when the connection is back');
+    expect(shownText(element)).to.include('will be sent the next time a page of this site with the form is open on this device');
     expect(events.queued).to.have.length(1);
     const key = events.queued[0]!.idempotencyKey;
     expect(key).to.match(/^[0-9a-f-]{36}$/);
@@ -244,7 +244,7 @@ describe('<civic-feedback> offline outbox delivery', () => {
     expect(await pendingKeys()).to.deep.equal([]);
     expect(refusal.textContent!.replace(/\s+/g, ' ')).to.include('The address is outside the district.');
     // The page no longer promises to send it automatically, and the citizen can correct and resend.
-    expect(shownText(element)).not.to.include('will be sent automatically');
+    expect(shownText(element)).not.to.include('will be sent the next time');
     expect(shadow(element).querySelector<HTMLTextAreaElement>('#description')!.value).to.equal('Deep pothole outside no. 12');
   });
 

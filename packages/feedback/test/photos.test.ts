@@ -25,7 +25,7 @@ function has(element: CivicFeedback, selector: string): boolean {
 
 /** Waits until the widget has finished preparing the chosen photos. */
 async function photosPrepared(element: CivicFeedback): Promise<void> {
-  await waitUntil(() => !shadow(element).querySelector('#photos[disabled]'), 'photos were not prepared', { timeout: 5000 });
+  await waitUntil(() => !shadow(element).querySelector('#add-photos[aria-disabled="true"]'), 'photos were not prepared', { timeout: 5000 });
   await element.updateComplete;
 }
 
@@ -182,7 +182,7 @@ describe('<civic-feedback> photos', () => {
 
     removeButtons(element)[0]!.click();
     await waitUntil(() => thumbnails(element).length === 0, 'the last photo was not removed');
-    await waitUntil(() => shadow(element).activeElement === shadow(element).querySelector('#photos'), 'focus did not move to the file input');
+    await waitUntil(() => shadow(element).activeElement === shadow(element).querySelector('#add-photos'), 'focus did not move to the file input');
     expect(photoProblem(element)).to.equal('');
 
     // Remove the last of two: focus goes to the one before.
@@ -247,7 +247,7 @@ describe('<civic-feedback> photos', () => {
 
   it('once photos reach max-photos, focus moves to the sentence that says so (the file input it was on is gone)', async () => {
     const element = await renderFeedback({ 'min-fill-time': '0', 'max-photos': '1' });
-    query(element, '#photos').focus();
+    query(element, '#add-photos').focus();
     chooseFiles(element, [await png(400, 300, 'only.png')]);
     const full = await waitForShadow(element, '#photos-full');
     expect(full.textContent!.trim()).to.equal('You have added 1 of 1 photos.');

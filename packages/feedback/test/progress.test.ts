@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { CivicFeedback } from '../src/civic-feedback.js';
 import { newEndpoint, received, setMode, updateRequest } from './helpers/open311.js';
 import {
@@ -55,7 +55,7 @@ async function lookUp(element: CivicFeedback, reference: string): Promise<void> 
   await fill(element, '#reference', reference);
   query<HTMLButtonElement>(element, 'form.progress button.primary').click();
   await element.updateComplete;
-  await waitForShadow(element, 'form.progress button.primary:not([disabled])');
+  await waitForShadow(element, 'form.progress button.primary:not([aria-disabled])');
 }
 
 async function openProgressFromForm(element: CivicFeedback): Promise<void> {
@@ -116,16 +116,73 @@ describe('<civic-feedback> progress lookup', () => {
     expect((await received(endpoint)).created).to.equal(1);
   });
 
+  it('finds a tracking number typed without its hyphen, with spaces, or in full-width digits', async () => {
+    const endpoint = newEndpoint('yearly');
+    const element = await sendReport({ endpoint, lang: 'en' });
+    const id = query(element, '.tracking-number').textContent!.trim();
+    expect(id).to.match(/^\d{4}-000001$/);
+    const digits = id.replace('-', '');
+    const fullWidth = [...id].map((char) => (char === '-' ? '－' : String.fromCharCode(char.charCodeAt(0) + 0xfee0))).join('');
+    query<HTMLButtonElement>(element, '.outcome.sent .actions button:not(.link)').click();
+    await waitForShadow(element, 'form.progress');
+    for (const typed of [digits, ` ${digits.slice(0, 4)} ${digits.slice(4)} `, fullWidth, `${id.slice(0, 4)} – ${id.slice(5)}`]) {
+      await lookUp(element, typed);
+      expect(shadow(element).querySelector('.outcome-problem')?.textContent ?? '', typed).to.equal('');
+      expect(statusRows(element)['Tracking number'], typed).to.equal(id);
+    }
+  });
+
+  it('finds SR-1 typed as "sr 1"', async () => {
+    const endpoint = newEndpoint();
+    const element = await sendReport({ endpoint, lang: 'en' });
+    query<HTMLButtonElement>(element, '.outcome.sent .actions button:not(.link)').click();
+    await waitForShadow(element, 'form.progress');
+    await lookUp(element, 'sr 1');
+    expect(statusRows(element)['Tracking number']).to.equal('SR-1');
+  });
+
   it('formats dates with Intl in the page language (English)', async () => {
     const endpoint = newEndpoint();
     const element = await sendReport({ endpoint, lang: 'en' });
     await checkProgressFromReceipt(element);
     const request = await serverRequest(endpoint, 'SR-1');
-    const format = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' });
+    const format = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
     const rows = statusRows(element);
     expect(rows['Received']).to.equal(format.format(new Date(request['requested_datetime']!)));
     expect(rows['Expected by']).to.equal(format.format(new Date(request['expected_datetime']!)));
     expect(rows['Received']).to.match(/^[A-Z][a-z]+ \d{1,2}, \d{4}/);
+  });
+
+  it('shows times in the district’s time zone (default Asia/Shanghai), whatever the device’s, or in `time-zone`', async () => {
+    const endpoint = newEndpoint();
+    const element = await sendReport({ endpoint, lang: 'en' });
+    await checkProgressFromReceipt(element);
+    const { expected_datetime: expected } = await serverRequest(endpoint, 'SR-1');
+    // The server says "+08:00"; this test browser runs in UTC, 8 hours behind.
+    expect(expected).to.match(/\+08:00$/);
+    const inZone = (timeZone: string) => new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(expected!));
+    expect(inZone('Asia/Shanghai')).to.not.equal(inZone('UTC'));
+    expect(statusRows(element)['Expected by']).to.equal(inZone('Asia/Shanghai'));
+    // The clock time staff wrote, as they wrote it.
+    expect(statusRows(element)['Expected by']).to.contain(new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(expected!)));
+
+    element.setAttribute('time-zone', 'UTC');
+    await element.updateComplete;
+    expect(statusRows(element)['Expected by']).to.equal(inZone('UTC'));
+  });
+
+  it('a time-zone that is not an IANA zone is a configuration problem, said once in the console', async () => {
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const element = await renderFeedback({ 'time-zone': 'Mars/Olympus_Mons' });
+      expect(shadow(element).querySelector('.problem')?.textContent).to.contain('time-zone');
+      await waitUntil(() => errors.length > 0, 'the console names the problem');
+    } finally {
+      console.error = original;
+    }
+    expect(errors.filter((args) => String(args.join(' ')).includes('time-zone'))).to.have.length(1);
   });
 
   it('formats dates with Intl in the page language (Simplified Chinese)', async () => {
@@ -140,7 +197,7 @@ describe('<civic-feedback> progress lookup', () => {
     await checkProgressFromReceipt(element);
 
     const request = await serverRequest(endpoint, 'SR-1');
-    const format = new Intl.DateTimeFormat('zh-Hans', { dateStyle: 'long', timeStyle: 'short' });
+    const format = new Intl.DateTimeFormat('zh-Hans', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
     const dates = [...shadow(element).querySelectorAll('.request-status dd')].map(text).filter((value) => /\d{4}/.test(value));
     expect(dates).to.have.length(3);
     expect(dates).to.include(format.format(new Date(request['requested_datetime']!)));

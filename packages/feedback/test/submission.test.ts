@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { newEndpoint, received, setMode } from './helpers/open311.js';
+import { newEndpoint, received, setMode, setNotice } from './helpers/open311.js';
 import {
   choose,
   describeNode,
@@ -260,6 +260,54 @@ describe('<civic-feedback> submission', () => {
     expect(success.detail).to.deep.equal({ token: 'TK-1', notice: serviceNotice });
   });
 
+  it('the server’s notice is shown upright (Chinese is never set in italics), and the widget’s own line does not repeat it', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    // The reference server's notice, which itself asks to keep the number.
+    const notice = 'We have received your request and will reply within 3 working days. Keep the tracking number to check progress.';
+    await setNotice(el.endpoint, notice);
+    await pothole(el);
+    await submit(el);
+    const outcome = await sent(el);
+    const shown = outcome.querySelector<HTMLElement>('.service-notice')!;
+    expect(shown.textContent!.trim()).to.equal(notice);
+    expect(getComputedStyle(shown).fontStyle).to.equal('normal');
+    expect(outcome.textContent).to.not.contain('Keep the tracking number to check the progress of your report.');
+  });
+
+  it('without a server notice, the widget says to keep the tracking number', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
+    await setNotice(el.endpoint, null);
+    await pothole(el);
+    await submit(el);
+    const outcome = await sent(el);
+    expect(matches(el, '.service-notice')).to.deep.equal([]);
+    expect(outcome.textContent).to.contain('Keep the tracking number to check the progress of your report.');
+  });
+
+  it('a 400 without a reason says how to go on; the status goes to the console only', async () => {
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const el = await renderFeedback({ 'min-fill-time': '0' });
+      await setMode(el.endpoint, 'fail-400-bare');
+      await pothole(el);
+      await submit(el);
+      const refusal = await waitForShadow(el, '.refusal');
+      const text = refusal.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain(
+        'The server did not accept your message and gave no reason. Check what you entered and send it again. If it is still not accepted, try again later or call 12345.',
+      );
+      expect(text).to.not.contain('400');
+      expect(query<HTMLTextAreaElement>(el, '#description').value).to.equal(description);
+    } finally {
+      console.error = original;
+    }
+    expect(logged.map((args) => String(args[0]))).to.deep.equal([
+      '[civic-widgets] <civic-feedback>: the Open311 server refused the report with HTTP 400 and no error description.',
+    ]);
+  });
+
   it('a 400 shows the server’s reason, keeps everything typed and fires civic-feedback-error', async () => {
     const el = await renderFeedback({ 'min-fill-time': '0' });
     await setMode(el.endpoint, 'fail-400');
@@ -293,47 +341,76 @@ describe('<civic-feedback> submission', () => {
     expect(events.seen.some((event) => event.type === 'civic-feedback-success')).to.equal(false);
   });
 
-  it('a filled honeypot sends nothing', async () => {
+  it('a filled honeypot (autofill fills hidden fields) sends the report marked as suspected spam, never drops it', async () => {
     const el = await renderFeedback({ 'min-fill-time': '0' });
     await pothole(el);
     await fill(el, '#leave-empty', 'https://cheap-pills.example');
     await submit(el);
-    await settle();
-    expect((await received(el.endpoint)).received).to.have.length(0);
-    expect(matches(el, '.outcome')).to.deep.equal([]);
-    expect(events.seen).to.have.length(0);
+    await sent(el);
+    const { received: posts, reviews } = await received(el.endpoint);
+    expect(posts).to.have.length(1);
+    expect(posts[0]!.fields.civic_review).to.deep.equal(['suspected-spam']);
+    expect(posts[0]!.fields.description).to.deep.equal([description]);
+    // The server keeps it for staff to review, out of public lists.
+    expect(reviews).to.deep.equal({ 'SR-1': 'suspected-spam' });
   });
 
-  it('sends nothing before the minimum fill time (default 3 s) has passed', async () => {
-    const el = await renderFeedback();
+  it('a report without the trap filled carries no review mark', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '0' });
     await pothole(el);
-    await submit(el);
-    await settle();
-    expect((await received(el.endpoint)).received).to.have.length(0);
-    expect(matches(el, '.outcome')).to.deep.equal([]);
-    expect(events.seen).to.have.length(0);
-  });
-
-  it('sends once the minimum fill time has passed', async () => {
-    const el = await renderFeedback({ 'min-fill-time': '500' });
-    await pothole(el);
-    await submit(el);
-    await settle();
-    expect((await received(el.endpoint)).received).to.have.length(0);
-    await aTimeout(300);
     await submit(el);
     await sent(el);
-    expect((await received(el.endpoint)).received).to.have.length(1);
+    const { received: posts, reviews } = await received(el.endpoint);
+    expect(posts[0]!.fields).to.not.have.property('civic_review');
+    expect(reviews).to.deep.equal({});
   });
 
-  it('while sending, the button says Sending… and is disabled, and a second submit sends nothing more', async () => {
+  it('Send pressed before the minimum fill time validates first, as always', async () => {
+    const el = await renderFeedback({ 'min-fill-time': '60000' });
+    await submit(el);
+    const summary = await waitForShadow(el, '.error-summary');
+    await waitUntil(() => shadow(el).activeElement === summary, 'focus moves to the error summary');
+    expect(shownText(el)).to.not.contain('Sending…');
+    expect((await received(el.endpoint)).received).to.have.length(0);
+  });
+
+  it('a valid report sent before the minimum fill time is held, shown as sending, then sent once the time has passed', async function () {
+    this.timeout(20_000);
+    // Long enough that filling in below cannot use it up on a loaded machine.
+    const el = await renderFeedback({ 'min-fill-time': '5000' });
+    await pothole(el);
+    const button = query<HTMLButtonElement>(el, 'form button.primary');
+    button.focus();
+    button.click();
+    await el.updateComplete;
+    expect(button.textContent!.trim()).to.equal('Sending…');
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.disabled).to.equal(false);
+    expect(focused(el)).to.equal('button.primary "Sending…"');
+    // A second press while held sends nothing more.
+    button.click();
+    await settle();
+    expect((await received(el.endpoint)).received).to.have.length(0);
+    expect(focused(el)).to.equal('button.primary "Sending…"');
+
+    await waitForShadow(el, '.outcome.sent', 10_000);
+    const { received: posts } = await received(el.endpoint);
+    expect(posts).to.have.length(1);
+    expect(posts[0]!.fields.description).to.deep.equal([description]);
+    expect(events.seen.filter((event) => event.type === 'civic-feedback-submit')).to.have.length(1);
+  });
+
+  it('while sending, the button says Sending…, is aria-disabled and keeps the focus, and a second submit sends nothing more', async () => {
     const el = await renderFeedback({ 'min-fill-time': '0', timeout: '60000' });
     await setMode(el.endpoint, 'hang');
     await pothole(el);
     await submit(el);
     const button = query<HTMLButtonElement>(el, 'form button.primary');
     await waitUntil(() => button.textContent!.trim() === 'Sending…', 'the button says Sending…');
-    expect(button.disabled).to.equal(true);
+    // aria-disabled, not disabled: a disabled button drops the focus to <body>.
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.disabled).to.equal(false);
+    expect(focused(el)).to.equal('button.primary "Sending…"');
     await waitUntil(async () => (await received(el.endpoint)).received.length === 1, 'the first submission arrives');
 
     // Enter in a field, or a second click that gets through: the form still sends only once.

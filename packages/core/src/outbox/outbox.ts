@@ -15,7 +15,7 @@ const firstRetryMs = 2_000;
 const longestRetryMs = 5 * 60_000;
 // A kept report holds a name, a phone number, photos: on a shared device it
 // must not wait for ever (PIPL: keep personal information no longer than needed).
-const longestKeptMs = 30 * 24 * 60 * 60_000;
+export const longestKeptMs = 30 * 24 * 60 * 60_000;
 
 /** Fired on `outboxEvents` (in every tab and bundle) when a queued submission got its final answer. */
 export const outboxSettledEvent = 'civic-outbox-settled';
@@ -51,6 +51,22 @@ export async function enqueue(source: string, key: string, request: OutboxReques
   const delay = Math.max(firstRetryMs, retryAfterMs);
   await db.put('pending', { key, source, request, queuedAt: now, attempts: 1, nextAttemptAt: now + delay });
   await scheduleSoonest();
+}
+
+/**
+ * Removes a kept submission from the device at its citizen's request (a shared
+ * computer). Waits for a delivery under way, so nothing is half sent; false when
+ * it is no longer waiting (delivered or settled meanwhile).
+ */
+export async function withdraw(key: string): Promise<boolean> {
+  let removed = false;
+  await withOutboxLock(async () => {
+    const tx = (await openOutboxStore()).transaction('pending', 'readwrite');
+    removed = (await tx.store.get(key)) !== undefined;
+    if (removed) await tx.store.delete(key);
+    await tx.done;
+  });
+  return removed;
 }
 
 const claimPrefix = 'civic-widgets-outbox-claim:';

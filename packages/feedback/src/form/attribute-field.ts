@@ -76,7 +76,10 @@ function control(
     case 'text':
       return html`<textarea id=${fieldId} rows="4" aria-invalid=${invalid} aria-describedby=${described} .value=${value} @input=${input}></textarea>`;
     case 'datetime':
-      return html`<input id=${fieldId} type="datetime-local" aria-invalid=${invalid} aria-describedby=${described} .value=${value} @input=${input} />`;
+      // The wrapper shows the focus while it is on the field's own calendar button, where the input's :focus-visible does not match.
+      return html`<span class="datetime-field"
+        ><input id=${fieldId} type="datetime-local" aria-invalid=${invalid} aria-describedby=${described} .value=${value} @input=${input}
+      /></span>`;
     case 'number':
       // A text input with a numeric keyboard: type=number mangles input and reads badly in screen readers.
       return html`<input id=${fieldId} type="text" inputmode="decimal" aria-invalid=${invalid} aria-describedby=${described} .value=${value} @input=${input} />`;

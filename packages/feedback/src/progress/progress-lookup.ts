@@ -3,6 +3,7 @@ import { innerHeading, topHeading, type HeadingLevels } from '@civic-widgets/cor
 import { msg } from '@lit/localize';
 import { fetchRequestStatus, Open311HttpError, type Open311Settings } from '../open311/open311-client.js';
 import type { ServiceRequestStatus } from '../open311/open311-types.js';
+import { trackingNumberCandidates } from './tracking-number.js';
 import { describedBy, errorId, errorMessage, hintId } from '../form/field-parts.js';
 
 type LookupState =
@@ -14,8 +15,8 @@ type LookupState =
 
 interface LookupHost extends ReactiveControllerHost, HTMLElement {
   readonly open311Settings: Open311Settings;
-  readonly renderLocale: string;
   announce(text: string): void;
+  formatTime(time: string): string;
 }
 
 /** "Check progress": a tracking number in, the request's status from `GET requests/{id}.json` out. */
@@ -37,32 +38,44 @@ export class ProgressLookup {
   }
 
   async lookUp(reference = this.reference): Promise<void> {
+    // Pressed again while checking: the button is aria-disabled (it keeps the focus), the press does nothing.
+    if (this.state.kind === 'busy') return;
     this.reference = reference.normalize('NFKC').trim();
-    this.emptyError = !this.reference;
+    const candidates = trackingNumberCandidates(this.reference);
+    this.emptyError = candidates.length === 0;
     const generation = ++this.generation;
     if (this.emptyError) {
       this.state = { kind: 'idle' };
       this.host.requestUpdate();
       await this.host.updateComplete;
+      // Focus alone says nothing when it is already in the field (Enter pressed there): say it too.
+      this.host.announce(`${msg('Error:')} ${emptyText()}`);
       this.host.shadowRoot?.querySelector<HTMLInputElement>('#reference')?.focus();
       return;
     }
     this.state = { kind: 'busy' };
     this.host.requestUpdate();
-    let state: LookupState;
-    try {
-      state = { kind: 'found', request: await fetchRequestStatus(this.host.open311Settings, this.reference) };
-    } catch (error) {
-      state = error instanceof Open311HttpError && error.status === 404 ? { kind: 'missing' } : { kind: 'failed' };
-    }
+    const state = await this.find(candidates);
     if (generation !== this.generation) return;
     this.state = state;
     this.host.announce(state.kind === 'found' ? statusLabel(state.request) : state.kind === 'missing' ? notFoundText() : failedText());
     this.host.requestUpdate();
   }
 
+  /** The first spelling the server knows; missing when it knows none. */
+  private async find(candidates: string[]): Promise<LookupState> {
+    for (const candidate of candidates) {
+      try {
+        return { kind: 'found', request: await fetchRequestStatus(this.host.open311Settings, candidate) };
+      } catch (error) {
+        if (!(error instanceof Open311HttpError && error.status === 404)) return { kind: 'failed' };
+      }
+    }
+    return { kind: 'missing' };
+  }
+
   render(levels: HeadingLevels) {
-    const error = this.emptyError ? msg('Enter your tracking number') : undefined;
+    const error = this.emptyError ? emptyText() : undefined;
     return html`<form
       class="progress"
       part="form"
@@ -88,7 +101,7 @@ export class ProgressLookup {
           @input=${(event: Event) => (this.reference = (event.target as HTMLInputElement).value)}
         />
       </div>
-      <button class="primary" part="submit" ?disabled=${this.state.kind === 'busy'}>
+      <button class="primary" part="submit" aria-disabled=${this.state.kind === 'busy' ? 'true' : nothing}>
         ${this.state.kind === 'busy' ? msg('Checking…') : msg('Check progress')}
       </button>
       ${this.renderResult(levels)}
@@ -123,14 +136,16 @@ export class ProgressLookup {
   }
 
   private formatDate(iso: string): string {
-    const date = new Date(iso);
-    if (!iso || Number.isNaN(date.getTime())) return '';
-    return new Intl.DateTimeFormat(this.host.renderLocale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+    return this.host.formatTime(iso);
   }
 }
 
 function statusLabel(request: ServiceRequestStatus): string {
   return request.status === 'closed' ? msg('Status: closed (handled)') : msg('Status: open (being handled)');
+}
+
+function emptyText(): string {
+  return msg('Enter your tracking number');
 }
 
 function notFoundText(): string {

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import { describedBy, errorId, errorMessage } from '../form/field-parts.js';
+import { describedBy, errorId, errorMessage, hintId } from '../form/field-parts.js';
 
 /** Only http(s) links: a javascript: URL in an attribute must never become a clickable link. */
 function safeHttpUrl(value: string): string | undefined {
@@ -23,12 +23,18 @@ export function consentField(consent: boolean, error: string | undefined, privac
         id="consent"
         type="checkbox"
         aria-invalid=${error ? 'true' : nothing}
-        aria-describedby=${describedBy(error && errorId('consent'))}
+        aria-describedby=${describedBy(hintId('consent'), error && errorId('consent'))}
         .checked=${consent}
         @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
       />
       ${msg('I agree that the district uses the contact details and location I have given to handle this message.')}
     </label>
+    <div class="hint" id=${hintId('consent')}>
+      <p>${msg('Published, so anyone can follow the progress: the category, the status and a rough area, such as the subdistrict.')}</p>
+      <p>
+        ${msg('Not published: your description, address and photos stay with district staff, unless staff publish a version with personal details removed. Your name, phone number and email address are never published.')}
+      </p>
+    </div>
     ${privacy ? html`<a class="action-link" href=${privacy} target="_blank" rel="noopener noreferrer">${msg('How we use your information (opens in a new tab)')}</a>` : nothing}
   </div>`;
 }

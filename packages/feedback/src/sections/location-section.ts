@@ -17,7 +17,11 @@ export interface LocationSectionProps {
   onForgetPosition: () => void;
 }
 
-/** An address line, and the device's position only when the citizen asks for it. */
+/**
+ * An address line, and the device's position only when the citizen asks for it.
+ * The address is where the problem is, not where the citizen lives: no
+ * `street-address` autocomplete inviting the browser to fill in their home.
+ */
 export function locationSection(props: LocationSectionProps) {
   const { values, error, locating } = props;
   const coordinates = new Intl.NumberFormat(props.locale, { maximumFractionDigits: 5 });
@@ -30,7 +34,7 @@ export function locationSection(props: LocationSectionProps) {
     <input
       id="address"
       type="text"
-      autocomplete="street-address"
+      autocomplete="off"
       aria-invalid=${error ? 'true' : nothing}
       aria-describedby=${describedBy(hintId('address'), error && errorId('address'))}
       .value=${values.address}

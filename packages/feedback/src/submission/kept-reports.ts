@@ -3,6 +3,11 @@ import { msg } from '@lit/localize';
 import {
   claimSubmission,
   enqueue,
+  longestKeptMs,
+  readStored,
+  removeStored,
+  withdraw,
+  writeStored,
   outboxEvents,
   outboxSettledEvent,
   startOutbox,
@@ -15,14 +20,20 @@ import type { LocalizedText } from '../form/validate.js';
 import { receiptOf, refusalReason } from './send-report.js';
 
 const outboxSource = 'civic-feedback';
+/** Marks, in this tab's sessionStorage, a report kept in this browsing session. */
+const keptHerePrefix = 'civic-feedback-kept-here:';
+const session = () => sessionStorage;
 
 export interface KeptReportOutcomes {
   /** This widget's own kept report, now answered. */
   ownSent(receipt: SubmissionReceipt): void;
   /** `request` is what was sent, to give back to the citizen; absent from outboxes of older versions. */
   ownRefused(status: number, reason: LocalizedText, request?: OutboxRequest): void;
-  /** A report kept earlier, maybe on another day or by a form that is gone. */
-  earlierSent(receipt: SubmissionReceipt): void;
+  /**
+   * A report kept earlier, maybe on another day or by a form that is gone. `sameSession`: kept in this
+   * browsing session; otherwise someone else may be at this device, and its tracking number is not shown unasked.
+   */
+  earlierSent(receipt: SubmissionReceipt, sameSession: boolean): void;
   earlierRefused(status: number, reason: LocalizedText, request?: OutboxRequest): void;
 }
 
@@ -68,12 +79,27 @@ export class KeptReports implements ReactiveController {
     void this.showSettled();
   }
 
-  /** Keeps a report on the device; throws when this browser cannot store it. */
-  async keep(idempotencyKey: string, request: OutboxRequest, retryAfterMs: number): Promise<void> {
+  /** Keeps a report on the device; throws when this browser cannot store it. Resolves to the time it is kept until (epoch ms). */
+  async keep(idempotencyKey: string, request: OutboxRequest, retryAfterMs: number): Promise<number> {
+    const keptAt = Date.now();
+    writeStored(session, keptHerePrefix + idempotencyKey, String(keptAt));
     await enqueue(outboxSource, idempotencyKey, request, retryAfterMs);
     this.forget();
     this.ownKey = idempotencyKey;
     this.releaseClaim = claimSubmission(idempotencyKey);
+    return keptAt + longestKeptMs;
+  }
+
+  /** The citizen removes their kept report from the device; false when it had already left. */
+  async remove(): Promise<boolean> {
+    const key = this.ownKey;
+    if (!key) return false;
+    const removed = await withdraw(key);
+    if (removed) {
+      removeStored(session, keptHerePrefix + key);
+      this.forget();
+    }
+    return removed;
   }
 
   /** The citizen moved on ("send another message"): the outcome may show as an earlier report's. */
@@ -97,10 +123,12 @@ export class KeptReports implements ReactiveController {
     for (const item of settled) {
       const own = item.key === this.ownKey;
       if (own) this.forget();
+      const sameSession = readStored(session, keptHerePrefix + item.key) !== null;
+      removeStored(session, keptHerePrefix + item.key);
       if (item.ok) {
         const receipt = receiptOf(item.response);
         if (own) this.outcomes.ownSent(receipt);
-        else this.outcomes.earlierSent(receipt);
+        else this.outcomes.earlierSent(receipt, sameSession);
       } else {
         const reason = item.expired
           ? () => msg('It could not be sent for 30 days, so it has been removed from this device.')

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { firstTry, type OutboxRequest } from '@civic-widgets/core';
 import { parseErrorDescription, parseReceipt } from '../open311/parse-open311.js';
 import type { SubmissionReceipt } from '../open311/open311-types.js';
@@ -17,10 +17,13 @@ export async function sendReport(request: OutboxRequest, idempotencyKey: string,
   return { kind: 'sent', receipt: receiptOf(result.body) };
 }
 
-/** The server's own words (`[{code, description}]`), or the status when it gave none. */
+/** The server's own words (`[{code, description}]`); when it gave none, what to do next, with the status for the console only. */
 export function refusalReason(status: number, body: unknown): LocalizedText {
   const description = parseErrorDescription(body);
-  return description ? () => description : () => msg(str`The server refused the message (error ${status}).`);
+  if (description) return () => description;
+  console.error(`[civic-widgets] <civic-feedback>: the Open311 server refused the report with HTTP ${status} and no error description.`, body);
+  return () =>
+    msg('The server did not accept your message and gave no reason. Check what you entered and send it again. If it is still not accepted, try again later or call 12345.');
 }
 
 /** The receipt in an accepted report's answer; a 2xx whose body is not understood still means "received". */

@@ -6,6 +6,8 @@ export type Open311Mode =
   | 'ok'
   | 'fail-503'
   | 'fail-400'
+  /** POSTs answer 400 with an empty body (no Open311 error description). */
+  | 'fail-400-bare'
   | 'hang'
   | 'token'
   | 'malformed'
@@ -28,7 +30,9 @@ export type Open311Seed =
   /** A second district: other categories, and a `noise` with other questions. */
   | 'other'
   /** The default seed plus `proto-codes`, whose attribute codes are constructor, __proto__, toString, hasOwnProperty. */
-  | 'tricky';
+  | 'tricky'
+  /** The default seed, with requests numbered as the reference server numbers them: 2026-000001. */
+  | 'yearly';
 
 /** One POST to requests.json as the server saw it, in arrival order. */
 export interface ReceivedPost {
@@ -50,6 +54,8 @@ export interface Received {
   received: ReceivedPost[];
   /** Service requests actually created (idempotent repeats and failures excluded). */
   created: number;
+  /** Created requests marked for review (`civic_review`, e.g. "suspected-spam"), by request id; kept out of public lists. */
+  reviews: Record<string, string>;
 }
 
 export interface RequestUpdate {
@@ -73,6 +79,11 @@ export async function received(endpoint: string): Promise<Received> {
 
 export async function setMode(endpoint: string, mode: Open311Mode): Promise<void> {
   await control(endpoint, 'mode', { mode });
+}
+
+/** The `service_notice` the server gives new requests (null: none). */
+export async function setNotice(endpoint: string, notice: string | null): Promise<void> {
+  await control(endpoint, 'notice', { notice });
 }
 
 /** Plays the part of district staff working on a request. */

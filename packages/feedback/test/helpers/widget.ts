@@ -101,9 +101,11 @@ export async function tick(element: CivicFeedback, selector: string): Promise<vo
   await element.updateComplete;
 }
 
-/** Clicks Send. Sending is asynchronous: wait for its outcome with `waitForShadow`. */
+/** Focuses and clicks Send, as a pointer or keyboard user does. Sending is asynchronous: wait for its outcome with `waitForShadow`. */
 export async function submit(element: CivicFeedback): Promise<void> {
-  query<HTMLButtonElement>(element, 'form button.primary').click();
+  const button = query<HTMLButtonElement>(element, 'form button.primary');
+  button.focus();
+  button.click();
   await element.updateComplete;
 }
 

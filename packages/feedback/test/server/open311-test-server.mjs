@@ -12,6 +12,8 @@ const modes = new Set([
   'ok',
   'fail-503',
   'fail-400',
+  // 400 with an empty body: no Open311 error description to show.
+  'fail-400-bare',
   'hang',
   'token',
   'malformed',
@@ -63,11 +65,19 @@ function namespaceState(name) {
   const seed = seedFor(name);
   return {
     mode: 'ok',
+    /** The `service_notice` of new requests; a test may change it (control/notice), e.g. to the reference server's. */
+    notice: serviceNotice,
+    // `yearly-…` namespaces number requests as the reference server does (2026-000001), others SR-1, SR-2…
+    requestId: name.startsWith('yearly-')
+      ? (serial) => `${new Date().getFullYear()}-${String(serial).padStart(6, '0')}`
+      : (serial) => `SR-${serial}`,
     services: structuredClone(seed.services),
     definitions: structuredClone(seed.definitions),
     requests: new Map(),
     tokens: new Map(),
     received: [],
+    /** Request id → the `civic_review` mark it arrived with (our extension: "suspected-spam"), kept out of public views. */
+    reviews: new Map(),
     /** Idempotency-Key → the first successful answer, replayed on repeats. */
     replies: new Map(),
     media: [],
@@ -138,6 +148,7 @@ function listRequests(res, ns, params) {
   const status = params.get('status');
   const found = [...ns.requests.values()].filter(
     (item) =>
+      !ns.reviews.has(item.service_request_id) &&
       (!ids || ids.includes(item.service_request_id)) &&
       (!code || item.service_code === code) &&
       (!status || item.status === status),
@@ -173,6 +184,7 @@ async function postRequest(req, res, ns, base, held, url) {
   if (ns.mode === 'hang') return void held.add(() => req.socket.destroy());
   if (ns.mode === 'fail-503') return send(res, 503, [{ code: 503, description: 'Service unavailable' }]);
   if (ns.mode === 'fail-400') return send(res, 400, [{ code: 400, description: 'The address is outside the district.' }]);
+  if (ns.mode === 'fail-400-bare') return sendRaw(res, 400, '');
   if (ns.mode === 'conflict-409' || ns.mode === 'too-early-425') {
     const status = ns.mode === 'conflict-409' ? 409 : 425;
     return send(res, status, [{ code: status, description: 'A request with this Idempotency-Key is still being processed.' }]);
@@ -190,7 +202,7 @@ async function postRequest(req, res, ns, base, held, url) {
   const problem = validate(ns, fields);
   if (problem) return send(res, 400, [{ code: 400, description: problem }]);
   const request = createRequest(ns, fields, media);
-  const answer = { service_notice: serviceNotice, account_id: null };
+  const answer = { service_notice: ns.notice, account_id: null };
   let reply;
   if (ns.mode === 'token') {
     const token = `TK-${ns.requests.size}`;
@@ -230,14 +242,14 @@ function createRequest(ns, fields, media) {
   const now = Date.now();
   const coordinate = (name) => (first(fields, name) ? Number(first(fields, name)) : null);
   const request = {
-    service_request_id: `SR-${ns.requests.size + 1}`,
+    service_request_id: ns.requestId(ns.requests.size + 1),
     status: 'open',
     status_notes: null,
     service_name: ns.services.find((item) => item.service_code === code).service_name,
     service_code: code,
     description: first(fields, 'description') ?? '',
     agency_responsible: agencies[code] ?? null,
-    service_notice: serviceNotice,
+    service_notice: ns.notice,
     requested_datetime: chinaTime(now),
     updated_datetime: chinaTime(now),
     expected_datetime: chinaTime(now + 3 * 24 * 3600_000),
@@ -247,12 +259,14 @@ function createRequest(ns, fields, media) {
     media_url: media[0]?.url ?? first(fields, 'media_url') ?? null,
   };
   ns.requests.set(request.service_request_id, request);
+  const review = first(fields, 'civic_review');
+  if (review) ns.reviews.set(request.service_request_id, review);
   return request;
 }
 
 async function control(req, res, ns, action) {
   if (req.method === 'GET' && action === 'received') {
-    return send(res, 200, { received: ns.received, created: ns.requests.size });
+    return send(res, 200, { received: ns.received, created: ns.requests.size, reviews: Object.fromEntries(ns.reviews) });
   }
   if (req.method !== 'POST') return send(res, 404, [{ code: 404, description: 'Unknown control' }]);
   let input;
@@ -265,6 +279,10 @@ async function control(req, res, ns, action) {
     if (!modes.has(input.mode)) return send(res, 400, [{ code: 400, description: `Unknown mode ${input.mode}` }]);
     ns.mode = input.mode;
     return send(res, 200, { mode: ns.mode });
+  }
+  if (action === 'notice') {
+    ns.notice = typeof input.notice === 'string' ? input.notice : null;
+    return send(res, 200, { notice: ns.notice });
   }
   if (action === 'update') {
     const request = ns.requests.get(input.id);
