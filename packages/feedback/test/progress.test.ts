@@ -177,8 +177,10 @@ describe('<civic-feedback> progress lookup', () => {
     console.error = (...args: unknown[]) => void errors.push(args);
     try {
       const element = await renderFeedback({ 'time-zone': 'Mars/Olympus_Mons' });
-      expect(shadow(element).querySelector('.problem')?.textContent).to.contain('time-zone');
+      await waitUntil(() => shadow(element).querySelector('.problem'), 'the citizen is told');
+      expect(shadow(element).querySelector('.problem')?.textContent).to.contain('12345');
       await waitUntil(() => errors.length > 0, 'the console names the problem');
+      expect(String(errors[0])).to.contain('time-zone');
     } finally {
       console.error = original;
     }

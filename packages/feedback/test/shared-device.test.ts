@@ -75,7 +75,7 @@ describe('<civic-feedback> on a shared device', () => {
     await waitForShadow(element, '#confirm-removal');
     button(element, 'Yes, remove it').click();
     await waitForShadow(element, '.outcome.removed');
-    await waitUntil(() => focused(element) === 'h2#outcome-heading', 'focus moves to the outcome');
+    await waitUntil(() => focused(element) === 'h2#outcome-heading.top-heading', 'focus moves to the outcome');
     expect(query(element, '#outcome-heading').textContent!.trim()).to.equal('Removed from this device');
     expect(await pendingKeys()).to.deep.equal([]);
 
@@ -127,7 +127,7 @@ describe('<civic-feedback> on a shared device', () => {
     const hide = query<HTMLButtonElement>(next, '#hide-delivered');
     hide.focus();
     hide.click();
-    await waitUntil(() => focused(next) === 'h2#form-heading', 'focus moves to the form heading');
+    await waitUntil(() => focused(next) === 'h2#form-heading.top-heading', 'focus moves to the form heading');
     expect(document.activeElement).to.equal(next);
   });
 });

@@ -38,10 +38,11 @@ export class ProgressLookup {
   }
 
   async lookUp(reference = this.reference): Promise<void> {
-    // Pressed again while checking: the button is aria-disabled (it keeps the focus), the press does nothing.
-    if (this.state.kind === 'busy') return;
+    const candidates = trackingNumberCandidates(reference.normalize('NFKC').trim());
+    // Pressed again while checking: the button is aria-disabled (it keeps the focus), the press does nothing;
+    // an emptied field still says what is missing, and the lookup under way is dropped.
+    if (this.state.kind === 'busy' && candidates.length > 0) return;
     this.reference = reference.normalize('NFKC').trim();
-    const candidates = trackingNumberCandidates(this.reference);
     this.emptyError = candidates.length === 0;
     const generation = ++this.generation;
     if (this.emptyError) {
