@@ -24,3 +24,6 @@ export { reportProblem } from './problem.js';
 export { errorSummary, focusField, refusalNotice, type FieldError, type LocalizedText } from './forms/error-summary.js';
 export { readStored, removeStored, writeStored } from './safe-storage.js';
 export { firstTry, type FirstTry } from './outbox/first-try.js';
+export { GeolocationController, type DevicePosition, type GeolocationStatus } from './controllers/geolocation-controller.js';
+export { PoliteAnnouncer } from './controllers/polite-announcer.js';
+export { LoadController, type LoadState } from './controllers/load-controller.js';
