@@ -94,7 +94,7 @@ export class CivicServiceLocator extends CivicElement {
   @state() private openNow = false;
   @state() private withinWalk = false;
   @state() private shown = 10;
-  /** The current minute: a tick re-renders every state word. */
+  /** The current minute: its tick re-renders every state word. */
   @state() private minute = 0;
 
   private readonly points = new LoadController<ParsedPoints>(this);
@@ -106,7 +106,7 @@ export class CivicServiceLocator extends CivicElement {
   private preparedCache?: { points: ParsedPoints; locale: string; prepared: PreparedPoint[]; subdistricts: string[]; kinds: string[] };
   private distanceCache?: { prepared: PreparedPoint[]; latitude: number; longitude: number; metres: Map<PreparedPoint, number>; byDistance: PreparedPoint[] };
   private listingCache?: { key: unknown[]; listing: Listing };
-  private stateCache?: { key: string; states: Map<PreparedPoint, StateWords> };
+  private stateCache?: { key: string; calendar: HolidayCalendar | undefined; states: Map<PreparedPoint, StateWords> };
   private formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat | Intl.DateTimeFormat>();
   private tick?: ReturnType<typeof setTimeout>;
   private warnedSkipped?: ParsedPoints;
@@ -206,8 +206,8 @@ export class CivicServiceLocator extends CivicElement {
 
   /** State words of each point at this minute, worked out when first needed. */
   private stateOf(point: PreparedPoint, now: CivilMoment, calendar: HolidayCalendar | undefined): StateWords {
-    const key = `${this.minute}|${this.locale}|${this.timeZone}`;
-    if (this.stateCache?.key !== key) this.stateCache = { key, states: new Map() };
+    const key = `${now.date.day}|${now.minutes}|${this.locale}|${this.timeZone}`;
+    if (this.stateCache?.key !== key || this.stateCache.calendar !== calendar) this.stateCache = { key, calendar, states: new Map() };
     let words = this.stateCache.states.get(point);
     if (!words) {
       words = stateWords(hoursState(point.hours, now, calendar), this.dayName);

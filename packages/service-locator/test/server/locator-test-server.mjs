@@ -1,10 +1,10 @@
 // A real HTTP server for the <civic-service-locator> tests, in plain node:http.
 //
-//   GET /data/{file}                  a file of ../data/ (GeoJSON, holiday calendars, broken data)
+//   GET /fixtures/{file}                a file of ../fixtures/ (GeoJSON, holiday calendars, broken data)
 //   GET /generated?points=N           N service points around Xujiahui, e.g. points=100000
 //   GET /ns/{ns}/…                    all of the above, recorded per namespace, plus:
 //   GET /ns/{ns}/hostile.geojson      points whose every text is one of the payloads the test posted
-//   GET /ns/{ns}/slow/{file}          a file of ../data/, answered only when the test says so
+//   GET /ns/{ns}/slow/{file}          a file of ../fixtures/, answered only when the test says so
 //   GET /ns/{ns}/__control/log        every request to the namespace, in order (path and query)
 //   POST /ns/{ns}/__control/hostile   {"payloads": ["…", …]}
 //   POST /ns/{ns}/__control/release   answers the held slow requests
@@ -16,7 +16,7 @@ import { createServer } from 'node:http';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
+const dataDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const json = 'application/json; charset=utf-8';
 const geojson = 'application/geo+json; charset=utf-8';
 
@@ -99,8 +99,8 @@ async function serve(res, url, route, context) {
     if (!context.generated.has(count)) context.generated.set(count, generatedPoints(count));
     return send(res, 200, context.generated.get(count), geojson);
   }
-  if (route.startsWith('data/')) {
-    const path = normalize(join(dataDir, decodeURIComponent(route.slice('data/'.length))));
+  if (route.startsWith('fixtures/')) {
+    const path = normalize(join(dataDir, decodeURIComponent(route.slice('fixtures/'.length))));
     if (!path.startsWith(dataDir)) return send(res, 404, 'Not found', 'text/plain');
     try {
       return send(res, 200, await readFile(path), path.endsWith('.geojson') ? geojson : json);
