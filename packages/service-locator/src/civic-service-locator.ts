@@ -94,8 +94,6 @@ export class CivicServiceLocator extends CivicElement {
   @state() private openNow = false;
   @state() private withinWalk = false;
   @state() private shown = 10;
-  /** The current minute: its tick re-renders every state word. */
-  @state() private minute = 0;
 
   private readonly points = new LoadController<ParsedPoints>(this);
   private readonly calendar = new LoadController<HolidayCalendar>(this);
@@ -129,8 +127,10 @@ export class CivicServiceLocator extends CivicElement {
   /** States change on the minute: re-render then, and every minute after, while on the page. */
   private scheduleTick(): void {
     clearTimeout(this.tick);
-    this.minute = Math.floor(Date.now() / 60_000);
-    this.tick = setTimeout(() => this.scheduleTick(), 60_000 - (Date.now() % 60_000) + 50);
+    this.tick = setTimeout(() => {
+      this.requestUpdate();
+      this.scheduleTick();
+    }, 60_000 - (Date.now() % 60_000) + 50);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -338,16 +338,20 @@ export class CivicServiceLocator extends CivicElement {
     const messages: Record<string, () => string> = {
       asking: () => msg('Finding your position…'),
       found: () => msg('Sorted by distance from your position, nearest first.'),
-      denied: () => msg('Your position was not shared. Choose a subdistrict or search instead.'),
-      unavailable: () => msg('Your position could not be found. Choose a subdistrict or search instead.'),
-      'timed-out': () => msg('Finding your position took too long. Try again, or choose a subdistrict or search instead.'),
+      denied: () => msg('Your position was not shared.'),
+      unavailable: () => msg('Your position could not be found.'),
+      'timed-out': () => msg('Finding your position took too long.'),
     };
     return html`<div class="locate" part="locate">
       ${status === 'found'
         ? html`<button type="button" id="forget-location" @click=${this.forgetLocation}>${msg('Stop using my location')}</button>`
         : html`<button type="button" id="locate" aria-describedby="locate-hint" ?disabled=${status === 'asking'} @click=${this.locate}>${msg('Use my location')}</button>`}
       <span class="hint" id="locate-hint">${msg('Your position stays on this device: it is only used to sort the list, and is never sent or stored.')}</span>
-      ${messages[status] ? html`<p class=${status === 'found' || status === 'asking' ? 'located' : 'error-message'}>${messages[status]!()}</p>` : nothing}
+      ${messages[status]
+        ? status === 'found' || status === 'asking'
+          ? html`<p class="located">${messages[status]!()}</p>`
+          : html`<p class="error-message">${messages[status]!()} ${msg('You can choose a subdistrict or search instead.')}</p>`
+        : nothing}
     </div>`;
   }
 

@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 
-/** The reference kinds' labels; any other kind is shown by its own name. */
+/** The reference kinds' labels; any other kind is shown by its own name (none when the data gives none). */
 export function kindLabel(kind: string): string {
   switch (kind) {
     case 'community-affairs-centre':
@@ -16,7 +16,7 @@ export function kindLabel(kind: string): string {
     case 'health-centre':
       return msg('Community health centre');
     default:
-      return kind || msg('Other service point');
+      return kind;
   }
 }
 

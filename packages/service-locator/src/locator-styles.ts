@@ -54,6 +54,7 @@ export const locatorStyles = css`
   .point {
     padding-block: var(--_civic-space);
     border-block-start: 1px solid var(--_civic-color-border);
+    overflow-wrap: anywhere;
   }
   .point p {
     margin: 0 0 0.25em;
@@ -65,8 +66,7 @@ export const locatorStyles = css`
     line-height: 1.3;
   }
   .kind,
-  .distance,
-  .updated {
+  .distance {
     color: var(--_civic-color-text-muted);
   }
   .state {
@@ -81,7 +81,6 @@ export const locatorStyles = css`
   }
   .verbatim {
     font-family: ui-monospace, monospace;
-    overflow-wrap: anywhere;
   }
   .actions {
     display: flex;
@@ -95,13 +94,5 @@ export const locatorStyles = css`
     display: inline-flex;
     align-items: center;
     min-height: var(--_civic-target-size);
-  }
-  .care .actions {
-    display: grid;
-  }
-  .name,
-  .address,
-  .services {
-    overflow-wrap: anywhere;
   }
 `;

@@ -100,3 +100,15 @@ describe('<civic-service-locator> links', () => {
     expect(pointNamed(await renderLocator({ 'page-size': 20, 'heading-level': 4 }), centre).level).to.equal('4');
   });
 });
+
+describe('WGS-84 to GCJ-02', () => {
+  it('matches the published reference pair of the widely used transform (wandergis/coordtransform)', () => {
+    const [gcjLongitude, gcjLatitude] = wgs84ToGcj02(116.404, 39.915);
+    expect(gcjLongitude).to.be.closeTo(116.41024449916938, 1e-9);
+    expect(gcjLatitude).to.be.closeTo(39.91640428150164, 1e-9);
+  });
+
+  it('leaves positions outside China as they are', () => {
+    expect(wgs84ToGcj02(-0.1276, 51.5072)).to.deep.equal([-0.1276, 51.5072]);
+  });
+});

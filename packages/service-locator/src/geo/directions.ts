@@ -19,7 +19,7 @@ export function directionsUrl(service: DirectionsService, point: { longitude: nu
   const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
   switch (service) {
     case 'amap':
-      return `https://uri.amap.com/marker?${query({ position: `${longitude},${latitude}`, name, coordinate: 'wgs84', callnative: '0' })}`;
+      return `https://uri.amap.com/marker?${query({ position: `${longitude},${latitude}`, name, coordinate: 'wgs84' })}`;
     case 'baidu':
       return `https://api.map.baidu.com/marker?${query({ location: `${latitude},${longitude}`, title: name, content: name, coord_type: 'wgs84', output: 'html', src: caller })}`;
     case 'tencent':

@@ -11,10 +11,6 @@ export interface HolidayCalendar {
   days: ReadonlyMap<string, { name: string; off: boolean }>;
 }
 
-export class NotHolidayCalendarError extends Error {
-  override name = 'NotHolidayCalendarError';
-}
-
 const datePattern = /^(\d{4})-\d{2}-\d{2}$/;
 
 export function parseHolidayCalendar(text: string): HolidayCalendar {
@@ -22,14 +18,14 @@ export function parseHolidayCalendar(text: string): HolidayCalendar {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new NotHolidayCalendarError('it is not JSON');
+    throw new Error('not JSON');
   }
   const years = new Set<number>();
   const days = new Map<string, { name: string; off: boolean }>();
   for (const entry of Array.isArray(json) ? json : [json]) {
     const record = entry as { year?: unknown; days?: unknown };
     if (typeof record !== 'object' || record === null || !Array.isArray(record.days)) {
-      throw new NotHolidayCalendarError('it is not in the holiday-cn format ({"year": …, "days": […]})');
+      throw new Error('not in the holiday-cn format');
     }
     if (typeof record.year === 'number') years.add(record.year);
     for (const day of record.days as Array<{ name?: unknown; date?: unknown; isOffDay?: unknown }>) {

@@ -37,9 +37,9 @@ export function pointItem(props: PointItemProps) {
   const choose = () => props.onChoose(prepared);
   return html`<li class="point" part="point" data-index=${props.index}>
     <div class="name" role="heading" aria-level=${props.headingLevel} tabindex="-1">${prepared.name}</div>
-    <p class="kind">${kindLabel(point.kind)}${prepared.subdistrict ? html` · ${prepared.subdistrict}` : nothing}</p>
+    <p class="kind">${[kindLabel(point.kind), prepared.subdistrict].filter(Boolean).join(' · ')}</p>
     <p class="state ${props.state.tone}">${props.state.text}</p>
-    ${props.state.tone === 'unknown' && point.openingHours ? html`<p>${msg('Hours as published:')} <span class="verbatim">${point.openingHours}</span></p>` : nothing}
+    ${props.state.tone === 'unknown' && point.openingHours ? html`<p class="verbatim">${point.openingHours}</p>` : nothing}
     ${props.distance ? html`<p class="distance">${props.distance}</p>` : nothing}
     ${address ? html`<p class="address">${address}</p>` : nothing}
     ${wheelchair ? html`<p class="wheelchair">${wheelchair}</p>` : nothing}

@@ -82,7 +82,7 @@ export function squash(text: string | null | undefined): string {
 export async function renderLocator(attrs: Record<string, string | number | boolean> = {}): Promise<Locator> {
   // Attributes before the element is in the page, as a host page's markup gives them.
   const created = document.createElement('civic-service-locator');
-  for (const [name, value] of Object.entries({ src: pointsUrl, ...attrs })) {
+  for (const [name, value] of Object.entries<string | number | boolean>({ src: pointsUrl, ...attrs })) {
     if (value !== false) created.setAttribute(name, value === true ? '' : String(value));
   }
   const el = await fixture<Locator>(html`${created}`);
