@@ -18,6 +18,7 @@ import { maxPhotos } from './open311/request-schema.js';
 import { open311Routes, staffRoutes } from './open311/open311-routes.js';
 import { requestStore } from './open311/request-store.js';
 import { servicePointRoutes } from './service-points/service-point-routes.js';
+import { calendarRoutes } from './calendar/calendar-routes.js';
 import { siteRoutes } from './site/site-routes.js';
 import { surveyRoutes } from './surveys/survey-routes.js';
 import { version } from './version.js';
@@ -107,6 +108,7 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
   await app.register(async (scope) => surveyRoutes(scope, context), { prefix: '/surveys' });
   await app.register(async (scope) => noticeRoutes(scope, context), { prefix: '/notices' });
   await app.register(async (scope) => servicePointRoutes(scope, context));
+  await app.register(calendarRoutes);
   await app.register(async (scope) => siteRoutes(scope, config));
   return app;
 }
