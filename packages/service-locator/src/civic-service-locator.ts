@@ -14,6 +14,7 @@ import { directionsServices, type DirectionsService } from './geo/directions.js'
 import { distanceMetres, walking, walkingMinutes } from './geo/distance.js';
 import { kindLabel, holidayName } from './kinds.js';
 import { matchesWords, preparePoints, searchWords, type PreparedPoint } from './point-query.js';
+import type { WeeklyHours } from './hours/opening-hours.js';
 import { pointItem } from './views/point-item.js';
 import { stateWords, type DayName, type StateWords } from './views/state-words.js';
 
@@ -104,7 +105,7 @@ export class CivicServiceLocator extends CivicElement {
   private preparedCache?: { points: ParsedPoints; locale: string; prepared: PreparedPoint[]; subdistricts: string[]; kinds: string[] };
   private distanceCache?: { prepared: PreparedPoint[]; latitude: number; longitude: number; metres: Map<PreparedPoint, number>; byDistance: PreparedPoint[] };
   private listingCache?: { key: unknown[]; listing: Listing };
-  private stateCache?: { key: string; calendar: HolidayCalendar | undefined; states: Map<PreparedPoint, StateWords> };
+  private stateCache?: { key: string; calendar: HolidayCalendar | undefined; states: Map<WeeklyHours | undefined, StateWords> };
   private formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat | Intl.DateTimeFormat>();
   private tick?: ReturnType<typeof setTimeout>;
   private warnedSkipped?: ParsedPoints;
@@ -148,7 +149,12 @@ export class CivicServiceLocator extends CivicElement {
   private loadPoints(): void {
     if (!this.src) return;
     const src = this.src;
-    void this.points.load(async (signal) => parseGeoJson(await this.fetchText(src, signal, 'application/geo+json, application/json;q=0.9')));
+    void this.points.load(async (signal) => {
+      const points = parseGeoJson(await this.fetchText(src, signal, 'application/geo+json, application/json;q=0.9'));
+      // Prepared here, not in the first render, so that render stays within a frame with 10,000 points.
+      this.prepared(points);
+      return points;
+    });
   }
 
   private loadCalendar(): void {
@@ -204,14 +210,14 @@ export class CivicServiceLocator extends CivicElement {
     return this.distanceCache;
   }
 
-  /** State words of each point at this minute, worked out when first needed. */
+  /** State words of each point at this minute, worked out once per distinct hours (points share a few), when first needed. */
   private stateOf(point: PreparedPoint, now: CivilMoment, calendar: HolidayCalendar | undefined): StateWords {
     const key = `${now.date.day}|${now.minutes}|${this.locale}|${this.timeZone}`;
     if (this.stateCache?.key !== key || this.stateCache.calendar !== calendar) this.stateCache = { key, calendar, states: new Map() };
-    let words = this.stateCache.states.get(point);
+    let words = this.stateCache.states.get(point.hours);
     if (!words) {
       words = stateWords(hoursState(point.hours, now, calendar), this.dayName);
-      this.stateCache.states.set(point, words);
+      this.stateCache.states.set(point.hours, words);
     }
     return words;
   }
