@@ -356,7 +356,8 @@ export class CivicServiceLocator extends CivicElement {
       ${messages[status]
         ? status === 'found' || status === 'asking'
           ? html`<p class="located">${messages[status]!()}</p>`
-          : html`<p class="error-message">${messages[status]!()} ${msg('You can choose a subdistrict or search instead.')}</p>`
+          : html`<p class="error-message">${messages[status]!()}</p>
+              <p>${msg('You can choose a subdistrict or search instead.')}</p>`
         : nothing}
     </div>`;
   }

@@ -125,7 +125,7 @@ describe('<civic-service-locator> finding the nearest', () => {
     el.addEventListener('civic-locator-locate', (event) => outcomes.push(event.detail.outcome));
     await click(el, '#locate');
     await waitUntil(() => textOf(el, '.locate .error-message'), 'no message after the refusal', { timeout: 8000 });
-    expect(textOf(el, '.locate .error-message')).to.equal('Your position was not shared. You can choose a subdistrict or search instead.');
+    expect(textOf(el, '.locate .error-message')).to.equal('Your position was not shared.');
     expect(outcomes).to.deep.equal(['denied']);
     expect(shadow(el).activeElement?.id).to.equal('locate');
     await typeSearch(el, 'canteen');
@@ -145,7 +145,7 @@ describe('<civic-service-locator> finding the nearest', () => {
       const el = await renderLocator();
       await click(el, '#locate');
       await waitUntil(() => textOf(el, '.locate .error-message'), 'no message after the timeout', { timeout: 8000 });
-      expect(textOf(el, '.locate .error-message')).to.equal('Finding your position took too long. You can choose a subdistrict or search instead.');
+      expect(textOf(el, '.locate .error-message')).to.equal('Finding your position took too long.');
       expect(shadow(el).querySelector('#locate')).not.to.equal(null);
     });
   });
