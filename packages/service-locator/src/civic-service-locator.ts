@@ -172,7 +172,7 @@ export class CivicServiceLocator extends CivicElement {
 
   private formatCount = (count: number): string => this.formatter('count', () => new Intl.NumberFormat(this.locale)).format(count);
 
-  private formatList = (items: string[]): string => this.formatter('list', () => new Intl.ListFormat(this.locale, { type: 'unit' })).format(items);
+  private formatList = (items: string[]): string => this.formatter('list', () => new Intl.ListFormat(this.locale)).format(items);
 
   private dayName: DayName = (date, withDate) => {
     const format = this.formatter(`day${withDate}`, () => new Intl.DateTimeFormat(this.locale, withDate ? { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' } : { weekday: 'long', timeZone: 'UTC' }));
