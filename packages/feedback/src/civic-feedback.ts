@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, focusField, newIdempotencyKey, reportProblem, type OutboxRequest } from '@civic-widgets/core';
+import { baseStyles, CivicElement, focusField, GeolocationController, newIdempotencyKey, reportProblem, type OutboxRequest } from '@civic-widgets/core';
 import { registerFeedbackCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { feedbackStyles } from './feedback-styles.js';
@@ -132,6 +132,7 @@ export class CivicFeedback extends CivicElement {
   @state() private deliveredLater: SubmissionReceipt[] = [];
   @state() private refusedLater: RefusedReport[] = [];
   @state() private locating: LocatingState = { kind: 'idle' };
+  private readonly geolocation = new GeolocationController(this, { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 });
   @state() private announcement = '';
 
   private readonly catalog = new ServiceCatalog(this, () => this.open311Settings);
@@ -363,7 +364,7 @@ export class CivicFeedback extends CivicElement {
             locating: this.locating,
             locale: this.locale,
             onAddress: (address) => this.change({ address }),
-            onLocate: () => this.locate(),
+            onLocate: () => void this.locate(),
             onForgetPosition: () => {
               this.change({ position: undefined });
               void this.focusAfterUpdate('#locate');
@@ -465,30 +466,30 @@ export class CivicFeedback extends CivicElement {
     this.shadowRoot?.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  private locate(): void {
-    if (!navigator.geolocation) {
+  private async locate(): Promise<void> {
+    if (!('geolocation' in navigator)) {
       this.locating = { kind: 'failed', message: () => msg('This browser cannot find your position. Enter an address instead.') };
       return;
     }
     this.locating = { kind: 'busy' };
-    navigator.geolocation.getCurrentPosition(
-      ({ coords }) => {
-        this.locating = { kind: 'idle' };
-        this.change({ position: { latitude: coords.latitude, longitude: coords.longitude } });
-        this.announce(msg('Your position has been added.'));
-        // The button the citizen pressed is gone: its replacement takes the focus.
-        void this.focusAfterUpdate('#forget-position');
-      },
-      (error) => {
-        const message: LocalizedText =
-          error.code === error.PERMISSION_DENIED
-            ? () => msg('Your position was not shared. Enter an address instead.')
-            : () => msg('Your position could not be found. Enter an address instead.');
-        this.locating = { kind: 'failed', message };
-        this.announce(message());
-      },
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
-    );
+    const status = await this.geolocation.request();
+    const position = this.geolocation.position;
+    if (status === 'found' && position) {
+      this.locating = { kind: 'idle' };
+      this.change({ position: { latitude: position.latitude, longitude: position.longitude } });
+      this.announce(msg('Your position has been added.'));
+      // The button the citizen pressed is gone: its replacement takes the focus.
+      void this.focusAfterUpdate('#forget-position');
+      return;
+    }
+    // Forgotten meanwhile (the widget left the page): nothing to say.
+    if (status === 'idle' || status === 'asking') return;
+    const message: LocalizedText =
+      status === 'denied'
+        ? () => msg('Your position was not shared. Enter an address instead.')
+        : () => msg('Your position could not be found. Enter an address instead.');
+    this.locating = { kind: 'failed', message };
+    this.announce(message());
   }
 
   private async addPhotos(files: File[]): Promise<void> {
