@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, focusField, GeolocationController, newIdempotencyKey, reportProblem, type OutboxRequest } from '@civic-widgets/core';
+import { baseStyles, CivicElement, focusField, GeolocationController, newIdempotencyKey, PoliteAnnouncer, reportProblem, type OutboxRequest } from '@civic-widgets/core';
 import { registerFeedbackCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { feedbackStyles } from './feedback-styles.js';
@@ -133,7 +133,7 @@ export class CivicFeedback extends CivicElement {
   @state() private refusedLater: RefusedReport[] = [];
   @state() private locating: LocatingState = { kind: 'idle' };
   private readonly geolocation = new GeolocationController(this, { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 });
-  @state() private announcement = '';
+  private readonly announcer = new PoliteAnnouncer(this);
 
   private readonly catalog = new ServiceCatalog(this, () => this.open311Settings);
   private readonly progress = new ProgressLookup(this);
@@ -179,8 +179,7 @@ export class CivicFeedback extends CivicElement {
 
   /** @internal Says `text` through the polite live region, even when it equals the last announcement. */
   announce(text: string): void {
-    this.announcement = '';
-    void this.updateComplete.then(() => (this.announcement = text));
+    this.announcer.announce(text);
   }
 
   override connectedCallback(): void {
@@ -249,7 +248,7 @@ export class CivicFeedback extends CivicElement {
     return html`<div class="root ${this.careModeActive ? 'care' : ''}" lang=${this.locale}>
       <slot name="notice"></slot>
       ${this.renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.announcer.render()}
     </div>`;
   }
 

@@ -26,6 +26,13 @@ export class PoliteAnnouncer implements ReactiveController {
     this.schedule(message, pauseMs);
   }
 
+  /** Silences the region, and whatever was about to be said (when the focus now says it instead). */
+  clear(): void {
+    clearTimeout(this.timer);
+    this.text = '';
+    this.host.requestUpdate();
+  }
+
   /** The region itself; render it once, always present, so that it is registered before it speaks. */
   render(): TemplateResult {
     return html`<div class="visually-hidden" role="status" aria-live="polite">${this.text}</div>`;
