@@ -8,6 +8,7 @@ import {
   focusField,
   newIdempotencyKey,
   parseJson,
+  PoliteAnnouncer,
   refusalNotice,
   reportProblem,
   type FieldError,
@@ -200,7 +201,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
   @state() private dismissed = false;
   @state() private panelOpen = false;
   @state() private results: ResultsState = { kind: 'loading' };
-  @state() private announcement = '';
+  private readonly announcer = new PoliteAnnouncer(this);
 
   /** Drawn once per widget, so a re-render never makes the survey appear or vanish. */
   private sampled?: boolean;
@@ -265,7 +266,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
   override render() {
     return html`<div class="root ${this.careModeActive ? 'care' : ''}" lang=${this.locale} @focusout=${this.onFocusOut}>
       ${this.renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.announcer.render()}
     </div>`;
   }
 
@@ -514,7 +515,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
   private finish(outcome: 'sent' | 'queued'): void {
     rememberAnswered(this.subject);
     this.phase = outcome;
-    this.announcement = '';
+    this.announcer.clear();
     void this.focusAfterUpdate('#outcome-heading');
   }
 
@@ -523,14 +524,12 @@ export class CivicSatisfactionSurvey extends CivicElement {
     this.dispatchEvent(new CivicSurveySuccessEvent(key));
     if (this.phase !== 'queued') return;
     this.phase = 'sent';
-    void this.announce(msg('Your saved rating has now been sent.'));
+    this.announce(msg('Your saved rating has now been sent.'));
   }
 
   /** Says something through the live region, also when it is the same words as last time. */
-  private async announce(text: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = text;
+  private announce(text: string): void {
+    this.announcer.announce(text);
   }
 
   private refuse(status: number, reason: LocalizedText): void {
@@ -567,7 +566,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
     this.refusalKind = kind;
     this.dispatchEvent(new CivicSurveyErrorEvent(outcome.status, reason()));
     if (this.matches(':focus-within')) void this.focusAfterUpdate('.refusal');
-    else void this.announce(kind === 'expired' ? msg('A rating saved on this device could not be sent.') : msg('A rating saved on this device was not accepted.'));
+    else this.announce(kind === 'expired' ? msg('A rating saved on this device could not be sent.') : msg('A rating saved on this device was not accepted.'));
   }
 
   private readonly dismiss = (): void => {
