@@ -63,7 +63,6 @@ export const locatorStyles = css`
     margin: 0 0 0.25em;
     font-size: 1.2em;
     font-weight: 700;
-    line-height: 1.3;
   }
   .kind,
   .distance {
