@@ -5,6 +5,7 @@ import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
 import { startOpen311TestServer } from './packages/feedback/test/server/open311-test-server.mjs';
 import { startSurveyTestServer } from './packages/satisfaction-survey/test/server/survey-test-server.mjs';
 import { startFeedTestServer } from './packages/notice-board/test/server/feed-test-server.mjs';
+import { locatorTestPlugin } from './packages/service-locator/test/server/locator-test-plugin.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -94,5 +95,6 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }),
     open311ServerPlugin(),
     geolocationPlugin(),
+    locatorTestPlugin(),
   ],
 };

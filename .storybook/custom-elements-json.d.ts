@@ -57,3 +57,9 @@ declare module '@civic-widgets/notice-board/custom-elements.json' {
   const manifest: CustomElementsManifest;
   export default manifest;
 }
+
+declare module '@civic-widgets/service-locator/custom-elements.json' {
+  import type { CustomElementsManifest } from '@civic-widgets/feedback/custom-elements.json';
+  const manifest: CustomElementsManifest;
+  export default manifest;
+}

@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { careModeAttribute } from '@civic-widgets/core';
 import { installFakeFeeds } from './fake-feeds';
 import { installFakeOpen311 } from './fake-open311';
+import { installFakeServicePoints } from './fake-service-points';
 import { installFakeSurveys } from './fake-surveys';
 import { resetWidgetStorage } from './reset-widget-storage';
 import { themeOf, themes } from './themes';
@@ -14,11 +15,14 @@ import '@civic-widgets/feedback/define.js';
 import '@civic-widgets/satisfaction-survey/define.js';
 // Registers <civic-notice-board>, likewise from packages/notice-board/src.
 import '@civic-widgets/notice-board/define.js';
+// Registers <civic-service-locator>, likewise from packages/service-locator/src.
+import '@civic-widgets/service-locator/define.js';
 
 // Before any story renders, so no widget ever reaches for a real server.
 installFakeOpen311();
 installFakeSurveys();
 installFakeFeeds();
+installFakeServicePoints();
 // Args tables (attributes, events, slot, CSS properties and parts) come from the widgets' manifests.
 // setCustomElementsManifest is the renderer's function, re-exported by the framework
 // package, which is the one this repository depends on.

@@ -2,6 +2,7 @@ import type { CustomElementsManifest } from '@civic-widgets/feedback/custom-elem
 import feedback from '@civic-widgets/feedback/custom-elements.json';
 import noticeBoard from '@civic-widgets/notice-board/custom-elements.json';
 import satisfactionSurvey from '@civic-widgets/satisfaction-survey/custom-elements.json';
+import serviceLocator from '@civic-widgets/service-locator/custom-elements.json';
 
 /**
  * The manifests of every widget package (`npm run manifest` writes one per
@@ -10,5 +11,5 @@ import satisfactionSurvey from '@civic-widgets/satisfaction-survey/custom-elemen
  */
 export const widgetManifest: CustomElementsManifest = {
   schemaVersion: feedback.schemaVersion,
-  modules: [...feedback.modules, ...satisfactionSurvey.modules, ...noticeBoard.modules],
+  modules: [...feedback.modules, ...satisfactionSurvey.modules, ...noticeBoard.modules, ...serviceLocator.modules],
 };

@@ -12,6 +12,7 @@ const budgets = {
   'civic-feedback.js': 16000,
   'civic-satisfaction-survey.js': 12000,
   'civic-notice-board.js': 26000,
+  'civic-service-locator.js': 22000,
 };
 
 // A bundle that does not meet its budget yet may not grow either: the build

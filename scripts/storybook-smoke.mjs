@@ -37,6 +37,12 @@ const intentionalConsoleError = new Set([
   'widgets-notice-board--not-configured',
   'widgets-notice-board-zh-hans--broken-feed',
   'widgets-notice-board-zh-hant--broken-feed',
+  'widgets-service-locator--unusable-data',
+  'widgets-service-locator--not-configured',
+  'widgets-service-locator-zh-hans--unusable-data',
+  'widgets-service-locator-zh-hans--not-configured',
+  'widgets-service-locator-zh-hant--unusable-data',
+  'widgets-service-locator-zh-hant--not-configured',
 ]);
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

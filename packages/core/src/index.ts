@@ -31,3 +31,6 @@ export { readStored, removeStored, writeStored } from './safe-storage.js';
 export { firstTry, type FirstTry } from './outbox/first-try.js';
 export { afterFirstRenderingTask, notConfigured } from './not-configured.js';
 export { focusProgrammatically } from './programmatic-focus.js';
+export { GeolocationController, type DevicePosition, type GeolocationStatus } from './controllers/geolocation-controller.js';
+export { PoliteAnnouncer } from './controllers/polite-announcer.js';
+export { LoadController, type LoadState } from './controllers/load-controller.js';

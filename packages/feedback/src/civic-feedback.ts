@@ -1,7 +1,19 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, focusField, focusProgrammatically, newIdempotencyKey, notConfigured, reportProblem, topHeading, type OutboxRequest } from '@civic-widgets/core';
+import {
+  baseStyles,
+  CivicElement,
+  focusField,
+  focusProgrammatically,
+  GeolocationController,
+  newIdempotencyKey,
+  notConfigured,
+  PoliteAnnouncer,
+  reportProblem,
+  topHeading,
+  type OutboxRequest,
+} from '@civic-widgets/core';
 import { registerFeedbackCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { feedbackStyles } from './feedback-styles.js';
@@ -140,7 +152,8 @@ export class CivicFeedback extends CivicElement {
   @state() private removal: 'offered' | 'asking' = 'offered';
   @state() private refusedLater: RefusedReport[] = [];
   @state() private locating: LocatingState = { kind: 'idle' };
-  @state() private announcement = '';
+  private readonly geolocation = new GeolocationController(this, { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 });
+  private readonly announcer = new PoliteAnnouncer(this);
 
   private readonly catalog = new ServiceCatalog(this, () => this.open311Settings);
   private readonly progress = new ProgressLookup(this);
@@ -188,8 +201,7 @@ export class CivicFeedback extends CivicElement {
 
   /** @internal Says `text` through the polite live region, even when it equals the last announcement. */
   announce(text: string): void {
-    this.announcement = '';
-    void this.updateComplete.then(() => (this.announcement = text));
+    this.announcer.announce(text);
   }
 
   override connectedCallback(): void {
@@ -261,7 +273,7 @@ export class CivicFeedback extends CivicElement {
     return html`<div class="root ${this.careModeActive ? 'care' : ''}" lang=${this.locale}>
       <slot name="notice"></slot>
       ${this.renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.announcer.render()}
     </div>`;
   }
 
@@ -391,7 +403,7 @@ export class CivicFeedback extends CivicElement {
             locating: this.locating,
             locale: this.locale,
             onAddress: (address) => this.change({ address }),
-            onLocate: () => this.locate(),
+            onLocate: () => void this.locate(),
             onForgetPosition: () => {
               this.change({ position: undefined });
               void this.focusAfterUpdate('#locate');
@@ -494,30 +506,30 @@ export class CivicFeedback extends CivicElement {
     focusProgrammatically(this.shadowRoot?.querySelector<HTMLElement>(selector));
   }
 
-  private locate(): void {
-    if (!navigator.geolocation) {
+  private async locate(): Promise<void> {
+    if (!('geolocation' in navigator)) {
       this.locating = { kind: 'failed', message: () => msg('This browser cannot find your position. Enter an address instead.') };
       return;
     }
     this.locating = { kind: 'busy' };
-    navigator.geolocation.getCurrentPosition(
-      ({ coords }) => {
-        this.locating = { kind: 'idle' };
-        this.change({ position: { latitude: coords.latitude, longitude: coords.longitude } });
-        this.announce(msg('Your position has been added.'));
-        // The button the citizen pressed is gone: its replacement takes the focus.
-        void this.focusAfterUpdate('#forget-position');
-      },
-      (error) => {
-        const message: LocalizedText =
-          error.code === error.PERMISSION_DENIED
-            ? () => msg('Your position was not shared. Enter an address instead.')
-            : () => msg('Your position could not be found. Enter an address instead.');
-        this.locating = { kind: 'failed', message };
-        this.announce(message());
-      },
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
-    );
+    const status = await this.geolocation.request();
+    const position = this.geolocation.position;
+    if (status === 'found' && position) {
+      this.locating = { kind: 'idle' };
+      this.change({ position: { latitude: position.latitude, longitude: position.longitude } });
+      this.announce(msg('Your position has been added.'));
+      // The button the citizen pressed is gone: its replacement takes the focus.
+      void this.focusAfterUpdate('#forget-position');
+      return;
+    }
+    // Forgotten meanwhile (the widget left the page): nothing to say.
+    if (status === 'idle' || status === 'asking') return;
+    const message: LocalizedText =
+      status === 'denied'
+        ? () => msg('Your position was not shared. Enter an address instead.')
+        : () => msg('Your position could not be found. Enter an address instead.');
+    this.locating = { kind: 'failed', message };
+    this.announce(message());
   }
 
   private async addPhotos(files: File[]): Promise<void> {

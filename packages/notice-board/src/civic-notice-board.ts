@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, fetchWithTimeout, notConfigured, reportProblem } from '@civic-widgets/core';
+import { baseStyles, CivicElement, fetchWithTimeout, notConfigured, PoliteAnnouncer, reportProblem } from '@civic-widgets/core';
 import { registerNoticeBoardCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { noticeBoardStyles } from './notice-board-styles.js';
@@ -102,7 +102,7 @@ export class CivicNoticeBoard extends CivicElement {
   @state() private shown = 0;
   @state() private open: ReadonlySet<string> = new Set();
   @state() private dismissed: ReadonlySet<string> = new Set();
-  @state() private announcement = '';
+  private readonly announcer = new PoliteAnnouncer(this);
 
   /** How many notices the current filter and search found, for the announcement. */
   private foundCount = 0;
@@ -118,7 +118,6 @@ export class CivicNoticeBoard extends CivicElement {
   private formatters = new Map<string, Intl.DateTimeFormat>();
   private stopPreparingSearch?: () => void;
   private refreshTimer?: ReturnType<typeof setInterval>;
-  private announceTimer?: ReturnType<typeof setTimeout>;
 
   private allowedCache: { from: string; allowed: string[] } = { from: '', allowed: [] };
 
@@ -151,7 +150,6 @@ export class CivicNoticeBoard extends CivicElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.refreshTimer);
-    clearTimeout(this.announceTimer);
     this.stopPreparingSearch?.();
     this.refreshTimer = undefined;
   }
@@ -282,13 +280,13 @@ export class CivicNoticeBoard extends CivicElement {
   };
 
   private announce(text: string): void {
-    this.announcement = text;
+    this.announcer.announce(text);
   }
 
   override render() {
     return html`<div class="root ${this.careModeActive ? 'care' : ''}" lang=${this.locale}>
       ${this.renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.announcer.render()}
     </div>`;
   }
 
@@ -409,10 +407,9 @@ export class CivicNoticeBoard extends CivicElement {
 
   /** The number of results, said once the reader pauses, not at every keystroke. */
   private announceCount(): void {
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
+    this.announcer.announceWhenPaused(() => {
       const count = this.foundCount;
-      this.announce(count === 0 ? msg('No notices match.') : count === 1 ? msg('1 notice found') : msg(str`${this.formatCount(count)} notices found`));
+      return count === 0 ? msg('No notices match.') : count === 1 ? msg('1 notice found') : msg(str`${this.formatCount(count)} notices found`);
     }, 600);
   }
 

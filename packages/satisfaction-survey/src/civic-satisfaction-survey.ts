@@ -12,6 +12,7 @@ import {
   newIdempotencyKey,
   notConfigured,
   parseJson,
+  PoliteAnnouncer,
   refusalNotice,
   reportProblem,
   topHeading,
@@ -210,7 +211,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
   @state() private dismissed = false;
   @state() private panelOpen = false;
   @state() private results: ResultsState = { kind: 'loading' };
-  @state() private announcement = '';
+  private readonly announcer = new PoliteAnnouncer(this);
 
   /** Drawn once per widget, so a re-render never makes the survey appear or vanish. */
   private sampled?: boolean;
@@ -294,7 +295,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
   override render() {
     return html`<div class="root ${this.careModeActive ? 'care' : ''}" lang=${this.locale} @focusout=${this.onFocusOut}>
       ${this.renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.announcer.render()}
     </div>`;
   }
 
@@ -542,7 +543,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
     rememberAnswered(this.subject);
     if (outcome === 'sent') announceRatedHere(this.subject);
     this.phase = outcome;
-    this.announcement = '';
+    this.announcer.clear();
     void this.focusAfterUpdate('#outcome-heading');
   }
 
@@ -552,14 +553,12 @@ export class CivicSatisfactionSurvey extends CivicElement {
     announceRatedHere(this.subject);
     if (this.phase !== 'queued') return;
     this.phase = 'sent';
-    void this.announce(msg('Your saved rating has now been sent.'));
+    this.announce(msg('Your saved rating has now been sent.'));
   }
 
   /** Says something through the live region, also when it is the same words as last time. */
-  private async announce(text: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = text;
+  private announce(text: string): void {
+    this.announcer.announce(text);
   }
 
   private refuse(status: number, reason: LocalizedText): void {
@@ -596,7 +595,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
     this.refusalKind = kind;
     this.dispatchEvent(new CivicSurveyErrorEvent(outcome.status, reason()));
     if (this.matches(':focus-within')) void this.focusAfterUpdate('.refusal');
-    else void this.announce(kind === 'expired' ? msg('A rating saved on this device could not be sent.') : msg('A rating saved on this device was not accepted.'));
+    else this.announce(kind === 'expired' ? msg('A rating saved on this device could not be sent.') : msg('A rating saved on this device was not accepted.'));
   }
 
   private readonly dismiss = (): void => {

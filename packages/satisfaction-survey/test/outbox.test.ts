@@ -198,7 +198,7 @@ describe('<civic-satisfaction-survey> offline outbox', () => {
       expect(textOf(el, '.refusal')).to.equal(
         `Your rating was not accepted ${refusalTitle} Your answers are still here: you can send them again.`,
       );
-      expect(textOf(el, '[role="status"]')).to.equal('A rating saved on this device was not accepted.');
+      await waitUntil(() => textOf(el, '[role="status"]') === 'A rating saved on this device was not accepted.', 'not announced');
       expect(el.shadowRoot!.querySelector<HTMLInputElement>('#rating-2')!.checked, 'the rating').to.equal(true);
       expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[value="efficiency"]')!.checked, 'the reason').to.equal(true);
       expect(el.shadowRoot!.querySelector<HTMLTextAreaElement>('#comment')!.value).to.equal('Three visits for one stamp.');

@@ -19,6 +19,7 @@ import { requestStore } from './open311/request-store.js';
 import { serviceStore } from './open311/service-store.js';
 import { retentionJob } from './retention/retention-job.js';
 import { servicePointRoutes } from './service-points/service-point-routes.js';
+import { calendarRoutes } from './calendar/calendar-routes.js';
 import { siteRoutes } from './site/site-routes.js';
 import { surveyRoutes, surveyStaffRoutes } from './surveys/survey-routes.js';
 import { version } from './version.js';
@@ -124,6 +125,7 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
   await app.register(async (scope) => surveyRoutes(scope, context), { prefix: '/surveys' });
   await app.register(async (scope) => noticeRoutes(scope, context), { prefix: '/notices' });
   await app.register(async (scope) => servicePointRoutes(scope, context));
+  await app.register(calendarRoutes);
   await app.register(async (scope) => siteRoutes(scope, config));
   return app;
 }

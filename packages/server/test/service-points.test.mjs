@@ -34,7 +34,7 @@ describe('GET /service-points.geojson', () => {
     for (const feature of collection.features) {
       assert.deepEqual(Object.keys(feature), ['type', 'id', 'geometry', 'properties']);
       assert.equal(feature.type, 'Feature');
-      assert.deepEqual(Object.keys(feature.properties), ['kind', 'name', 'address', 'phone', 'opening_hours', 'services']);
+      assert.deepEqual(Object.keys(feature.properties), ['kind', 'name', 'address', 'phone', 'opening_hours', 'services', 'wheelchair', 'url', 'subdistrict', 'updated', 'search']);
     }
   });
 
@@ -60,6 +60,18 @@ describe('GET /service-points.geojson', () => {
       phone: '021-6400-4488',
       opening_hours: 'Mo-Fr 08:30-17:00; Sa 09:00-12:00; PH off',
       services: ['社保医保', '居住证办理', '就业登记', '社会救助', '敬老卡办理'],
+      wheelchair: 'yes',
+      url: 'https://www.xuhui.example.gov.cn/xujiahui/sp-001.html',
+      subdistrict: '徐家汇街道',
+      updated: '2026-11-20',
+      search: [
+        'xujiahuijiedaoshequshiwushoulifuwuzhongxin',
+        'xjhjdsqswslfwzx',
+        'shifanqucaoxibeilu331hao',
+        'sfqcxbl331h',
+        'xujiahuijiedao',
+        'xjhjd',
+      ],
     });
     for (const [url, headers] of [
       ['/service-points.geojson?lang=en', {}],
@@ -71,6 +83,9 @@ describe('GET /service-points.geojson', () => {
       assert.equal(english.properties.name, 'Xujiahui Subdistrict Community Affairs Service Centre');
       assert.equal(english.properties.address, '331 North Caoxi Road, Demo District');
       assert.deepEqual(english.properties.services.slice(0, 2), ['social and medical insurance', 'residence permits']);
+      assert.equal(english.properties.subdistrict, 'Xujiahui');
+      // Pinyin keys come from the Chinese texts whatever the language: "xjh" finds 徐家汇 on the English page.
+      assert.ok(english.properties.search.includes('xjhjdsqswslfwzx'));
     }
   });
 

@@ -1,0 +1,97 @@
+import { css } from 'lit';
+
+export const locatorStyles = css`
+  .locate,
+  .filters {
+    display: grid;
+    gap: 0.75em;
+    margin-block-end: var(--_civic-space);
+  }
+  .locate p {
+    margin: 0;
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+  }
+  input[type='search'] {
+    display: block;
+    width: 100%;
+    min-height: var(--_civic-target-size);
+    padding: 0.4em 0.5em;
+    font: inherit;
+    color: inherit;
+    border: 2px solid var(--_civic-color-border);
+    border-radius: var(--_civic-radius);
+    background: var(--_civic-color-background);
+  }
+  .kinds {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 1.25em;
+  }
+  .count {
+    color: var(--_civic-color-text-muted);
+  }
+  .notice {
+    padding: 0.5em 0.75em;
+    border-inline-start: 5px solid var(--_civic-color-primary);
+    background: var(--_civic-color-surface);
+  }
+  .list-status {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+    min-height: var(--_civic-target-size);
+    color: var(--_civic-color-text-muted);
+  }
+  .points {
+    margin: 0 0 var(--_civic-space);
+    padding: 0;
+    list-style: none;
+  }
+  .point {
+    padding-block: var(--_civic-space);
+    border-block-start: 1px solid var(--_civic-color-border);
+    overflow-wrap: anywhere;
+  }
+  .point p {
+    margin: 0 0 0.25em;
+  }
+  .name {
+    margin: 0 0 0.25em;
+    font-size: 1.2em;
+    font-weight: 700;
+  }
+  .kind,
+  .distance {
+    color: var(--_civic-color-text-muted);
+  }
+  .state {
+    font-weight: 700;
+  }
+  .state.open {
+    color: var(--_civic-color-success);
+  }
+  .state.closing,
+  .state.closed {
+    color: var(--_civic-color-error);
+  }
+  .verbatim {
+    font-family: ui-monospace, monospace;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    margin: 0.5em 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .actions a {
+    display: inline-flex;
+    align-items: center;
+    min-height: var(--_civic-target-size);
+  }
+`;
