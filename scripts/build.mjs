@@ -76,6 +76,6 @@ for (const [index, { name, dir }] of widgets.entries()) {
   console.log(`${relative(root, entry)} → dist/standalone/${fileName}.js`);
 }
 
-step('size budgets');
+step('single-file sizes against their ceilings');
 const problems = checkSizes();
 if (problems.length > 0) fail(problems.join('\n'));
