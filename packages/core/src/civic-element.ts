@@ -81,7 +81,7 @@ export abstract class CivicElement extends LitElement {
   }
 
   private async prepareLocale(locale: SupportedLocale): Promise<SupportedLocale> {
-    const loaded = loadCatalogs(locale);
+    const loaded = loadCatalogs(locale, this.constructor);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), localeWait)));
     const outcome = await Promise.race([loaded, late]);

@@ -12,18 +12,60 @@ export type CatalogSource = Templates | (() => Promise<CatalogModule>);
  * is loaded when its tag appears), so tables are filled in place.
  */
 const tables: Record<TargetLocale, Templates> = { 'zh-Hans': {}, 'zh-Hant': {} };
-const waiting: Record<TargetLocale, Array<() => Promise<CatalogModule>>> = { 'zh-Hans': [], 'zh-Hant': [] };
-const inFlight: Record<TargetLocale, Promise<boolean>> = { 'zh-Hans': Promise.resolve(true), 'zh-Hant': Promise.resolve(true) };
-const failed = new Set<TargetLocale>();
+
+type Loader = { locale: TargetLocale; load: () => Promise<CatalogModule> };
+/** Loaders registered since the last defineCivicElement(), which claims them for its class. */
+let unclaimed: Loader[] = [];
+const owned = new WeakMap<object, Loader[]>();
+/** Each loader runs once; resolves false if its catalog could not be loaded. */
+const arrivals = new Map<Loader, Promise<boolean>>();
 
 /**
  * Adds a widget's translations. A loader is called only when a widget first
  * needs that locale, so in the shared folder a page in one language fetches
  * one catalog per widget; the single-file build inlines the same import().
+ * Widgets register in their class's static block, before their tag is defined.
  */
 export function registerCatalog(locale: TargetLocale, source: CatalogSource): void {
-  if (typeof source === 'function') waiting[locale].push(source);
+  if (typeof source === 'function') unclaimed.push({ locale, load: source });
   else addTemplates(locale, source);
+}
+
+/** Called by defineCivicElement(): the loaders registered while the class was evaluated are its own. */
+export function claimCatalogs(owner: object): void {
+  owned.set(owner, [...(owned.get(owner) ?? []), ...unclaimed]);
+  unclaimed = [];
+}
+
+/**
+ * Loads the catalogs of `owner` (a widget class, or one of its base classes)
+ * for `locale`, and any not yet claimed. Resolves true once all are in, false
+ * if one could not be loaded: that widget then speaks English rather than a
+ * mix, and the console gets one error per catalog that failed.
+ */
+export function loadCatalogs(locale: SupportedLocale, owner: object): Promise<boolean> {
+  if (locale === sourceLocale) return Promise.resolve(true);
+  const loaders = [...unclaimed];
+  for (let type: object | null = owner; type; type = Object.getPrototypeOf(type) as object | null) loaders.push(...(owned.get(type) ?? []));
+  return Promise.all(loaders.filter((loader) => loader.locale === locale).map(arrival)).then((results) => results.every(Boolean));
+}
+
+function arrival(loader: Loader): Promise<boolean> {
+  let arrived = arrivals.get(loader);
+  if (!arrived) {
+    arrived = loader.load().then(
+      ({ templates }) => {
+        addTemplates(loader.locale, templates);
+        return true;
+      },
+      (error: unknown) => {
+        console.error(`[civic-widgets] ${loader.locale} texts not loaded; showing English.`, error);
+        return false;
+      },
+    );
+    arrivals.set(loader, arrived);
+  }
+  return arrived;
 }
 
 /**
@@ -46,29 +88,4 @@ const lookups = Object.fromEntries(
 
 export function templatesOf(locale: TargetLocale): Templates {
   return lookups[locale];
-}
-
-/**
- * Loads every catalog registered for `locale` that has not been asked for yet.
- * Resolves true once all of them are in, false if one could not be loaded: that
- * widget then speaks English (the source locale) rather than a mix, and the
- * console gets one error per catalog that failed.
- */
-export function loadCatalogs(locale: SupportedLocale): Promise<boolean> {
-  if (locale === sourceLocale) return Promise.resolve(true);
-  const loaders = waiting[locale].splice(0);
-  if (loaders.length > 0) {
-    const previous = inFlight[locale];
-    const arrivals = loaders.map((load) =>
-      load().then(
-        ({ templates }) => addTemplates(locale, templates),
-        (error: unknown) => {
-          failed.add(locale);
-          console.error(`[civic-widgets] ${locale} texts not loaded; showing English.`, error);
-        },
-      ),
-    );
-    inFlight[locale] = Promise.all([previous, ...arrivals]).then(() => !failed.has(locale));
-  }
-  return inFlight[locale];
 }
