@@ -113,6 +113,7 @@ describe('the shared folder', () => {
       const chunks = report.scripts.filter((path) => path.includes('/chunks/'));
       assert.ok(chunks.some((path) => /feedback-zh-Hans-/.test(path)), 'the feedback form’s Chinese was not loaded');
       assert.ok(!chunks.some((path) => /zh-Hant/.test(path)), `Traditional Chinese was loaded for a zh-CN page: ${chunks}`);
+      assert.ok(!chunks.some((path) => /sanitize-html-/.test(path)), 'DOMPurify was loaded for a feed without HTML');
     } finally {
       await context.close();
       await site.close();
@@ -281,6 +282,34 @@ describe('locales from the folder', () => {
       await site.close();
     }
   });
+});
+
+test('the notice board loads DOMPurify when a notice with HTML is first opened, and shows it sanitized', async () => {
+  const htmlFeed = JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: '通知',
+    items: [{ id: 'h', title: '停水通知', content_html: '<p>滨江路<strong>暂停供水</strong> <a href="javascript:alert(1)">详情</a></p>' }],
+  });
+  const site = await sitePage(strictPolicy("'self'"), () => ({
+    '/': page({ body: `<civic-notice-board src="/html.json"></civic-notice-board><script type="module" src="${subPath}civic-widgets.js"></script>` }),
+    '/html.json': htmlFeed,
+  }));
+  const { context, tab, report } = await open(`${site.origin}/`);
+  try {
+    await waitUntilUseful(tab);
+    assert.ok(!report.scripts.some((path) => /sanitize-html-/.test(path)), 'DOMPurify was loaded before a notice was opened');
+    await tab.locator('civic-notice-board button.title').click();
+    const content = tab.locator('civic-notice-board .content strong');
+    await content.waitFor();
+    assert.equal(await content.textContent(), '暂停供水');
+    assert.equal(await tab.locator('civic-notice-board .content a').getAttribute('href'), null);
+    assert.ok(report.scripts.some((path) => /sanitize-html-/.test(path)));
+    assert.deepEqual(await report.violations(), []);
+    assert.deepEqual(report.errors, []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
 });
 
 test('every file of the folder is in its sha384 manifest', async () => {

@@ -26,7 +26,12 @@ export function shareLitPolicy() {
   };
 }
 
-/** Matches the modules that belong with Lit in the shared folder's Lit chunk. */
+/**
+ * The modules of the shared folder's Lit chunk: what every widget needs. Lit's
+ * directives are left to Rolldown, so one that a single widget uses (the
+ * notice board's `until`) stays in that widget's entry.
+ */
 export function isLitModule(id) {
+  if (/[\\/](directives|async-directive|directive-helpers)[\\/.]/.test(id)) return false;
   return /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id) || id === helper;
 }

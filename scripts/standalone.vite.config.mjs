@@ -52,27 +52,35 @@ function siblingsAsFiles(siblings) {
   };
 }
 
-// `() => import('./generated/locales/zh-Hans.js')`: the catalog loaders widgets register.
-const catalogImport = /\bimport\((['"])(\.\/generated\/locales\/[\w-]+\.js)\1\)/g;
+// `import('./generated/locales/zh-Hans.js')`, `import('../feeds/sanitize-html.js')`: a relative import() in a package's source.
+const relativeImport = /\bimport\((['"])(\.\.?\/[\w./-]+\.js)\1\)/g;
 
 /**
- * The single file holds its catalogs: their import() becomes a static import.
- * Rolldown would inline the import() too, but it wraps every module the
- * catalog reaches (all of @lit/localize) in lazy initialisers that
- * tree-shaking cannot see through: about 450 gzip bytes more per file.
+ * The single file holds what the shared folder loads lazily (catalogs, rarely
+ * used parts): each relative import() in a package's source becomes a static
+ * import, except a declared sibling's (siblingsAsFiles keeps those). Rolldown
+ * would inline the import() too, but it wraps every module reached that way
+ * (all of @lit/localize from a catalog) in lazy initialisers that
+ * tree-shaking cannot see through: about 450 gzip bytes per catalog import.
  */
-function catalogsInline() {
+function lazyImportsInline(siblings) {
   return {
-    name: 'civic-standalone-catalogs-inline',
-    transform(code, id) {
-      if (!/[\\/]packages[\\/][^\\/]+[\\/]src[\\/]/.test(id) || !code.includes('/generated/locales/')) return null;
+    name: 'civic-standalone-lazy-imports-inline',
+    async transform(code, id) {
+      if (!/[\\/]packages[\\/][^\\/]+[\\/]src[\\/]/.test(id) || !code.includes('import(')) return null;
       const imports = [];
-      const result = code.replace(catalogImport, (_, _quote, specifier) => {
-        const name = `__civicCatalog${imports.length}`;
+      const replacements = new Map();
+      for (const [, , specifier] of code.matchAll(relativeImport)) {
+        if (replacements.has(specifier)) continue;
+        const resolved = await this.resolve(specifier, id);
+        if (resolved && siblings.has(resolved.id)) continue;
+        const name = `__civicInline${imports.length}`;
         imports.push(`import * as ${name} from ${JSON.stringify(specifier)};`);
-        return `Promise.resolve(${name})`;
-      });
-      return imports.length > 0 ? { code: `${imports.join('\n')}\n${result}`, map: null } : null;
+        replacements.set(specifier, `Promise.resolve(${name})`);
+      }
+      if (imports.length === 0) return null;
+      const result = code.replace(relativeImport, (call, _quote, specifier) => replacements.get(specifier) ?? call);
+      return { code: `${imports.join('\n')}\n${result}`, map: null };
     },
   };
 }
@@ -86,7 +94,7 @@ export function standaloneConfig({ entry, fileName, emptyOutDir = false, sibling
   const base = browserBuildBase();
   return {
     ...base,
-    plugins: [siblingsAsFiles(siblings), catalogsInline(), ...base.plugins],
+    plugins: [siblingsAsFiles(siblings), lazyImportsInline(siblings), ...base.plugins],
     build: {
       target: 'es2022',
       outDir: 'dist/standalone',

@@ -30,7 +30,7 @@ export abstract class CivicElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    for (const type of interactions) this.addEventListener(type, this.noteInteraction, true);
+    this.addEventListener('focusin', this.noteInteraction);
     this.stopObservingPage = observePageAttributes(() => {
       this.pageCareMode = pageCareMode();
       this.requestUpdate();
@@ -40,7 +40,7 @@ export abstract class CivicElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopObservingPage?.();
-    for (const type of interactions) this.removeEventListener(type, this.noteInteraction, true);
+    this.removeEventListener('focusin', this.noteInteraction);
   }
 
   /** The locale whose strings are rendered: use it for `Intl` and the inner `lang`. */
@@ -82,10 +82,7 @@ export abstract class CivicElement extends LitElement {
 
   private async prepareLocale(locale: SupportedLocale): Promise<SupportedLocale> {
     const loaded = loadCatalogs(locale, this.constructor);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), localeWait)));
-    const outcome = await Promise.race([loaded, late]);
-    clearTimeout(timer);
+    const outcome = await Promise.race([loaded, new Promise<'late'>((resolve) => setTimeout(resolve, localeWait, 'late'))]);
     if (outcome !== 'late') return outcome ? locale : sourceLocale;
     void loaded.then((ok) => {
       if (!ok || this.wantedLocale !== locale) return;
@@ -95,11 +92,9 @@ export abstract class CivicElement extends LitElement {
     return sourceLocale;
   }
 
+  /** Whatever a citizen does in a widget starts with focus there: what it announces later speaks its language. */
   private readonly noteInteraction = (): void => setAmbientLocale(this.renderedLocale);
 }
-
-/** Events that start something a widget may later announce, in its own language. */
-const interactions = ['pointerdown', 'keydown', 'focusin'] as const;
 
 /** How long a widget waits for its catalog before it renders in English meanwhile. */
 const localeWait = 3000;

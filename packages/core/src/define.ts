@@ -19,10 +19,7 @@ export function defineCivicElement(tagName: string, elementClass: VersionedEleme
   const registered = customElements.get(tagName) as Partial<VersionedElementClass> | undefined;
   if (registered) {
     if (registered.version !== elementClass.version) {
-      console.warn(
-        `[civic-widgets] <${tagName}> version ${registered.version ?? 'unknown'} is already registered on this page; ` +
-          `version ${elementClass.version} was loaded too and is ignored. Load one version only.`,
-      );
+      console.warn(`[civic-widgets] <${tagName}> ${registered.version ?? '?'} is already registered; ${elementClass.version} is ignored. Load one version.`);
     }
     return;
   }

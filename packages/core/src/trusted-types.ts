@@ -44,6 +44,6 @@ function createFirstAllowed(factory: TrustedTypesFactory): HtmlPolicy | undefine
       // The page's CSP does not list this name, or another script took it.
     }
   }
-  console.error('[civic-widgets] Add civic-widgets to the trusted-types list of the Content Security Policy.');
+  console.error('[civic-widgets] CSP: allow trusted-types civic-widgets');
   return undefined;
 }

@@ -55,7 +55,7 @@ describe('a locale per widget', () => {
     const [hans, hant] = await page('<w- lang="zh-CN"></w-><w- lang="zh-TW"></w->');
     for (const [widget, expected] of [[hant, '已按下（繁）'], [hans, '已按下']] as const) {
       const button = widget.shadowRoot!.querySelector('button')!;
-      button.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      button.focus();
       button.click();
       await widget.updateComplete;
       expect(button.textContent).to.equal(expected);

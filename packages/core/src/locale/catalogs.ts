@@ -59,7 +59,7 @@ function arrival(loader: Loader): Promise<boolean> {
         return true;
       },
       (error: unknown) => {
-        console.error(`[civic-widgets] ${loader.locale} texts not loaded; showing English.`, error);
+        console.error(`[civic-widgets] ${loader.locale} texts not loaded`, error);
         return false;
       },
     );
@@ -82,9 +82,8 @@ function addTemplates(locale: TargetLocale, templates: Templates): void {
 }
 
 /** What lit-localize looks templates up in: the locale's table, by shortened id. */
-const lookups = Object.fromEntries(
-  Object.entries(tables).map(([locale, table]) => [locale, new Proxy(table, { get: (target, id) => target[shortId(String(id))] })]),
-) as Record<TargetLocale, Templates>;
+const lookup = (table: Templates): Templates => new Proxy(table, { get: (target, id) => target[shortId(String(id))] });
+const lookups: Record<TargetLocale, Templates> = { 'zh-Hans': lookup(tables['zh-Hans']), 'zh-Hant': lookup(tables['zh-Hant']) };
 
 export function templatesOf(locale: TargetLocale): Templates {
   return lookups[locale];
