@@ -364,6 +364,7 @@ export class CivicNoticeBoard extends CivicElement {
             base: this.feedBase,
             onToggle: this.toggle,
             onFollow: this.follow,
+            onSanitizerReady: () => this.requestUpdate(),
           }),
         )}
       </ul>
