@@ -26,8 +26,8 @@ const cdnDir = fileURLToPath(new URL('../dist/cdn/', import.meta.url));
 const pages = {
   'civic-feedback': { budget: 25_000, ceiling: 31_500 },
   'civic-satisfaction-survey': { budget: 20_000, ceiling: 26_000 },
-  'civic-notice-board': { budget: 20_000, ceiling: 36_500 },
-  'all widgets, autoloader': { budget: 60_000, ceiling: 65_500 },
+  'civic-notice-board': { budget: 20_000, ceiling: 22_000 },
+  'all widgets, autoloader': { budget: 60_000, ceiling: 54_500 },
 };
 
 /** Opens `url` and returns the encoded body bytes of every response, by URL, once `ready(tab)` resolves. */

@@ -58,7 +58,8 @@ function chunkName(chunk) {
   const id = chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '';
   const locale = /[\\/]packages[\\/]([^\\/]+)[\\/]src[\\/]generated[\\/]locales[\\/]([\w-]+)\.ts$/.exec(id);
   if (locale) return `chunks/${locale[1]}-${locale[2]}-[hash].js`;
-  return 'chunks/[name]-[hash].js';
+  // Shared parts are named after the widgets that share them: core~feedback~notice-board.
+  return `chunks/${chunk.name.replace(/civic-/g, '')}-[hash].js`;
 }
 
 function cdnConfig(entries) {
@@ -87,8 +88,16 @@ function cdnConfig(entries) {
           codeSplitting: {
             groups: [
               { name: 'lit', test: isLitModule, priority: 3 },
-              { name: 'lit-localize', test: /[\\/]node_modules[\\/]@lit[\\/]localize[\\/]/, priority: 2 },
-              { name: 'core', test: /[\\/]packages[\\/]core[\\/]src[\\/]/, priority: 1 },
+              // Core, lit-localize and idb, split by which widgets use them: a notice board
+              // does not fetch the forms' offline outbox.
+              {
+                name: 'core',
+                test: /[\\/]packages[\\/]core[\\/]src[\\/]|[\\/]node_modules[\\/](@lit[\\/]localize|idb)[\\/]/,
+                entriesAware: true,
+                // A part smaller than this goes with a neighbour: a round trip costs more.
+                entriesAwareMergeThreshold: 2048,
+                priority: 1,
+              },
             ],
           },
         },
