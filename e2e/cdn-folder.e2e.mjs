@@ -5,7 +5,9 @@
 //   node --test e2e/*.e2e.mjs
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
@@ -309,6 +311,33 @@ test('the notice board loads DOMPurify when a notice with HTML is first opened, 
   } finally {
     await context.close();
     await site.close();
+  }
+});
+
+test('an import map pins every file of the folder: a file that does not match its sha384 is not run', async () => {
+  const printed = spawnSync(process.execPath, [fileURLToPath(new URL('../scripts/cdn-import-map.mjs', import.meta.url)), subPath], { encoding: 'utf8' });
+  const map = JSON.parse(printed.stdout);
+  assert.equal(Object.keys(map.integrity).length, readdirSync(cdnDir, { recursive: true }).filter((file) => String(file).endsWith('.js')).length);
+  const tampered = structuredClone(map);
+  const chunk = Object.keys(tampered.integrity).find((url) => /feedback-zh-Hans-/.test(url));
+  tampered.integrity[chunk] = `sha384-${createHash('sha384').update('something else').digest('base64')}`;
+  for (const [importMap, expected] of [[map, 'zh-Hans'], [tampered, 'en']]) {
+    const inline = JSON.stringify(importMap);
+    // An import map is an inline script to the CSP: the page allows it by its hash.
+    const hash = `'sha256-${createHash('sha256').update(inline).digest('base64')}'`;
+    const site = await sitePage(strictPolicy(`'self' ${hash}`), (origin) => ({
+      '/': page({ head: `<script type="importmap">${inline}</script>`, body: `${markup(origin, ['civic-feedback'])}<script type="module" src="${subPath}civic-widgets.js"></script>` }),
+    }));
+    const { context, tab, report } = await open(`${site.origin}/`);
+    try {
+      assert.deepEqual(await waitUntilUseful(tab), [expected]);
+      assert.deepEqual(await report.violations(), []);
+      if (expected === 'en') assert.ok(report.errors.some((text) => /integrity/i.test(text)), String(report.errors));
+      else assert.deepEqual(report.errors, []);
+    } finally {
+      await context.close();
+      await site.close();
+    }
   }
 });
 

@@ -115,14 +115,6 @@ export function integrityManifest(dir = cdnDir) {
   return Object.fromEntries(files.map((file) => [file, `sha384-${createHash('sha384').update(readFileSync(join(dir, file))).digest('base64')}`]));
 }
 
-/**
- * An import map that pins every file of the folder served at `baseUrl`
- * (absolute, or absolute-path like `/cdn/`, ending in `/`).
- */
-export function importMap(baseUrl, manifest = integrityManifest()) {
-  return { integrity: Object.fromEntries(Object.entries(manifest).map(([file, hash]) => [`${baseUrl}${file}`, hash])) };
-}
-
 export async function buildCdn() {
   const widgets = cdnWidgets();
   const tempDir = mkdtempSync(join(tmpdir(), 'civic-cdn-'));
