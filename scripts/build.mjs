@@ -6,7 +6,9 @@ import { build } from 'vite';
 import { syncVersions } from './sync-versions.mjs';
 import { widgetPackages, writeManifest } from './manifest.mjs';
 import { standaloneConfig } from './standalone.vite.config.mjs';
-import { checkSizes } from './size.mjs';
+import { checkSizes, measure, printTable } from './size.mjs';
+import { buildCdn, cdnDir } from './cdn-build.mjs';
+import { shortIdClashes } from './short-catalog-ids.mjs';
 import { writeApiTables } from './api-tables.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,6 +35,17 @@ function missingCatalogs(dir, bundledIds) {
     .map((file) => relative(root, file));
 }
 
+/**
+ * Lazy files a package declares next to its single file, in package.json:
+ * `"civicWidgets": { "standaloneSiblings": { "map": "./src/map/map-view.ts" } }`
+ * makes every import() of that module load `civic-<name>-map.js` from beside
+ * the single file. Each is measured against its own ceiling in scripts/size.mjs.
+ */
+function standaloneSiblings(dir, fileName) {
+  const declared = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).civicWidgets?.standaloneSiblings ?? {};
+  return new Map(Object.entries(declared).map(([name, source]) => [join(dir, source), `${fileName}-${name}`]));
+}
+
 step('versions');
 syncVersions();
 
@@ -53,12 +66,17 @@ const widgets = widgetPackages();
 for (const { dir } of widgets) writeManifest(dir);
 writeApiTables();
 
+// Catalogs keep 8 of lit-localize's 16 hex digits per id (scripts/short-catalog-ids.mjs).
+const clashes = shortIdClashes(readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name)));
+if (clashes.length > 0) fail(`two catalog ids share their first 8 hex digits: ${clashes.join('; ')}. Lengthen shortId() in packages/core/src/locale/catalogs.ts.`);
+
 step('standalone bundles → dist/standalone');
 if (widgets.length === 0) fail('no widget package (src/define.ts with a "./define.js" export) was found.');
 for (const [index, { name, dir }] of widgets.entries()) {
   const entry = join(dir, 'src', 'define.ts');
   const fileName = `civic-${name}`;
-  const [output] = [await build(standaloneConfig({ entry, fileName, emptyOutDir: index === 0 }))].flat();
+  const siblings = standaloneSiblings(dir, fileName);
+  const [output] = [await build(standaloneConfig({ entry, fileName, emptyOutDir: index === 0, siblings }))].flat();
   // A second chunk would be a file the embedding page does not know to load.
   const chunks = output.output.filter((file) => file.type === 'chunk').map((chunk) => chunk.fileName);
   if (chunks.length !== 1) fail(`${fileName} must be one file, but Vite wrote ${chunks.join(', ')}.`);
@@ -74,8 +92,23 @@ for (const [index, { name, dir }] of widgets.entries()) {
   const check = spawnSync(process.execPath, ['--check', join(root, 'dist/standalone', `${fileName}.js`)], { stdio: 'inherit' });
   if (check.status !== 0) fail(`${fileName}.js is not valid ES2022.`);
   console.log(`${relative(root, entry)} → dist/standalone/${fileName}.js`);
+  for (const [siblingEntry, siblingName] of siblings) {
+    await build(standaloneConfig({ entry: siblingEntry, fileName: siblingName }));
+    console.log(`${relative(root, siblingEntry)} → dist/standalone/${siblingName}.js (loaded when needed)`);
+  }
 }
 
-step('size budgets');
+step('shared folder → dist/cdn');
+const cdn = await buildCdn();
+printTable([
+  ['file', 'raw', 'gzip -9'],
+  ...cdn.files.map((file) => {
+    const { raw, gzip } = measure(join(root, file));
+    return [relative(cdnDir, join(root, file)), raw, gzip];
+  }),
+]);
+console.log(`widgets: ${cdn.widgets.map(({ tags }) => tags.map((tag) => `<${tag}>`).join(' ')).join(', ')}; sha384 of every file in dist/cdn/integrity.json`);
+
+step('single-file sizes against their ceilings');
 const problems = checkSizes();
 if (problems.length > 0) fail(problems.join('\n'));

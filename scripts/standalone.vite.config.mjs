@@ -1,20 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions } from 'vite';
 import { minifyLitCss } from './minify-lit-css.mjs';
+import { shareLitPolicy } from './share-lit-policy.mjs';
+import { shortCatalogIds } from './short-catalog-ids.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/**
- * Vite config for one drop-in <script type="module"> bundle: everything inlined,
- * fully minified, no chunks, no assets. `entry` is absolute; `fileName` has no
- * extension.
- */
-export function standaloneConfig({ entry, fileName, emptyOutDir = false }) {
+/** What every browser build of the widgets shares: sources, transforms, minification. */
+export function browserBuildBase() {
   return {
     root,
     configFile: false,
     publicDir: false,
-    plugins: [minifyLitCss()],
+    plugins: [minifyLitCss(), shareLitPolicy(), shortCatalogIds()],
     logLevel: 'warn',
     // Lit ships a dev build behind this check; leaving it in costs bytes and
     // prints dev-mode warnings on district pages.
@@ -33,6 +31,70 @@ export function standaloneConfig({ entry, fileName, emptyOutDir = false }) {
       typescript: { removeClassFieldsWithoutInitializer: true },
       assumptions: { setPublicClassFields: true },
     },
+  };
+}
+
+/**
+ * Keeps a declared sibling module out of the single file: its dynamic import()
+ * becomes `import('./<file>.js')`, next to the bundle, which is built on its
+ * own. `siblings` maps absolute source paths to file names (no extension).
+ */
+function siblingsAsFiles(siblings) {
+  return {
+    name: 'civic-standalone-siblings',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || siblings.size === 0) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const file = resolved && siblings.get(resolved.id);
+      return file ? { id: `./${file}.js`, external: true } : null;
+    },
+  };
+}
+
+// `import('./generated/locales/zh-Hans.js')`, `import('../feeds/sanitize-html.js')`: a relative import() in a package's source.
+const relativeImport = /\bimport\((['"])(\.\.?\/[\w./-]+\.js)\1\)/g;
+
+/**
+ * The single file holds what the shared folder loads lazily (catalogs, rarely
+ * used parts): each relative import() in a package's source becomes a static
+ * import, except a declared sibling's (siblingsAsFiles keeps those). Rolldown
+ * would inline the import() too, but it wraps every module reached that way
+ * (all of @lit/localize from a catalog) in lazy initialisers that
+ * tree-shaking cannot see through: about 450 gzip bytes per catalog import.
+ */
+function lazyImportsInline(siblings) {
+  return {
+    name: 'civic-standalone-lazy-imports-inline',
+    async transform(code, id) {
+      if (!/[\\/]packages[\\/][^\\/]+[\\/]src[\\/]/.test(id) || !code.includes('import(')) return null;
+      const imports = [];
+      const replacements = new Map();
+      for (const [, , specifier] of code.matchAll(relativeImport)) {
+        if (replacements.has(specifier)) continue;
+        const resolved = await this.resolve(specifier, id);
+        if (resolved && siblings.has(resolved.id)) continue;
+        const name = `__civicInline${imports.length}`;
+        imports.push(`import * as ${name} from ${JSON.stringify(specifier)};`);
+        replacements.set(specifier, `Promise.resolve(${name})`);
+      }
+      if (imports.length === 0) return null;
+      const result = code.replace(relativeImport, (call, _quote, specifier) => replacements.get(specifier) ?? call);
+      return { code: `${imports.join('\n')}\n${result}`, map: null };
+    },
+  };
+}
+
+/**
+ * Vite config for one drop-in <script type="module"> bundle: everything inlined,
+ * fully minified, no chunks, no assets, except the package's declared sibling
+ * files (see siblingsAsFiles). `entry` is absolute; `fileName` has no extension.
+ */
+export function standaloneConfig({ entry, fileName, emptyOutDir = false, siblings = new Map() }) {
+  const base = browserBuildBase();
+  return {
+    ...base,
+    plugins: [siblingsAsFiles(siblings), lazyImportsInline(siblings), ...base.plugins],
     build: {
       target: 'es2022',
       outDir: 'dist/standalone',

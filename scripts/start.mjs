@@ -1,4 +1,4 @@
-// `npm start`: builds the widgets' standalone bundles and the server, then
+// `npm start`: builds the widgets (the shared folder dist/cdn) and the server, then
 // runs the reference server with the demo district site on one port.
 // Flags after `npm start --` go to the server (see `civic-server help`).
 import { spawn, spawnSync } from 'node:child_process';
@@ -17,7 +17,7 @@ const server = spawn(
     '--site-dir',
     'packages/server/site',
     '--cdn-dir',
-    'dist/standalone',
+    'dist/cdn',
     ...process.argv.slice(2),
   ],
   { cwd: root, stdio: 'inherit' },

@@ -1,9 +1,9 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { resolveLocale } from './locale/resolve-locale.js';
-import { activeLocale, requestPageLocale } from './locale/page-locale.js';
-import { toSupportedLocale, type SupportedLocale } from './locale/supported-locales.js';
+import { loadCatalogs } from './locale/catalogs.js';
+import { inLocale, setAmbientLocale } from './locale/rendering-locale.js';
+import { sourceLocale, toSupportedLocale, type SupportedLocale } from './locale/supported-locales.js';
 import { observePageAttributes, pageCareMode } from './page-attributes.js';
 import { booleanAttribute } from './boolean-attribute.js';
 import { headingLevels, type HeadingLevels } from './heading.js';
@@ -38,12 +38,9 @@ export abstract class CivicElement extends LitElement {
   @state() private pageCareMode = pageCareMode();
 
   private stopObservingPage?: () => void;
-  private requestedLocale?: SupportedLocale;
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
+  /** The locale this widget resolved to, and the one it renders (English until that one's catalog is in). */
+  private wantedLocale?: SupportedLocale;
+  private renderedLocale: SupportedLocale = sourceLocale;
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
@@ -53,6 +50,7 @@ export abstract class CivicElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.addEventListener('focusin', this.noteInteraction);
     this.stopObservingPage = observePageAttributes(() => {
       this.pageCareMode = pageCareMode();
       this.requestUpdate();
@@ -62,11 +60,12 @@ export abstract class CivicElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopObservingPage?.();
+    this.removeEventListener('focusin', this.noteInteraction);
   }
 
   /** The locale whose strings are rendered: use it for `Intl` and the inner `lang`. */
   protected get locale(): SupportedLocale {
-    return activeLocale();
+    return this.renderedLocale;
   }
 
   /** The levels to render headings at (see topHeading and innerHeading). */
@@ -91,18 +90,48 @@ export abstract class CivicElement extends LitElement {
   }
 
   /**
-   * Holds the render back until this widget's locale is loaded, so a Chinese page
-   * never flashes English. The page locale is requested only when this widget's
-   * own resolution changes; two widgets set to different languages therefore do
-   * not fight: the last change wins for both.
+   * Holds the render back until this widget's catalog is loaded, so a Chinese
+   * page does not flash English; after `localeWait` ms (a slow link) it renders
+   * in English and again when the catalog arrives. A catalog that fails leaves
+   * the widget in English. Each widget keeps its own locale (see inLocale()).
    */
   protected override async scheduleUpdate(): Promise<void> {
-    // The property first: set as a property, `lang` never reaches the attribute.
-    const wanted = (this.lang && toSupportedLocale(this.lang)) || resolveLocale(this);
-    if (wanted !== this.requestedLocale) {
-      this.requestedLocale = wanted;
-      await requestPageLocale(wanted);
+    let wanted = this.resolveOwnLocale();
+    while (wanted !== this.wantedLocale) {
+      this.wantedLocale = wanted;
+      this.renderedLocale = await this.prepareLocale(wanted);
+      // `lang` may have changed while the catalog was loading.
+      wanted = this.resolveOwnLocale();
     }
     super.scheduleUpdate();
   }
+
+  /** Every msg() in willUpdate, render and updated speaks this widget's locale. */
+  protected override performUpdate(): void {
+    setAmbientLocale(this.renderedLocale);
+    inLocale(this.renderedLocale, () => super.performUpdate());
+  }
+
+  private resolveOwnLocale(): SupportedLocale {
+    // The property first: set as a property, `lang` never reaches the attribute.
+    return (this.lang && toSupportedLocale(this.lang)) || resolveLocale(this);
+  }
+
+  private async prepareLocale(locale: SupportedLocale): Promise<SupportedLocale> {
+    const loaded = loadCatalogs(locale, this.constructor);
+    const outcome = await Promise.race([loaded, new Promise<'late'>((resolve) => setTimeout(resolve, localeWait, 'late'))]);
+    if (outcome !== 'late') return outcome ? locale : sourceLocale;
+    void loaded.then((ok) => {
+      if (!ok || this.wantedLocale !== locale) return;
+      this.wantedLocale = undefined;
+      this.requestUpdate();
+    });
+    return sourceLocale;
+  }
+
+  /** Whatever a citizen does in a widget starts with focus there: what it announces later speaks its language. */
+  private readonly noteInteraction = (): void => setAmbientLocale(this.renderedLocale);
 }
+
+/** How long a widget waits for its catalog before it renders in English meanwhile. */
+const localeWait = 3000;

@@ -1,3 +1,5 @@
+import { claimCatalogs } from './locale/catalogs.js';
+
 /**
  * Registers a custom element without ever throwing halfway through a bundle.
  *
@@ -11,13 +13,13 @@ export interface VersionedElementClass extends CustomElementConstructor {
 }
 
 export function defineCivicElement(tagName: string, elementClass: VersionedElementClass): void {
+  // The catalogs the class registered while it was evaluated are its own: a
+  // catalog that fails to load then affects this widget only.
+  claimCatalogs(elementClass);
   const registered = customElements.get(tagName) as Partial<VersionedElementClass> | undefined;
   if (registered) {
     if (registered.version !== elementClass.version) {
-      console.warn(
-        `[civic-widgets] <${tagName}> version ${registered.version ?? 'unknown'} is already registered on this page; ` +
-          `version ${elementClass.version} was loaded too and is ignored. Load one version only.`,
-      );
+      console.warn(`[civic-widgets] <${tagName}> ${registered.version ?? '?'} is already registered; ${elementClass.version} is ignored. Load one version.`);
     }
     return;
   }

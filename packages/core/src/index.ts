@@ -1,7 +1,8 @@
 export { CivicElement } from './civic-element.js';
 export { defineCivicElement, type VersionedElementClass } from './define.js';
+export { civicPolicy, type HtmlPolicy } from './trusted-types.js';
 export { resolveLocale } from './locale/resolve-locale.js';
-export { registerCatalog } from './locale/page-locale.js';
+export { registerCatalog, type CatalogSource } from './locale/catalogs.js';
 export { toSupportedLocale, type SupportedLocale, type TargetLocale } from './locale/supported-locales.js';
 export { careModeAttribute } from './page-attributes.js';
 export { booleanAttribute } from './boolean-attribute.js';

@@ -365,6 +365,7 @@ export class CivicNoticeBoard extends CivicElement {
             onToggle: this.toggle,
             onFollow: this.follow,
             levels: this.headings,
+            onSanitizerReady: () => this.requestUpdate(),
           }),
         )}
       </ul>

@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { chromiumArgs, findChromium } from '../../../scripts/find-chromium.mjs';
 import { cliServer } from '../test/helpers/cli-server.mjs';
 
-const bundle = fileURLToPath(new URL('../../../dist/standalone/civic-feedback.js', import.meta.url));
+const bundle = fileURLToPath(new URL('../../../dist/cdn/civic-widgets.js', import.meta.url));
 /** The widget drops sends faster than this after the form opened (a bot defence); a person takes longer anyway. */
 const minFillTimeMs = 3000;
 

@@ -1,10 +1,8 @@
 import { registerCatalog } from '@civic-widgets/core';
-import { templates as zhHans } from './generated/locales/zh-Hans.js';
-import { templates as zhHant } from './generated/locales/zh-Hant.js';
 
-// Bundled, not lazy-loaded: the standalone file must be one request, and the
-// first render must already be in the page's language.
+// Loaded only when a widget needs the locale: the shared folder (dist/cdn) makes
+// each a chunk of its own, the single-file build inlines them.
 export function registerLocatorCatalogs(): void {
-  registerCatalog('zh-Hans', zhHans);
-  registerCatalog('zh-Hant', zhHant);
+  registerCatalog('zh-Hans', () => import('./generated/locales/zh-Hans.js'));
+  registerCatalog('zh-Hant', () => import('./generated/locales/zh-Hant.js'));
 }

@@ -1,26 +1,15 @@
-import type { TrustedTypePolicy, TrustedTypesWindow } from 'trusted-types/lib';
+import { civicPolicy } from '@civic-widgets/core';
 import { FeedFormatError } from './notice.js';
-
-let policy: Pick<TrustedTypePolicy, 'createHTML'> | undefined;
 
 /**
  * DOMParser is a Trusted Types sink even for XML, so a page that enforces
- * Trusted Types needs a policy for it. This one only ever feeds
- * `parseFromString(…, 'application/xml')`: the result is an inert XML
+ * Trusted Types needs a policy for it: core's `civic-widgets` policy, shared by
+ * every copy of the widgets on the page. It only ever feeds
+ * `parseFromString(…, 'application/xml')` here: the result is an inert XML
  * document that is never attached to the page and from which only text is
- * read, so passing the string through is safe. Hosts with a `trusted-types`
- * allow-list add `civic-widgets` (and `dompurify`, `lit-html`).
+ * read, so passing the string through is safe.
  */
-function xmlPolicy(): Pick<TrustedTypePolicy, 'createHTML'> | undefined {
-  const { trustedTypes } = window as unknown as Partial<TrustedTypesWindow>;
-  if (policy || !trustedTypes) return policy;
-  try {
-    policy = trustedTypes.createPolicy('civic-widgets', { createHTML: (xml: string) => xml });
-  } catch {
-    // The page's CSP does not allow the name: parsing fails below with a clear message.
-  }
-  return policy;
-}
+const xmlPolicy = civicPolicy;
 
 export function parseXml(text: string): Document {
   const tt = xmlPolicy();

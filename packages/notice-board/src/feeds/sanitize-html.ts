@@ -1,4 +1,5 @@
 import createDOMPurify from 'dompurify';
+import { civicPolicy } from '@civic-widgets/core';
 
 /**
  * Feed HTML is hostile until DOMPurify has been through it. The allow-list is
@@ -8,6 +9,13 @@ import createDOMPurify from 'dompurify';
  * came from; images load lazily and without a Referer.
  */
 const purify = createDOMPurify(window);
+
+/**
+ * Under Trusted Types DOMPurify parses through a policy. Its own (`dompurify`)
+ * is not on the host's list, so it uses core's shared `civic-widgets` policy,
+ * which defines createHTML only: a script URL would throw (none is allowed).
+ */
+const trustedTypes = civicPolicy() ? { TRUSTED_TYPES_POLICY: civicPolicy() as never } : {};
 
 const allowedTags = [
   'p', 'br', 'hr', 'strong', 'em', 'b', 'i', 'u', 's', 'small', 'sub', 'sup', 'abbr', 'time', 'code', 'pre', 'blockquote',
@@ -61,6 +69,7 @@ export function sanitizeNoticeHtml(html: string, feedUrl: string = document.base
       ALLOW_DATA_ATTR: false,
       ALLOW_ARIA_ATTR: false,
       RETURN_DOM_FRAGMENT: true,
+      ...trustedTypes,
     });
   } finally {
     base = document.baseURI;
@@ -77,7 +86,7 @@ const texts = new WeakMap<object, string>();
 export function textOfHtml(owner: object, html: string): string {
   let text = texts.get(owner);
   if (text === undefined) {
-    text = purify.sanitize(html, { ALLOWED_TAGS: [], RETURN_DOM_FRAGMENT: true }).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    text = purify.sanitize(html, { ALLOWED_TAGS: [], RETURN_DOM_FRAGMENT: true, ...trustedTypes }).textContent?.replace(/\s+/g, ' ').trim() ?? '';
     texts.set(owner, text);
   }
   return text;

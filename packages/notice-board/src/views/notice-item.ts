@@ -3,7 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import { msg, str } from '@lit/localize';
 import { topHeading, type HeadingLevels } from '@civic-widgets/core';
 import type { Notice } from '../feeds/notice.js';
-import { sanitizeNoticeHtml, textOfHtml } from '../feeds/sanitize-html.js';
+import { loadedSanitizer } from './lazy-sanitizer.js';
 import { fileTypeLabel } from '../feeds/file-type.js';
 
 export interface NoticeItemProps {
@@ -19,6 +19,8 @@ export interface NoticeItemProps {
   onFollow: (notice: Notice) => void;
   /** Notice titles are top headings of the board, as warnings are. */
   levels: HeadingLevels;
+  /** Renders the board again once the HTML sanitizer, loaded on first use, is in. */
+  onSanitizerReady: () => void;
 }
 
 function attachmentList(notice: Notice, formatSize: (bytes: number) => string) {
@@ -33,9 +35,14 @@ function attachmentList(notice: Notice, formatSize: (bytes: number) => string) {
   </ul>`;
 }
 
-function content(notice: Notice, base: string) {
+function content(notice: Notice, base: string, onSanitizerReady: () => void) {
   const lang = notice.language ?? nothing;
-  if (notice.contentHtml) return html`<div class="content" lang=${lang}>${guard([notice.contentHtml, base], () => sanitizeNoticeHtml(notice.contentHtml, base))}</div>`;
+  if (notice.contentHtml) {
+    const sanitizer = loadedSanitizer(onSanitizerReady);
+    return html`<div class="content" lang=${lang} aria-busy=${sanitizer ? nothing : 'true'}>${
+      sanitizer ? guard([notice.contentHtml, base], () => sanitizer.sanitizeNoticeHtml(notice.contentHtml, base)) : notice.contentText || nothing
+    }</div>`;
+  }
   if (notice.contentText) return html`<div class="content plain" lang=${lang}>${notice.contentText}</div>`;
   return nothing;
 }
@@ -45,7 +52,7 @@ function content(notice: Notice, base: string) {
  * says whether it is open); one with only a link follows it. Every feed
  * string is rendered as text; only the content goes in as HTML, sanitised.
  */
-export function noticeItem({ notice, index, open, unread, formatDate, formatSize, base, onToggle, onFollow, levels }: NoticeItemProps) {
+export function noticeItem({ notice, index, open, unread, formatDate, formatSize, base, onToggle, onFollow, levels, onSanitizerReady }: NoticeItemProps) {
   const hasContent = Boolean(notice.contentHtml || notice.contentText);
   // The feed's texts keep the feed's language (the widget's own words keep the page's), so a screen
   // reader reads a Chinese notice as Chinese on an English page (WCAG 3.1.2).
@@ -59,7 +66,7 @@ export function noticeItem({ notice, index, open, unread, formatDate, formatSize
     : notice.url
       ? html`<a class="title" lang=${lang} href=${notice.url} rel="noopener noreferrer" @click=${() => onFollow(notice)}>${titleText}</a>`
       : html`<span class="title" lang=${lang}>${titleText}</span>`;
-  const summary = notice.summary || (notice.summaryHtml ? textOfHtml(notice, notice.summaryHtml) : '');
+  const summary = notice.summary || (notice.summaryHtml ? (loadedSanitizer(onSanitizerReady)?.textOfHtml(notice, notice.summaryHtml) ?? '') : '');
   return html`<li class="notice ${unread ? 'unread' : ''} ${notice.pinned ? 'pinned' : ''}" part="notice" data-index=${index} data-id=${notice.id}>
     <article>
       ${topHeading(
@@ -78,7 +85,7 @@ export function noticeItem({ notice, index, open, unread, formatDate, formatSize
       ${attachmentList(notice, formatSize)}
       ${hasContent && open
         ? html`<div id=${regionId} class="details">
-            ${content(notice, base)}
+            ${content(notice, base, onSanitizerReady)}
             ${notice.url ? html`<p><a class="action-link" href=${notice.url} rel="noopener noreferrer" @click=${() => onFollow(notice)}>${msg(str`Read “${titleText}” on its own page`)}</a></p>` : nothing}
           </div>`
         : nothing}

@@ -147,6 +147,8 @@ export async function toggleNotice(el: Board, index: number): Promise<void> {
   if (!title) throw new Error(`There is no notice at position ${index}`);
   title.click();
   await el.updateComplete;
+  // HTML content waits for the sanitizer, loaded on first use.
+  await waitUntil(() => !el.shadowRoot!.querySelector('.content[aria-busy]'), 'the sanitizer did not arrive');
 }
 
 /** The text of the opened content of the notice at this position ('' when closed). */

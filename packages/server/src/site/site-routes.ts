@@ -26,7 +26,7 @@ const inertContentPolicy = "default-src 'none'; img-src 'self'; sandbox";
 
 const seedFiles = fileURLToPath(new URL('../../seed/files/', import.meta.url));
 
-/** The demo district site, the widgets' bundles under /cdn, stored photos under /media and notice attachments under /files. */
+/** The demo district site, the widgets' shared folder under /cdn, stored photos under /media and notice attachments under /files. */
 export async function siteRoutes(app: FastifyInstance, config: ServerConfig): Promise<void> {
   // Photos arrive later; the folder must exist for its static route to be set up.
   mkdirSync(config.mediaDir, { recursive: true });
@@ -58,9 +58,12 @@ export async function siteRoutes(app: FastifyInstance, config: ServerConfig): Pr
       decorateReply: false,
       index: false,
       list: false,
-      // The demo is rebuilt while it runs; a district's CDN would version its files instead.
+      // The shared folder (dist/cdn): chunk names carry a content hash, so they never
+      // change and are cached for good; entries and the autoloader keep their names
+      // across builds, so browsers check them each time.
       cacheControl: false,
-      setHeaders: (reply) => void reply.header('Cache-Control', 'no-cache'),
+      setHeaders: (reply, path) =>
+        void reply.header('Cache-Control', /[\\/]chunks[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   }
   if (config.siteDir) {

@@ -42,7 +42,7 @@ export async function cliServer({ staffToken = 'e2e-staff-token-0123456789', fla
     '--site-dir',
     join(root, 'packages/server/site'),
     '--cdn-dir',
-    join(root, 'dist/standalone'),
+    join(root, 'dist/cdn'),
     ...flags,
   ];
   return {

@@ -1,0 +1,111 @@
+// The npm route: the workspaces packed with `npm pack`, installed from the
+// tarballs into a fresh copy of each example under examples/ in a temporary
+// folder, typechecked, built with Vite, and loaded in Chromium. Needs the npm
+// registry (or npm's cache) for Lit and the other dependencies. Run
+// `npm run build` first; `npm test` does.
+//
+//   node --test e2e/pack-install.e2e.mjs
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
+import { folderRoute, pageRoute, startServer } from '../scripts/cdn/serve.mjs';
+import { startOpen311TestServer } from '../packages/feedback/test/server/open311-test-server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let work;
+let tarballs;
+let browser;
+let open311;
+
+/** Every workspace package that is published: `npm pack` each into the work folder. */
+function packWorkspaces() {
+  const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const published = workspaces.filter((dir) => !JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).private);
+  const packed = JSON.parse(
+    execFileSync(npm, ['pack', '--json', '--pack-destination', work, ...published.map((dir) => `--workspace=${dir}`)], { cwd: root, encoding: 'utf8' }),
+  );
+  return Object.fromEntries(packed.map(({ name, filename }) => [name, join(work, filename)]));
+}
+
+/** A fresh copy of examples/<name> whose @civic-widgets dependencies are the tarballs, installed. */
+function installExample(name) {
+  const app = join(work, name);
+  cpSync(join(root, 'examples', name), app, { recursive: true, filter: (source) => !/[\\/](node_modules|dist)$/.test(source) });
+  const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
+  // All tarballs as dependencies, so the widgets' own dependency on the core is the packed core too.
+  for (const [packageName, file] of Object.entries(tarballs)) {
+    if (packageName.startsWith('@civic-widgets/') && packageName !== '@civic-widgets/server') pkg.dependencies[packageName] = `file:${file}`;
+  }
+  writeFileSync(join(app, 'package.json'), JSON.stringify(pkg, null, 2));
+  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: app, stdio: 'inherit' });
+  return app;
+}
+
+function run(app, script) {
+  execFileSync(npm, ['run', script, '--silent'], { cwd: app, stdio: 'inherit' });
+}
+
+/** Every copy of a package installed in the app. */
+function copiesOf(app, packageName) {
+  return readdirSync(join(app, 'node_modules'), { recursive: true })
+    .map(String)
+    .filter((path) => path === `${packageName}/package.json` || path.endsWith(`/node_modules/${packageName}/package.json`));
+}
+
+async function serve(app) {
+  const dist = join(app, 'dist');
+  return startServer([pageRoute({ '/': readFileSync(join(dist, 'index.html'), 'utf8') }), folderRoute(join(dist, 'assets'), '/assets/')]);
+}
+
+before(async () => {
+  assert.ok(existsSync(join(root, 'packages/feedback/dist/define.js')), 'packages/*/dist is missing: run npm run build first.');
+  const executablePath = findChromium();
+  assert.ok(executablePath, 'Chromium was not found: apt-get install -y chromium, or set CHROME_PATH.');
+  work = mkdtempSync(join(tmpdir(), 'civic-pack-'));
+  tarballs = packWorkspaces();
+  open311 = await startOpen311TestServer();
+  browser = await chromium.launch({ executablePath, args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await open311?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the npm packages in a Vite app', () => {
+  test('install from their tarballs, typecheck, build with one Lit shared with the app, and work in Chromium', async () => {
+    const app = installExample('vite-app');
+    assert.deepEqual(copiesOf(app, 'lit-html'), ['lit-html/package.json'], 'Lit is installed more than once');
+    run(app, 'typecheck');
+    run(app, 'build');
+    const site = await serve(app);
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const tab = await context.newPage();
+    const errors = [];
+    tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    tab.on('pageerror', (error) => errors.push(String(error)));
+    try {
+      await tab.goto(`${site.origin}/?endpoint=${encodeURIComponent(`${open311.origin}/ns/${crypto.randomUUID()}/v2`)}`);
+      await tab.locator('civic-feedback #category').waitFor({ timeout: 20_000 });
+      assert.equal(await tab.locator('district-banner p').textContent(), '示范区人民政府');
+      const state = await tab.evaluate(() => ({
+        tags: ['civic-feedback', 'civic-satisfaction-survey', 'civic-notice-board'].map((tag) => Boolean(customElements.get(tag))),
+        litCopies: globalThis.litHtmlVersions?.length,
+        lang: document.querySelector('civic-feedback').shadowRoot.querySelector('[lang]').getAttribute('lang'),
+      }));
+      assert.deepEqual(state, { tags: [true, true, true], litCopies: 1, lang: 'zh-Hans' });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      await site.close();
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// A catalog entry's key: lit-localize's 64-bit hash id, `s` (string) or `h` (html) and 16 hex digits.
+const catalogKey = /(['"])([sh][0-9a-f]{8})[0-9a-f]{8}\1:/g;
+const generatedCatalog = /[\\/]src[\\/]generated[\\/]locales[\\/][\w-]+\.[jt]s$/;
+
+/**
+ * Vite plugin: catalogs keep the first 8 hex digits of each id, the part core's
+ * lookup uses (packages/core/src/locale/catalogs.ts). The other 8 are random
+ * to gzip, about 8 bytes an entry, twice per string in a single file.
+ */
+export function shortCatalogIds() {
+  return {
+    name: 'civic-short-catalog-ids',
+    transform(code, id) {
+      if (!generatedCatalog.test(id)) return null;
+      return { code: code.replace(catalogKey, '$1$2$1:'), map: null };
+    },
+  };
+}
+
+/**
+ * Every shortened id must stand for one string across all catalogs: widgets
+ * that share a core share one table per locale. Returns the clashes found.
+ */
+export function shortIdClashes(packageDirs) {
+  const seen = new Map();
+  const clashes = [];
+  for (const dir of packageDirs) {
+    const localesDir = join(dir, 'src', 'generated', 'locales');
+    if (!existsSync(localesDir)) continue;
+    for (const file of readdirSync(localesDir)) {
+      for (const [, , short, rest] of readFileSync(join(localesDir, file), 'utf8').matchAll(/(['"])([sh][0-9a-f]{8})([0-9a-f]{8})\1:/g)) {
+        const full = short + rest;
+        const earlier = seen.get(short);
+        if (earlier && earlier !== full) clashes.push(`${earlier} and ${full} (${join(localesDir, file)})`);
+        seen.set(short, full);
+      }
+    }
+  }
+  return clashes;
+}
