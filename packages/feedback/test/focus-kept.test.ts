@@ -61,7 +61,7 @@ describe('<civic-feedback> keeps the focus', () => {
     button.click();
     await waitForShadow(element, '.outcome-problem', 6000);
     expect(focusAt(element)).to.equal('button.primary "Check progress"');
-    expect(liveRegion(element)).to.equal('No report has this tracking number. Check it and try again.');
+    await waitUntil(() => liveRegion(element) === 'No report has this tracking number. Check it and try again.', `announced: "${liveRegion(element)}"`);
   });
 
   it('an empty tracking number is announced, and the field is marked invalid and described by the error', async () => {
