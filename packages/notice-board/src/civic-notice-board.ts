@@ -102,6 +102,8 @@ export class CivicNoticeBoard extends CivicElement {
   @state() private open: ReadonlySet<string> = new Set();
   @state() private dismissed: ReadonlySet<string> = new Set();
   @state() private announcement = '';
+  /** A warning was dismissed with nothing after it to take the focus: a confirmation takes it. */
+  @state() private alertDismissedNote = false;
 
   /** How many notices the current filter and search found, for the announcement. */
   private foundCount = 0;
@@ -318,15 +320,29 @@ export class CivicNoticeBoard extends CivicElement {
   private renderAlerts() {
     if (this.alertProblem) return reportProblem(this, this.alertProblem.problem, this.alertProblem.message());
     const shown = activeAlerts(this.alerts, this.locale, Date.now()).filter((alert) => alert.urgent || !(this.dismissed.has(alert.version) || isDismissed(alert.version)));
-    return shown.map((alert) => alertBanner(alert, this.formatDateTime, this.dismissAlert));
+    return html`${shown.map((alert) => alertBanner(alert, this.formatDateTime, this.dismissAlert))}
+    ${this.alertDismissedNote && shown.length === 0
+      ? html`<p id="alert-dismissed" class="alert-dismissed" part="status" tabindex="-1">${msg('Warning dismissed. It will not show again on this device.')}</p>`
+      : nothing}`;
   }
 
+  /**
+   * The banner is gone: the reader goes on at what follows it (the next
+   * warning's dismiss button, or the search box), else at the urgent warning
+   * above it, never at nothing (the top of the page). With nothing after it, a short confirmation in its
+   * place takes the focus.
+   */
   private readonly dismissAlert = (alert: ActiveAlert): void => {
     rememberDismissed(alert.version);
     this.dismissed = new Set([...this.dismissed, alert.version]);
     this.dispatchEvent(new CivicAlertDismissEvent(alert.identifier));
-    // The banner is gone; put the reader at the start of what follows rather than nowhere.
-    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('.alert button, #notice-search')?.focus());
+    void this.updateComplete.then(async () => {
+      const next = ['.alert button', '#notice-search', '.alert h2'].map((selector) => this.shadowRoot?.querySelector<HTMLElement>(selector)).find(Boolean);
+      if (next) return next.focus();
+      this.alertDismissedNote = true;
+      await this.updateComplete;
+      this.shadowRoot?.querySelector<HTMLElement>('#alert-dismissed')?.focus();
+    });
   };
 
   private renderNotices() {

@@ -5,6 +5,11 @@ import { cleanText, FeedFormatError, parseDate, safeUrl } from '../feeds/notice.
 export const capNamespace = 'urn:oasis:names:tc:emergency:cap:1.2';
 
 export interface AlertInfo {
+  /**
+   * The info block's `<language>`, or '' when it has none. CAP reads a missing
+   * one as en-US, but districts leave it out of Chinese alerts: the board then
+   * claims no language for the alert's texts rather than a wrong one.
+   */
   language: string;
   event: string;
   urgency: string;
@@ -35,7 +40,7 @@ export interface CapAlert {
 function parseInfo(info: Element, base: string): AlertInfo {
   const areas = children(info, 'area').map((area) => cleanText(childText(area, 'areaDesc'), 500)).filter(Boolean);
   return {
-    language: cleanText(childText(info, 'language'), 35) || 'en-US',
+    language: cleanText(childText(info, 'language'), 35),
     event: cleanText(childText(info, 'event'), 200),
     urgency: cleanText(childText(info, 'urgency'), 20),
     severity: cleanText(childText(info, 'severity'), 20),

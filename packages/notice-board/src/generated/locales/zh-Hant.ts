@@ -2,14 +2,15 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    
+    import {html} from 'lit';
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's028e106b44fed2a7': `此通知欄設定有誤：page-size、refresh 或 timeout 的值無法使用。`,
+      'h79cf6e82217893d0': html`影響區域：${0}`,
+'s028e106b44fed2a7': `此通知欄設定有誤：page-size、refresh 或 timeout 的值無法使用。`,
 's15cfe1cd3aef83c1': str`顯示 ${0} 則新通知`,
 's18025e5b903d7cdd': str`此訂閱來源共有 ${0} 則通知，這裡列出前 ${1} 則。`,
 's1bedc3904980ac70': `搜尋通知`,
@@ -18,11 +19,11 @@
 's34be76c6b1eadbef': `預警`,
 's44851a8adf059eef': `置頂`,
 's4f59edc23532b5a8': `未讀：`,
+'s5011e4f3f2b474ec': `預警已關閉，本裝置上不會再顯示。`,
 's592e7303020349a1': `附件`,
 's646295f76286ceb0': `正在載入通知…`,
 's77abbf21df308b74': `顯示更多通知`,
 's79108e5b1101eec2': `此通知欄設定有誤：無法識別其 time-zone（時區）。`,
-'s79cf6e82217893d0': str`影響區域：${0}`,
 's7b10ae633d4650d9': `嚴重預警`,
 's7c6eac7da4cc4bbe': str`在獨立頁面閱讀《${0}》`,
 's7c74cdc43d49fca6': `有 1 則新通知`,
