@@ -17,6 +17,8 @@ export interface NoticeBoardArgs {
   refresh?: number;
   'time-zone'?: string;
   timeout?: number;
+  'feed-max-bytes'?: number;
+  'alerts-max-bytes'?: number;
   lang?: string;
   'care-mode'?: boolean;
   onCivicNoticeOpen?: (event: Event) => void;
@@ -66,6 +68,8 @@ export function renderNoticeBoard(args: NoticeBoardArgs) {
     refresh=${text(args.refresh)}
     time-zone=${text(args['time-zone'])}
     timeout=${text(args.timeout)}
+    feed-max-bytes=${text(args['feed-max-bytes'])}
+    alerts-max-bytes=${text(args['alerts-max-bytes'])}
     lang=${text(args.lang)}
     ?care-mode=${args['care-mode'] === true}
     @civic-notice-open=${args.onCivicNoticeOpen}

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, fetchWithTimeout, reportProblem } from '@civic-widgets/core';
+import { baseStyles, CivicElement, fetchWithTimeout, readTextLimited, reportProblem, ResponseTooLargeError } from '@civic-widgets/core';
 import { registerNoticeBoardCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { noticeBoardStyles } from './notice-board-styles.js';
@@ -89,6 +89,12 @@ export class CivicNoticeBoard extends CivicElement {
 
   /** Milliseconds to wait for a feed. */
   @property({ type: Number }) timeout = 15_000;
+
+  /** The largest feed read, in bytes (5 MB, some 10,000 notices); a larger one is not read past this and a message says so. */
+  @property({ type: Number, attribute: 'feed-max-bytes' }) feedMaxBytes = 5_000_000;
+
+  /** The largest alert document read (each linked one too), in bytes (1 MB); a larger one is not read past this and a message says so. */
+  @property({ type: Number, attribute: 'alerts-max-bytes' }) alertsMaxBytes = 1_000_000;
 
   @state() private feed: FeedState = { kind: 'loading' };
   @state() private notices: Notice[] = [];
@@ -185,10 +191,10 @@ export class CivicNoticeBoard extends CivicElement {
   }
 
   /** `no-cache`: the browser revalidates with the feed's ETag / Last-Modified, and an unchanged feed costs a 304. */
-  private async fetchText(url: string): Promise<{ text: string; base: string }> {
+  private async fetchText(url: string, maxBytes: number): Promise<{ text: string; base: string }> {
     const response = await fetchWithTimeout(new URL(url, document.baseURI), { cache: 'no-cache', headers: { Accept: acceptFeeds } }, this.timeout);
     if (!response.ok) throw new Error(`${url} answered ${response.status}.`);
-    return { text: await response.text(), base: response.url || new URL(url, document.baseURI).href };
+    return { text: await readTextLimited(response, maxBytes), base: response.url || new URL(url, document.baseURI).href };
   }
 
   private async loadFeed(background: boolean): Promise<void> {
@@ -199,7 +205,7 @@ export class CivicNoticeBoard extends CivicElement {
       this.lastFeedText = undefined;
     }
     try {
-      const { text, base } = await this.fetchText(this.src);
+      const { text, base } = await this.fetchText(this.src, this.feedMaxBytes);
       if (generation !== this.feedGeneration || text === this.lastFeedText) return;
       const { notices: parsed, total } = parseFeed(text, base);
       const notices = sortNotices(parsed);
@@ -218,7 +224,9 @@ export class CivicNoticeBoard extends CivicElement {
       this.feed =
         error instanceof FeedFormatError
           ? { kind: 'failed', problem: `The feed at ${this.src} cannot be read: ${detail}`, message: () => msg('The notices cannot be shown: the feed is not in a format this board reads.') }
-          : { kind: 'failed', problem: `The feed at ${this.src} could not be loaded: ${detail}`, message: () => msg('The notices could not be loaded. Check your connection and try again later.') };
+          : error instanceof ResponseTooLargeError
+            ? { kind: 'failed', problem: `The feed at ${this.src} is not read: ${detail} Raise feed-max-bytes, or publish fewer notices.`, message: () => msg('The notices cannot be shown: the feed is too large for this board to read.') }
+            : { kind: 'failed', problem: `The feed at ${this.src} could not be loaded: ${detail}`, message: () => msg('The notices could not be loaded. Check your connection and try again later.') };
     }
   }
 
@@ -238,11 +246,11 @@ export class CivicNoticeBoard extends CivicElement {
     if (!this.alertsSrc) return;
     const generation = ++this.alertGeneration;
     try {
-      const { text, base } = await this.fetchText(this.alertsSrc);
+      const { text, base } = await this.fetchText(this.alertsSrc, this.alertsMaxBytes);
       const source = parseAlertSource(text, base);
       const linked = await Promise.allSettled(
         source.links.slice(0, maxAlertLinks).map(async (link) => {
-          const document = await this.fetchText(link);
+          const document = await this.fetchText(link, this.alertsMaxBytes);
           return parseAlertSource(document.text, document.base).alerts;
         }),
       );
@@ -253,10 +261,14 @@ export class CivicNoticeBoard extends CivicElement {
       if (generation !== this.alertGeneration) return;
       // A refresh that fails keeps the warnings already shown: a warning must not vanish because the network blinked.
       if (background && !this.alertProblem) return;
-      this.alertProblem = {
-        problem: `The alerts at ${this.alertsSrc} could not be read: ${error instanceof Error ? error.message : String(error)}`,
-        message: () => msg('Warnings could not be checked just now. Official channels such as radio and SMS still apply.'),
-      };
+      const detail = error instanceof Error ? error.message : String(error);
+      this.alertProblem =
+        error instanceof ResponseTooLargeError
+          ? {
+              problem: `The alerts at ${this.alertsSrc} are not read: ${detail} Raise alerts-max-bytes, or publish fewer info blocks.`,
+              message: () => msg('Warnings cannot be shown here: the warnings file is too large for this board. Official channels such as radio and SMS still apply.'),
+            }
+          : { problem: `The alerts at ${this.alertsSrc} could not be read: ${detail}`, message: () => msg('Warnings could not be checked just now. Official channels such as radio and SMS still apply.') };
     }
   }
 
@@ -303,6 +315,12 @@ export class CivicNoticeBoard extends CivicElement {
         message: msg('This notice board is not set up correctly: page-size, refresh or timeout has a value it cannot use.'),
       };
     }
+    if (!(this.feedMaxBytes > 0) || !(this.alertsMaxBytes > 0)) {
+      return {
+        problem: 'feed-max-bytes and alerts-max-bytes must be numbers of bytes above 0.',
+        message: msg('This notice board is not set up correctly: the largest feed it may read is not a size it can use.'),
+      };
+    }
     try {
       new Intl.DateTimeFormat('en', { timeZone: this.timeZone });
     } catch {
@@ -320,7 +338,7 @@ export class CivicNoticeBoard extends CivicElement {
   private renderAlerts() {
     if (this.alertProblem) return reportProblem(this, this.alertProblem.problem, this.alertProblem.message());
     const shown = activeAlerts(this.alerts, this.locale, Date.now()).filter((alert) => alert.urgent || !(this.dismissed.has(alert.version) || isDismissed(alert.version)));
-    return html`${shown.map((alert) => alertBanner(alert, this.formatDateTime, this.dismissAlert))}
+    return html`${shown.map((alert) => alertBanner(alert, this.formatDateTime, this.dismissAlert, this.formatCount))}
     ${this.alertDismissedNote && shown.length === 0
       ? html`<p id="alert-dismissed" class="alert-dismissed" part="status" tabindex="-1">${msg('Warning dismissed. It will not show again on this device.')}</p>`
       : nothing}`;

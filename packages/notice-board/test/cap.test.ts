@@ -63,6 +63,7 @@ describe('CAP 1.2 parsing', () => {
         senderName: '滨江区气象台',
         web: 'https://weather.binjiang.example.gov.cn/warnings/0311-rain',
         areaDesc: '滨江区全境',
+        moreAreas: 0,
         expires: '2099-03-11T10:00:00.000Z',
       },
     ]);
@@ -146,7 +147,7 @@ describe('CAP alert rules', () => {
       msgType: 'Alert',
       scope: 'Public',
       references: [],
-      info: [{ language: 'zh-CN', event: 'e', urgency, severity, certainty: 'Likely', headline: 'h', description: '', instruction: '', senderName: '', areaDesc: '' }],
+      info: [{ language: 'zh-CN', event: 'e', urgency, severity, certainty: 'Likely', headline: 'h', description: '', instruction: '', senderName: '', areaDesc: '', moreAreas: 0 }],
     });
     const cases = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'].flatMap((severity) =>
       ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'].map((urgency) => make(severity, urgency)),

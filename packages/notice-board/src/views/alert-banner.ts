@@ -27,7 +27,12 @@ function alertText(text: string, language: string) {
  * language ("Advisory", "Area:", "What to do:", "Dismiss"), each text of the
  * alert its own `<language>`, or none when the alert names none.
  */
-export function alertBanner(alert: ActiveAlert, formatDate: (date: Date) => string, onDismiss: (alert: ActiveAlert) => void) {
+export function alertBanner(
+  alert: ActiveAlert,
+  formatDate: (date: Date) => string,
+  onDismiss: (alert: ActiveAlert) => void,
+  formatCount: (count: number) => string,
+) {
   const { info } = alert;
   const severity = info.severity.toLowerCase();
   const text = (value: string) => alertText(value, info.language);
@@ -38,7 +43,9 @@ export function alertBanner(alert: ActiveAlert, formatDate: (date: Date) => stri
     aria-labelledby=${`alert-${alert.version}`}
   >
     <h2 id=${`alert-${alert.version}`} tabindex="-1"><span class="severity">${severityWord(info.severity)}</span> ${text(info.headline || info.event)}</h2>
-    ${info.areaDesc ? html`<p class="area">${msg(html`Area: ${text(info.areaDesc)}`)}</p>` : nothing}
+    ${info.areaDesc
+      ? html`<p class="area">${msg(html`Area: ${text(info.areaDesc)}`)}${info.moreAreas > 0 ? msg(str` (and ${formatCount(info.moreAreas)} more)`) : nothing}</p>`
+      : nothing}
     ${info.description ? html`<p>${text(info.description)}</p>` : nothing}
     ${info.instruction ? html`<p class="instruction"><strong>${msg('What to do:')}</strong> ${text(info.instruction)}</p>` : nothing}
     ${info.expires ? html`<p class="expires">${msg(str`Until ${formatDate(info.expires)}`)}</p>` : nothing}
