@@ -19,7 +19,6 @@
 //                                         how many bytes went out before the client stopped reading
 //   GET /ns/{ns}/many-info.xml?count=N[&areas=M]  a CAP alert with N info blocks (en-US, the last
 //                                         zh-CN), the first with M areas
-//   GET /ns/{ns}/strict.html?src=…        a page with a strict CSP header that loads the board module
 //
 // Every request under /ns/{ns}/ is recorded, with its If-None-Match, and
 // /ns/{ns}/__control/ changes a namespace:
