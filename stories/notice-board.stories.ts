@@ -174,18 +174,7 @@ export const WarningsOnly: NoticeBoardStory = {
   },
 };
 
-/** A board of warnings only, its one advisory dismissed: a confirmation takes the focus where it was, not the page top. */
-export const WarningsOnlyDismissed: NoticeBoardStory = {
-  args: { src: '', 'alerts-src': fakeWarnings.minor },
-  play: async (context) => {
-    const board = inBoard(context);
-    const warning = await board.findByRole('status', { name: new RegExp(alertHeadline('gale-blue', 'en')) }, found);
-    await userEvent.click(within(warning).getByRole('button', { name: word.dismiss }));
-    const confirmation = await shown(boardRoot(context), '#alert-dismissed');
-    await waitFor(() => expect(boardRoot(context).activeElement).toBe(confirmation));
-    await expect(confirmation).toHaveTextContent('Warning dismissed. It will not show again on this device.');
-  },
-};
+export const WarningsOnlyDismissed: NoticeBoardStory = key.WarningsOnlyDismissed;
 
 // ---- Size and care mode.
 
@@ -206,17 +195,7 @@ export const FeedUnavailable: NoticeBoardStory = {
   },
 };
 
-/**
- * A feed larger than `feed-max-bytes` (5 MB unless set; 2,000 bytes here, so
- * the district's ordinary feed is "too large"): it is not read past the limit,
- * and the board says so. Logs one console error, on purpose.
- */
-export const FeedTooLarge: NoticeBoardStory = {
-  args: { 'feed-max-bytes': 2000 },
-  play: async (context) => {
-    await expect((await shown(boardRoot(context), '.problem')).textContent).toBe('The notices cannot be shown: the feed is too large for this board to read.');
-  },
-};
+export const FeedTooLarge: NoticeBoardStory = key.FeedTooLarge;
 
 /** A warnings file larger than `alerts-max-bytes` (1 MB unless set; 500 bytes here). Logs one console error, on purpose. */
 export const WarningsTooLarge: NoticeBoardStory = {
