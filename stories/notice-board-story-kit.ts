@@ -17,6 +17,8 @@ export interface NoticeBoardArgs {
   refresh?: number;
   'time-zone'?: string;
   timeout?: number;
+  'feed-max-bytes'?: number;
+  'alerts-max-bytes'?: number;
   lang?: string;
   'care-mode'?: boolean;
   onCivicNoticeOpen?: (event: Event) => void;
@@ -66,6 +68,8 @@ export function renderNoticeBoard(args: NoticeBoardArgs) {
     refresh=${text(args.refresh)}
     time-zone=${text(args['time-zone'])}
     timeout=${text(args.timeout)}
+    feed-max-bytes=${text(args['feed-max-bytes'])}
+    alerts-max-bytes=${text(args['alerts-max-bytes'])}
     lang=${text(args.lang)}
     ?care-mode=${args['care-mode'] === true}
     @civic-notice-open=${args.onCivicNoticeOpen}
@@ -178,6 +182,8 @@ export const words = {
     cannotRead: 'The notices cannot be shown: the feed is not in a format this board reads.',
     couldNotLoad: 'The notices could not be loaded. Check your connection and try again later.',
     notSetUp: 'The notices cannot be shown here at the moment. For urgent questions, please call the 12345 hotline.',
+    tooLarge: 'The notices cannot be shown: the feed is too large for this board to read.',
+    warningDismissed: 'Warning dismissed. It will not show again on this device.',
     showing: (visible: number, total: number | string) => `Showing ${visible} of ${total}`,
     showNew: (count: number) => `Show ${count} new notices`,
     /** A word no current notice has: the marathon notice is the only one about it, and it has expired. */
@@ -198,6 +204,8 @@ export const words = {
     cannotRead: '无法显示通知：订阅源的格式无法识别。',
     couldNotLoad: '通知暂时无法加载，请检查网络后稍后再试。',
     notSetUp: '通知暂时无法在此显示。如有急事，请拨打 12345 市民服务热线。',
+    tooLarge: '无法显示通知：订阅源过大，本通知栏无法读取。',
+    warningDismissed: '预警已关闭，本设备上不会再显示。',
     showing: (visible: number, total: number | string) => `显示第 1–${visible} 条，共 ${total} 条`,
     showNew: (count: number) => `显示 ${count} 条新通知`,
     searchWithoutResult: '马拉松',
@@ -217,6 +225,8 @@ export const words = {
     cannotRead: '無法顯示通知：訂閱來源的格式無法識別。',
     couldNotLoad: '通知暫時無法載入，請檢查網路後稍後再試。',
     notSetUp: '通知暫時無法在此顯示。如有急事，請撥打 12345 市民服務熱線。',
+    tooLarge: '無法顯示通知：訂閱來源過大，本通知欄無法讀取。',
+    warningDismissed: '預警已關閉，本裝置上不會再顯示。',
     showing: (visible: number, total: number | string) => `顯示第 1–${visible} 則，共 ${total} 則`,
     showNew: (count: number) => `顯示 ${count} 則新通知`,
     searchWithoutResult: '马拉松',
@@ -388,6 +398,29 @@ export function keyStates(language: BoardLanguage) {
         await expect(board.queryByText(alertHeadline('road-icing-yellow', feed))).toBeNull();
         await expect(board.queryByText(alertHeadline('road-icing-cancel', feed))).toBeNull();
         await expect(boardRoot(context).querySelectorAll('.alert')).toHaveLength(1);
+      },
+    },
+    /** A board of warnings only, its one advisory dismissed: a confirmation takes the focus where it was, not the page top. */
+    WarningsOnlyDismissed: {
+      args: { src: '', 'alerts-src': fakeWarnings.minor },
+      play: async (context) => {
+        const board = inBoard(context);
+        const warning = await board.findByRole('status', { name: new RegExp(alertHeadline('gale-blue', feed)) }, found);
+        await userEvent.click(within(warning).getByRole('button', { name: word.dismiss }));
+        const confirmation = await shown(boardRoot(context), '#alert-dismissed');
+        await waitFor(() => expect(boardRoot(context).activeElement).toBe(confirmation));
+        await expect(confirmation).toHaveTextContent(word.warningDismissed);
+      },
+    },
+    /**
+     * A feed larger than `feed-max-bytes` (5 MB unless set; 2,000 bytes here, so
+     * the district's ordinary feed is "too large"): not read past the limit, and
+     * the board says so. Logs one console error, on purpose.
+     */
+    FeedTooLarge: {
+      args: { 'feed-max-bytes': 2000 },
+      play: async (context) => {
+        await expect((await shown(boardRoot(context), '.problem')).textContent).toBe(word.tooLarge);
       },
     },
     /** RSS that is not well-formed XML (a bare `&` in a title). Logs one console error, on purpose. */

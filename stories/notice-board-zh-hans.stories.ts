@@ -36,4 +36,6 @@ export const UpdatedWarning: NoticeBoardStory = key.UpdatedWarning;
 export const CancelledWarning: NoticeBoardStory = key.CancelledWarning;
 export const TenThousandNotices: NoticeBoardStory = key.TenThousandNotices;
 export const CareMode: NoticeBoardStory = key.CareMode;
+export const WarningsOnlyDismissed: NoticeBoardStory = key.WarningsOnlyDismissed;
+export const FeedTooLarge: NoticeBoardStory = key.FeedTooLarge;
 export const BrokenFeed: NoticeBoardStory = key.BrokenFeed;

@@ -174,6 +174,8 @@ export const WarningsOnly: NoticeBoardStory = {
   },
 };
 
+export const WarningsOnlyDismissed: NoticeBoardStory = key.WarningsOnlyDismissed;
+
 // ---- Size and care mode.
 
 export const TenThousandNotices: NoticeBoardStory = key.TenThousandNotices;
@@ -190,6 +192,16 @@ export const FeedUnavailable: NoticeBoardStory = {
   args: { src: fakeFeeds.unavailable },
   play: async (context) => {
     await expect((await shown(boardRoot(context), '.problem')).textContent).toBe(word.couldNotLoad);
+  },
+};
+
+export const FeedTooLarge: NoticeBoardStory = key.FeedTooLarge;
+
+/** A warnings file larger than `alerts-max-bytes` (1 MB unless set; 500 bytes here). Logs one console error, on purpose. */
+export const WarningsTooLarge: NoticeBoardStory = {
+  args: { 'alerts-src': fakeWarnings.minor, 'alerts-max-bytes': 500 },
+  play: async (context) => {
+    await expect((await shown(boardRoot(context), '.problem')).textContent).toContain('the warnings file is too large for this board');
   },
 };
 

@@ -377,6 +377,43 @@ export function keyStates(language: SurveyLanguage) {
         await waitFor(() => expect(surveyRoot(context).activeElement).toBe(survey.getByRole('heading', { name: word.panel })));
       },
     },
+    /**
+     * A results view on the same page as the survey, for the same service: a
+     * rating sent from the page is counted at once (the summary is fetched
+     * again, past the browser's cache); the old figures stay until the new arrive.
+     */
+    ResultsRefreshedAfterRating: {
+      args: { 'service-id': 'story-refresh' },
+      render: (args) => html`${renderSurvey(args)}
+        <civic-satisfaction-survey mode="results" summary-src=${summarySource('empty', 'story-refresh')}></civic-satisfaction-survey>`,
+      play: async (context) => {
+        const [form, results] = [...context.canvasElement.querySelectorAll('civic-satisfaction-survey')].map((element) => element.shadowRoot!);
+        const headline = () => results!.querySelector('.headline')?.textContent ?? '';
+        await waitFor(() => expect(results!.querySelector('.results')).not.toBeNull(), found);
+        await expect(results!.querySelector('.bars')).toBeNull();
+        await choose(within(form as unknown as HTMLElement), word.verySatisfied);
+        await send(within(form as unknown as HTMLElement), language);
+        await waitFor(() => expect(headline()).toContain('100%'), found);
+      },
+    },
+    /**
+     * WCAG 2.4.11 with no help from the host's CSS: a page link that has the
+     * focus under the trigger's corner (a footer link) is never hidden; the
+     * trigger steps to the other side, and comes back once the focus moves on.
+     */
+    ButtonSteppedAside: {
+      args: { display: 'button' },
+      parameters: ownFrame,
+      render: (args) => html`<div style="min-height: 100vh; display: flex; flex-direction: column; justify-content: flex-end">
+          <p style="text-align: end; margin: 0"><a href="#privacy" id="footer-link" style="display: inline-block; padding: 12px 16px">Privacy · 隐私</a></p>
+        </div>
+        ${renderSurvey(args)}`,
+      play: async (context) => {
+        const trigger = await inSurvey(context).findByRole('button', { name: word.rateService }, found);
+        context.canvasElement.querySelector<HTMLElement>('#footer-link')!.focus();
+        await waitFor(() => expect(trigger).toHaveClass('flip-inline'));
+      },
+    },
     /** 适老化: larger text and targets, stronger contrast; shown with the call-back open. */
     CareMode: {
       args: { 'care-mode': true, callback: true },

@@ -31,4 +31,6 @@ export const QueuedOffline: SurveyStory = key.QueuedOffline;
 export const Refused: SurveyStory = key.Refused;
 export const Results: SurveyStory = key.Results;
 export const ButtonPanelOpen: SurveyStory = key.ButtonPanelOpen;
+export const ResultsRefreshedAfterRating: SurveyStory = key.ResultsRefreshedAfterRating;
+export const ButtonSteppedAside: SurveyStory = key.ButtonSteppedAside;
 export const CareMode: SurveyStory = key.CareMode;

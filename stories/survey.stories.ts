@@ -1,6 +1,6 @@
 import type { Meta } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { lastSurveyResponse, summarySource } from '../.storybook/fake-surveys';
 import {
   askForCallBack,
@@ -204,23 +204,7 @@ export const ResultsFailed: SurveyStory = {
   },
 };
 
-/**
- * A results view on the same page as the survey for the same service: a
- * rating sent from the page is counted at once (the summary is fetched again,
- * past the browser's cache), the old figures staying until the new arrive.
- */
-export const ResultsRefreshedAfterRating: SurveyStory = {
-  args: { 'service-id': 'story-refresh', 'summary-src': summarySource('empty', 'story-refresh') },
-  render: (args) => html`${renderSurvey({ ...args, 'summary-src': undefined })}
-    <civic-satisfaction-survey mode="results" summary-src=${args['summary-src'] ?? ''}></civic-satisfaction-survey>`,
-  play: async (context) => {
-    const [survey, results] = [...context.canvasElement.querySelectorAll('civic-satisfaction-survey')].map((element) => within(element.shadowRoot as unknown as HTMLElement));
-    await results!.findByText('No ratings yet.', undefined, { timeout: 5000 });
-    await choose(survey!, word.verySatisfied);
-    await send(survey!, 'en');
-    await results!.findByText('100% satisfied (1 rating)', undefined, { timeout: 5000 });
-  },
-};
+export const ResultsRefreshedAfterRating: SurveyStory = key.ResultsRefreshedAfterRating;
 
 // ---- The state attribute, for the host page.
 
@@ -271,24 +255,7 @@ export const ButtonClosed: SurveyStory = {
 
 export const ButtonPanelOpen: SurveyStory = key.ButtonPanelOpen;
 
-/**
- * WCAG 2.4.11 with no help from the host's CSS: a page link that has the focus
- * under the trigger's corner (here a footer link, focused) is never hidden;
- * the trigger steps to the other side and comes back once the focus moves on.
- */
-export const ButtonSteppedAside: SurveyStory = {
-  args: { display: 'button' },
-  parameters: ownFrame,
-  render: (args) => html`<div style="min-height: 100vh; display: flex; flex-direction: column; justify-content: flex-end">
-      <p style="text-align: right; margin: 0"><a href="#privacy" id="footer-link" style="display: inline-block; padding: 12px 16px">Privacy and cookies</a></p>
-    </div>
-    ${renderSurvey(args)}`,
-  play: async (context) => {
-    const trigger = await inSurvey(context).findByRole('button', { name: word.rateService }, { timeout: 5000 });
-    context.canvasElement.querySelector<HTMLElement>('#footer-link')!.focus();
-    await waitFor(() => expect(trigger).toHaveClass('flip-inline'));
-  },
-};
+export const ButtonSteppedAside: SurveyStory = key.ButtonSteppedAside;
 
 // ---- Care mode.
 

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, fetchWithTimeout, notConfigured, PoliteAnnouncer, reportProblem } from '@civic-widgets/core';
+import { baseStyles, CivicElement, fetchWithTimeout, notConfigured, PoliteAnnouncer, readTextLimited, reportProblem, ResponseTooLargeError } from '@civic-widgets/core';
 import { registerNoticeBoardCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { noticeBoardStyles } from './notice-board-styles.js';
@@ -91,6 +91,12 @@ export class CivicNoticeBoard extends CivicElement {
   /** Milliseconds to wait for a feed. */
   @property({ type: Number }) timeout = 15_000;
 
+  /** The largest feed read, in bytes (5 MB, some 10,000 notices); a larger one is not read past this and a message says so. */
+  @property({ type: Number, attribute: 'feed-max-bytes' }) feedMaxBytes = 5_000_000;
+
+  /** The largest alert document read (each linked one too), in bytes (1 MB); a larger one is not read past this and a message says so. */
+  @property({ type: Number, attribute: 'alerts-max-bytes' }) alertsMaxBytes = 1_000_000;
+
   @state() private feed: FeedState = { kind: 'loading' };
   @state() private notices: Notice[] = [];
   /** New notices from a refresh, held back until the reader asks for them, so nothing moves under them. */
@@ -103,6 +109,8 @@ export class CivicNoticeBoard extends CivicElement {
   @state() private open: ReadonlySet<string> = new Set();
   @state() private dismissed: ReadonlySet<string> = new Set();
   private readonly announcer = new PoliteAnnouncer(this);
+  /** A warning was dismissed with nothing after it to take the focus: a confirmation takes it. */
+  @state() private alertDismissedNote = false;
 
   /** How many notices the current filter and search found, for the announcement. */
   private foundCount = 0;
@@ -182,10 +190,10 @@ export class CivicNoticeBoard extends CivicElement {
   }
 
   /** `no-cache`: the browser revalidates with the feed's ETag / Last-Modified, and an unchanged feed costs a 304. */
-  private async fetchText(url: string): Promise<{ text: string; base: string }> {
+  private async fetchText(url: string, maxBytes: number): Promise<{ text: string; base: string }> {
     const response = await fetchWithTimeout(new URL(url, document.baseURI), { cache: 'no-cache', headers: { Accept: acceptFeeds } }, this.timeout);
     if (!response.ok) throw new Error(`${url} answered ${response.status}.`);
-    return { text: await response.text(), base: response.url || new URL(url, document.baseURI).href };
+    return { text: await readTextLimited(response, maxBytes), base: response.url || new URL(url, document.baseURI).href };
   }
 
   private async loadFeed(background: boolean): Promise<void> {
@@ -196,7 +204,7 @@ export class CivicNoticeBoard extends CivicElement {
       this.lastFeedText = undefined;
     }
     try {
-      const { text, base } = await this.fetchText(this.src);
+      const { text, base } = await this.fetchText(this.src, this.feedMaxBytes);
       if (generation !== this.feedGeneration || text === this.lastFeedText) return;
       const { notices: parsed, total } = parseFeed(text, base);
       const notices = sortNotices(parsed);
@@ -215,7 +223,9 @@ export class CivicNoticeBoard extends CivicElement {
       this.feed =
         error instanceof FeedFormatError
           ? { kind: 'failed', problem: `The feed at ${this.src} cannot be read: ${detail}`, message: () => msg('The notices cannot be shown: the feed is not in a format this board reads.') }
-          : { kind: 'failed', problem: `The feed at ${this.src} could not be loaded: ${detail}`, message: () => msg('The notices could not be loaded. Check your connection and try again later.') };
+          : error instanceof ResponseTooLargeError
+            ? { kind: 'failed', problem: `The feed at ${this.src} is not read: ${detail} Raise feed-max-bytes, or publish fewer notices.`, message: () => msg('The notices cannot be shown: the feed is too large for this board to read.') }
+            : { kind: 'failed', problem: `The feed at ${this.src} could not be loaded: ${detail}`, message: () => msg('The notices could not be loaded. Check your connection and try again later.') };
     }
   }
 
@@ -235,11 +245,11 @@ export class CivicNoticeBoard extends CivicElement {
     if (!this.alertsSrc) return;
     const generation = ++this.alertGeneration;
     try {
-      const { text, base } = await this.fetchText(this.alertsSrc);
+      const { text, base } = await this.fetchText(this.alertsSrc, this.alertsMaxBytes);
       const source = parseAlertSource(text, base);
       const linked = await Promise.allSettled(
         source.links.slice(0, maxAlertLinks).map(async (link) => {
-          const document = await this.fetchText(link);
+          const document = await this.fetchText(link, this.alertsMaxBytes);
           return parseAlertSource(document.text, document.base).alerts;
         }),
       );
@@ -250,10 +260,14 @@ export class CivicNoticeBoard extends CivicElement {
       if (generation !== this.alertGeneration) return;
       // A refresh that fails keeps the warnings already shown: a warning must not vanish because the network blinked.
       if (background && !this.alertProblem) return;
-      this.alertProblem = {
-        problem: `The alerts at ${this.alertsSrc} could not be read: ${error instanceof Error ? error.message : String(error)}`,
-        message: () => msg('Warnings could not be checked just now. Official channels such as radio and SMS still apply.'),
-      };
+      const detail = error instanceof Error ? error.message : String(error);
+      this.alertProblem =
+        error instanceof ResponseTooLargeError
+          ? {
+              problem: `The alerts at ${this.alertsSrc} are not read: ${detail} Raise alerts-max-bytes, or publish fewer info blocks.`,
+              message: () => msg('Warnings cannot be shown here: the warnings file is too large for this board. Official channels such as radio and SMS still apply.'),
+            }
+          : { problem: `The alerts at ${this.alertsSrc} could not be read: ${detail}`, message: () => msg('Warnings could not be checked just now. Official channels such as radio and SMS still apply.') };
     }
   }
 
@@ -296,6 +310,9 @@ export class CivicNoticeBoard extends CivicElement {
     if (!this.validPageSize || !(this.refresh >= 0) || !(this.timeout > 0 && this.timeout <= 2_147_483_647)) {
       return `page-size must be a whole number above 0, refresh 0 or more seconds, and timeout a number of milliseconds above 0 (not "${this.pageSize}", "${this.refresh}" and "${this.timeout}").`;
     }
+    if (!(this.feedMaxBytes > 0) || !(this.alertsMaxBytes > 0)) {
+      return `feed-max-bytes and alerts-max-bytes must be numbers of bytes above 0 (not "${this.feedMaxBytes}" and "${this.alertsMaxBytes}").`;
+    }
     try {
       new Intl.DateTimeFormat('en', { timeZone: this.timeZone });
     } catch {
@@ -318,15 +335,29 @@ export class CivicNoticeBoard extends CivicElement {
   private renderAlerts() {
     if (this.alertProblem) return reportProblem(this, this.alertProblem.problem, this.alertProblem.message());
     const shown = activeAlerts(this.alerts, this.locale, Date.now()).filter((alert) => alert.urgent || !(this.dismissed.has(alert.version) || isDismissed(alert.version)));
-    return shown.map((alert) => alertBanner(alert, this.formatDateTime, this.dismissAlert, this.headings));
+    return html`${shown.map((alert) => alertBanner(alert, this.formatDateTime, this.dismissAlert, this.formatCount, this.headings))}
+    ${this.alertDismissedNote && shown.length === 0
+      ? html`<p id="alert-dismissed" class="alert-dismissed" part="status" tabindex="-1">${msg('Warning dismissed. It will not show again on this device.')}</p>`
+      : nothing}`;
   }
 
+  /**
+   * The banner is gone: the reader goes on at what follows it (the next
+   * warning's dismiss button, or the search box), else at the urgent warning
+   * above it, never at nothing (the top of the page). With nothing after it, a short confirmation in its
+   * place takes the focus.
+   */
   private readonly dismissAlert = (alert: ActiveAlert): void => {
     rememberDismissed(alert.version);
     this.dismissed = new Set([...this.dismissed, alert.version]);
     this.dispatchEvent(new CivicAlertDismissEvent(alert.identifier));
-    // The banner is gone; put the reader at the start of what follows rather than nowhere.
-    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('.alert button, #notice-search')?.focus());
+    void this.updateComplete.then(async () => {
+      const next = ['.alert button', '#notice-search', '.alert h2'].map((selector) => this.shadowRoot?.querySelector<HTMLElement>(selector)).find(Boolean);
+      if (next) return next.focus();
+      this.alertDismissedNote = true;
+      await this.updateComplete;
+      this.shadowRoot?.querySelector<HTMLElement>('#alert-dismissed')?.focus();
+    });
   };
 
   private renderNotices() {

@@ -37,7 +37,8 @@ function banners(el: Board): Banner[] {
     role: alert.getAttribute('role'),
     urgent: alert.classList.contains('urgent'),
     heading: squash(alert.querySelector('h2')?.textContent),
-    lang: alert.getAttribute('lang'),
+    // The language the alert's own text claims (its headline), not the widget's words around it.
+    lang: alert.querySelector('h2 .alert-text')?.getAttribute('lang') ?? null,
     dismissible: alert.querySelector('button') !== null,
   }));
 }
@@ -132,6 +133,33 @@ describe('<civic-notice-board> warnings', () => {
     expect(focused(again)).to.match(/^outside/);
   });
 
+  it('dismissing the only warning of a board of warnings moves the focus to a confirmation in its place, not to the page top', async () => {
+    const el = await renderBoard({ 'alerts-src': feedFile('cap/minor.xml') });
+    await waitForBanners(el, 1);
+    query(el, '.alert button').focus();
+    query(el, '.alert button').click();
+    await waitForFocus(el, '#alert-dismissed');
+    expect(count(el, '.alert')).to.equal(0);
+    expect(textOf(el, '#alert-dismissed')).to.equal('Warning dismissed. It will not show again on this device.');
+  });
+
+  it('dismissing the last advisory of a board of warnings, under an urgent one, moves the focus to the urgent one’s heading', async () => {
+    const server = new FeedServer();
+    const severe = await (await fetch(feedFile('cap/severe-immediate.xml'))).text();
+    const minor = await (await fetch(feedFile('cap/minor.xml'))).text();
+    const strip = (cap: string) => cap.replace(/^<\?xml[^>]*>\s*/, '');
+    await server.setFeed({
+      body: `<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>urn:t</id><title>t</title><updated>2026-03-11T09:00:00+08:00</updated>
+        <entry><id>urn:a</id><title>a</title><updated>2026-03-11T09:00:00+08:00</updated><content type="application/cap+xml">${strip(minor)}</content></entry>
+        <entry><id>urn:b</id><title>b</title><updated>2026-03-11T09:00:00+08:00</updated><content type="application/cap+xml">${strip(severe)}</content></entry></feed>`,
+      type: 'application/atom+xml',
+    });
+    const el = await renderBoard({ 'alerts-src': server.feedUrl });
+    await waitForBanners(el, 2);
+    query(el, '.alert button').click();
+    await waitForFocus(el, '.alert.urgent h2');
+  });
+
   it('an Update of a dismissed alert shows again (dismissal is per identifier and sent time)', async () => {
     const server = new FeedServer();
     await server.setFeed({ file: 'cap/fog-alert.xml' });
@@ -165,6 +193,43 @@ describe('<civic-notice-board> warnings', () => {
       expect([headings(el)[0], banners(el)[0]!.lang, textOf(el, '.alert .area')], lang).to.deep.equal([heading, infoLang, area]);
       el.remove();
     }
+  });
+
+  describe('language of parts', () => {
+    /** The language each part of the first banner is in: its `lang`, inherited within the widget. */
+    function languages(el: Board) {
+      const banner = query(el, '.alert');
+      const of = (node: Element | null | undefined) => node?.closest('[lang]')?.getAttribute('lang') ?? 'none';
+      const texts = [...banner.querySelectorAll('.alert-text')];
+      return {
+        words: [of(banner.querySelector('.severity')), of(banner.querySelector('.area')), of(banner.querySelector('.instruction strong')), of(banner.querySelector('button'))],
+        texts: [...new Set(texts.map((text) => text.getAttribute('lang') ?? 'none'))],
+        textCount: texts.length,
+      };
+    }
+
+    it('a zh-CN alert on an English page: the widget’s words in English, the alert’s texts in Chinese', async () => {
+      const el = await renderBoard({ lang: 'en', 'alerts-src': feedFile('cap/minor.xml') });
+      await waitForBanners(el, 1);
+      expect(languages(el)).to.deep.equal({ words: ['en', 'en', 'en', 'en'], texts: ['zh-CN'], textCount: 4 });
+      expect(query(el, '.alert').hasAttribute('lang')).to.equal(false);
+    });
+
+    it('an alert without <language> claims none for its texts, and is not called en-US (CAP’s default)', async () => {
+      const server = new FeedServer();
+      const minor = await (await fetch(feedFile('cap/minor.xml'))).text();
+      await server.setFeed({ body: minor.replace('<language>zh-CN</language>', ''), type: 'application/cap+xml' });
+      for (const lang of ['en', 'zh-Hans']) {
+        const el = await renderBoard({ lang, 'alerts-src': server.feedUrl });
+        await waitForBanners(el, 1);
+        const expectedWords = lang === 'en' ? 'en' : 'zh-Hans';
+        // The texts inherit nothing but the widget's language from the tree; no part of the banner claims en-US.
+        expect(languages(el).texts, lang).to.deep.equal(['none']);
+        expect(languages(el).words, lang).to.deep.equal([expectedWords, expectedWords, expectedWords, expectedWords]);
+        expect(query(el, '.alert').querySelector('[lang="en-US"]'), lang).to.equal(null);
+        el.remove();
+      }
+    });
   });
 
   it('follows the links of an Atom feed of CAP alerts', async () => {

@@ -63,6 +63,7 @@ describe('CAP 1.2 parsing', () => {
         senderName: '滨江区气象台',
         web: 'https://weather.binjiang.example.gov.cn/warnings/0311-rain',
         areaDesc: '滨江区全境',
+        moreAreas: 0,
         expires: '2099-03-11T10:00:00.000Z',
       },
     ]);
@@ -121,8 +122,8 @@ describe('CAP 1.2 parsing', () => {
       feedOrigin,
     ).alerts;
     expect(alert!.info[0]!.web).to.equal(undefined);
-    // CAP's default language.
-    expect(alert!.info[0]!.language).to.equal('en-US');
+    // No <language>: CAP would read en-US, but the board claims none (a Chinese alert without one is common).
+    expect(alert!.info[0]!.language).to.equal('');
   });
 });
 
@@ -146,7 +147,7 @@ describe('CAP alert rules', () => {
       msgType: 'Alert',
       scope: 'Public',
       references: [],
-      info: [{ language: 'zh-CN', event: 'e', urgency, severity, certainty: 'Likely', headline: 'h', description: '', instruction: '', senderName: '', areaDesc: '' }],
+      info: [{ language: 'zh-CN', event: 'e', urgency, severity, certainty: 'Likely', headline: 'h', description: '', instruction: '', senderName: '', areaDesc: '', moreAreas: 0 }],
     });
     const cases = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'].flatMap((severity) =>
       ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'].map((urgency) => make(severity, urgency)),

@@ -55,6 +55,11 @@ export class CornerClearance implements ReactiveController {
   }
 
   private readonly onFocusIn = (event: FocusEvent): void => {
+    // No trigger (inline, results, hidden): nothing to step aside, and no need to follow scrolling.
+    if (!this.trigger()) {
+      this.focused = undefined;
+      return;
+    }
     const path = event.composedPath();
     // In the widget: stay put.
     if (path.includes(this.host)) {

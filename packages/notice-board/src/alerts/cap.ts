@@ -5,6 +5,11 @@ import { cleanText, FeedFormatError, parseDate, safeUrl } from '../feeds/notice.
 export const capNamespace = 'urn:oasis:names:tc:emergency:cap:1.2';
 
 export interface AlertInfo {
+  /**
+   * The info block's `<language>`, or '' when it has none. CAP reads a missing
+   * one as en-US, but districts leave it out of Chinese alerts: the board then
+   * claims no language for the alert's texts rather than a wrong one.
+   */
   language: string;
   event: string;
   urgency: string;
@@ -15,9 +20,20 @@ export interface AlertInfo {
   instruction: string;
   senderName: string;
   web?: string;
+  /** The first `maxAreas` areas' descriptions, joined. */
   areaDesc: string;
+  /** How many more areas the block named (said, not listed). */
+  moreAreas: number;
   expires?: Date;
 }
+
+/**
+ * Limits on what one alert may make the board hold (hostile or broken data:
+ * 10,000 info blocks froze a page for 2.9 s). A person reads one info block,
+ * in their language: the first block of each language is kept, for this many
+ * languages; and the first areas of a block are listed, the rest counted.
+ */
+export const capLimits = { languages: 10, areas: 20 };
 
 /** A CAP 1.2 alert: its identity, what it replaces or cancels, and its info blocks (one per language). */
 export interface CapAlert {
@@ -33,9 +49,10 @@ export interface CapAlert {
 }
 
 function parseInfo(info: Element, base: string): AlertInfo {
-  const areas = children(info, 'area').map((area) => cleanText(childText(area, 'areaDesc'), 500)).filter(Boolean);
+  const allAreas = children(info, 'area');
+  const areas = allAreas.slice(0, capLimits.areas).map((area) => cleanText(childText(area, 'areaDesc'), 500)).filter(Boolean);
   return {
-    language: cleanText(childText(info, 'language'), 35) || 'en-US',
+    language: cleanText(childText(info, 'language'), 35),
     event: cleanText(childText(info, 'event'), 200),
     urgency: cleanText(childText(info, 'urgency'), 20),
     severity: cleanText(childText(info, 'severity'), 20),
@@ -46,6 +63,7 @@ function parseInfo(info: Element, base: string): AlertInfo {
     senderName: cleanText(childText(info, 'senderName'), 200),
     web: safeUrl(childText(info, 'web'), base),
     areaDesc: areas.join('；'),
+    moreAreas: Math.max(0, allAreas.length - capLimits.areas),
     expires: parseDate(childText(info, 'expires')),
   };
 }
@@ -64,8 +82,22 @@ export function parseCapAlert(alert: Element, base: string): CapAlert {
       .split(/\s+/)
       .map((triple) => triple.split(',')[1] ?? '')
       .filter(Boolean),
-    info: children(alert, 'info').slice(0, 10).map((info) => parseInfo(info, base)),
+    info: firstInEachLanguage(children(alert, 'info')).map((info) => parseInfo(info, base)),
   };
+}
+
+/** The first info block of each language, in document order, for at most `capLimits.languages` languages. */
+function firstInEachLanguage(blocks: Element[]): Element[] {
+  const seen = new Set<string>();
+  const kept: Element[] = [];
+  for (const block of blocks) {
+    const language = childText(block, 'language').toLowerCase();
+    if (seen.has(language)) continue;
+    seen.add(language);
+    kept.push(block);
+    if (kept.length === capLimits.languages) break;
+  }
+  return kept;
 }
 
 /** What an alerts-src answered: alerts in it, and links to more alerts (from an Atom feed of CAP entries). */

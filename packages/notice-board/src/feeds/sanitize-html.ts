@@ -1,8 +1,11 @@
 import createDOMPurify from 'dompurify';
 import { civicPolicy } from '@civic-widgets/core';
+import { quietForCsp } from './quiet-for-csp.js';
 
 /**
- * Feed HTML is hostile until DOMPurify has been through it. The allow-list is
+ * Feed HTML is hostile until DOMPurify has been through it. It gets there
+ * quiet (quiet-for-csp.ts): DOMPurify's own parse would make the browser
+ * report every inline handler and style to a strict page's CSP. The allow-list is
  * short: text structure, lists, tables, links and images. No scripts, event
  * handlers, `style`, forms or frames; headings start at h3 so a notice cannot
  * break the page's outline. Links open without telling the target where they
@@ -63,7 +66,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 export function sanitizeNoticeHtml(html: string, feedUrl: string = document.baseURI): DocumentFragment {
   base = feedUrl;
   try {
-    return purify.sanitize(html, {
+    return purify.sanitize(quietForCsp(html), {
       ALLOWED_TAGS: allowedTags,
       ALLOWED_ATTR: allowedAttributes,
       ALLOW_DATA_ATTR: false,
@@ -86,7 +89,7 @@ const texts = new WeakMap<object, string>();
 export function textOfHtml(owner: object, html: string): string {
   let text = texts.get(owner);
   if (text === undefined) {
-    text = purify.sanitize(html, { ALLOWED_TAGS: [], RETURN_DOM_FRAGMENT: true, ...trustedTypes }).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    text = purify.sanitize(quietForCsp(html), { ALLOWED_TAGS: [], RETURN_DOM_FRAGMENT: true, ...trustedTypes }).textContent?.replace(/\s+/g, ' ').trim() ?? '';
     texts.set(owner, text);
   }
   return text;

@@ -15,6 +15,8 @@ export interface RequestRecord {
   status: number;
   /** The ETag answered (200 and 304). */
   etag: string | null;
+  /** Body bytes the server wrote before the connection closed (streamed routes only). */
+  sent: number | null;
 }
 
 export type FeedFormat = 'json' | 'rss' | 'atom';
@@ -68,6 +70,16 @@ export class FeedServer {
   /** An Atom feed linking to `count` generated CAP alerts (linked-cap/1.xml …). */
   alertLinks(count: number): string {
     return `${this.base}/alerts-links.atom?count=${count}`;
+  }
+
+  /** A JSON Feed of about `mb` MB, streamed; with `declared`, its Content-Length is sent first. */
+  hugeFeed(mb: number, { declared = false } = {}): string {
+    return `${this.base}/huge-feed.json?mb=${mb}${declared ? '&declared=1' : ''}`;
+  }
+
+  /** A CAP alert with `count` info blocks (en-US, the last zh-CN), the first with `areas` areas. */
+  manyInfo(count: number, areas = 1): string {
+    return `${this.base}/many-info.xml?count=${count}&areas=${areas}`;
   }
 
   /** Where hostile payloads point whatever they try to load. */

@@ -14,6 +14,11 @@
 //   GET /ns/{ns}/hostile-alerts.atom      an Atom feed of CAP alerts built from the same payloads
 //   GET /ns/{ns}/alerts-links.atom?count=N  an Atom feed linking to N CAP alerts (/ns/{ns}/linked-cap/{i}.xml)
 //   GET /ns/{ns}/beacon/{id}              records that something loaded it (it should never be loaded)
+//   GET /ns/{ns}/huge-feed.json?mb=N[&declared=1]  a valid JSON Feed of about N MB, streamed (with
+//                                         Content-Length only with declared=1); the log's `sent` says
+//                                         how many bytes went out before the client stopped reading
+//   GET /ns/{ns}/many-info.xml?count=N[&areas=M]  a CAP alert with N info blocks (en-US, the last
+//                                         zh-CN), the first with M areas
 //
 // Every request under /ns/{ns}/ is recorded, with its If-None-Match, and
 // /ns/{ns}/__control/ changes a namespace:
@@ -103,11 +108,16 @@ async function handle(req, res, context) {
     cookie: header(req, 'cookie'),
     status: 0,
     etag: null,
+    /** Body bytes written, for the streamed routes (set when the connection closes). */
+    sent: null,
   };
   ns.log.push(entry);
   res.on('finish', () => {
     entry.status = res.statusCode;
     entry.etag = res.getHeader('etag') ?? null;
+  });
+  res.on('close', () => {
+    entry.sent = res.civicSent ?? null;
   });
   if (ns.mode === 'hang') return void context.held.add(() => req.socket.destroy());
   if (/^\d{3}$/.test(ns.mode)) return sendText(res, Number(ns.mode), `The test server answers ${ns.mode}.`, 'text/plain; charset=utf-8');
@@ -122,6 +132,12 @@ async function serve(req, res, url, route, ns, context) {
   if (route.startsWith('feeds/')) return serveFile(req, res, route.slice('feeds/'.length));
   if (route === 'generated') return serveGenerated(req, res, url, context.generated);
   if (ns && route.startsWith('beacon/')) return void res.writeHead(204).end();
+  if (ns && route === 'huge-feed.json') return streamHugeFeed(req, res, url);
+  if (ns && route === 'many-info.xml') {
+    const count = Math.min(Number(url.searchParams.get('count') ?? 10) || 1, 100_000);
+    const areas = Math.min(Number(url.searchParams.get('areas') ?? 1) || 1, 100_000);
+    return sendCacheable(req, res, manyInfoAlert(count, areas), types['.xml']);
+  }
   if (ns && route === 'feed') {
     if (!ns.feed) return sendText(res, 404, 'No feed set for this namespace yet.', 'text/plain; charset=utf-8');
     return sendCacheable(req, res, ns.feed.body, ns.feed.type, ns.feed.lastModified);
@@ -361,6 +377,49 @@ function alertLinks(count) {
       (_, i) => `<entry><id>urn:linked:${i + 1}</id><title>Linked warning ${i + 1}</title><updated>${sentAt(i + 1)}</updated><link rel="alternate" type="application/cap+xml" href="linked-cap/${i + 1}.xml"/></entry>`,
     ),
   );
+}
+
+// ---------------------------------------------------------------------------
+// Huge and hostile-by-size data
+
+/**
+ * A JSON Feed of about `mb` MB, written chunk by chunk as the client reads
+ * (backpressure), so a client that stops reading stops the server too.
+ */
+async function streamHugeFeed(req, res, url) {
+  const bytes = Math.min(Number(url.searchParams.get('mb') ?? 50) || 1, 200) * 1_000_000;
+  const head = '{"version":"https://jsonfeed.org/version/1.1","title":"Huge feed","items":[';
+  const item = (i) => `${i ? ',' : ''}{"id":"huge-${i}","title":"第${i}号通知 Notice ${i}","content_text":"${'这是一条很长的测试通知。'.repeat(20)}","date_published":"2026-03-11T09:00:00+08:00"}`;
+  const itemBytes = Buffer.byteLength(item(1));
+  const count = Math.max(1, Math.floor((bytes - head.length - 2) / itemBytes));
+  const headers = { 'Content-Type': types['.json'], 'Cache-Control': 'no-store' };
+  if (url.searchParams.get('declared') === '1') headers['Content-Length'] = String(head.length + Buffer.byteLength(item(0)) + (count - 1) * itemBytes + 2);
+  res.writeHead(200, headers);
+  res.civicSent = 0;
+  const write = (text) => {
+    res.civicSent += Buffer.byteLength(text);
+    return res.write(text);
+  };
+  write(head);
+  for (let i = 0; i < count; i++) {
+    if (res.destroyed) return;
+    if (!write(item(i))) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+  }
+  if (!res.destroyed) {
+    write(']}');
+    res.end();
+  }
+}
+
+/** One CAP alert with `count` info blocks, all en-US but the last (zh-CN); the first has `areas` areas. */
+function manyInfoAlert(count, areas) {
+  const info = (i) => {
+    const language = i === count - 1 ? 'zh-CN' : 'en-US';
+    const areaCount = i === 0 ? areas : 1;
+    const areaList = Array.from({ length: areaCount }, (_, a) => `<area><areaDesc>Area ${a + 1}</areaDesc></area>`).join('');
+    return `<info><language>${language}</language><category>Met</category><event>Heat</event><urgency>Expected</urgency><severity>Minor</severity><certainty>Likely</certainty><expires>2099-01-01T00:00:00+08:00</expires><headline>${language === 'zh-CN' ? '高温蓝色预警' : `Heat advisory ${i + 1}`}</headline><description>Block ${i + 1}</description>${areaList}</info>`;
+  };
+  return `<?xml version="1.0" encoding="UTF-8"?><alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>MANY-INFO-${count}</identifier><sender>test@binjiang.example.gov.cn</sender><sent>2026-03-11T06:00:00+08:00</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope>${Array.from({ length: count }, (_, i) => info(i)).join('')}</alert>`;
 }
 
 // ---------------------------------------------------------------------------

@@ -2,25 +2,29 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    
+    import {html} from 'lit';
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's15cfe1cd3aef83c1': str`显示 ${0} 条新通知`,
+      'h79cf6e82217893d0': html`影响区域：${0}`,
+'s049808b2a157f544': `此处无法显示预警：预警文件过大，本通知栏无法读取。请以广播、短信等官方渠道发布的信息为准。`,
+'s15cfe1cd3aef83c1': str`显示 ${0} 条新通知`,
 's18025e5b903d7cdd': str`此订阅源共有 ${0} 条通知，这里列出前 ${1} 条。`,
 's1bedc3904980ac70': `搜索通知`,
 's2b4a9dc690ff71dc': str`找到 ${0} 条通知`,
 's2cc7cd11d9b856cd': `分类`,
 's34be76c6b1eadbef': `预警`,
+'s409c8bc9c5e97030': `无法显示通知：订阅源过大，本通知栏无法读取。`,
 's44851a8adf059eef': `置顶`,
 's4f59edc23532b5a8': `未读：`,
+'s5011e4f3f2b474ec': `预警已关闭，本设备上不会再显示。`,
 's592e7303020349a1': `附件`,
 's646295f76286ceb0': `正在加载通知…`,
+'s708fee3e5ab89bc4': str`（另有 ${0} 处）`,
 's77abbf21df308b74': `显示更多通知`,
-'s79cf6e82217893d0': str`影响区域：${0}`,
 's7b10ae633d4650d9': `严重预警`,
 's7c6eac7da4cc4bbe': str`在单独页面阅读《${0}》`,
 's7c74cdc43d49fca6': `有 1 条新通知`,
