@@ -292,7 +292,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
       ${this.panelOpen
         ? html`<section id="panel" class="panel" part="panel" role="dialog" aria-modal="false" aria-labelledby="panel-heading" @keydown=${this.onPanelKeydown}>
             <div class="panel-header">
-              ${topHeading(this.headings, msg('Your rating'), { id: 'panel-heading', focusable: true })}
+              ${topHeading(this.headings, msg('Your rating'), { id: 'panel-heading' })}
               <button type="button" class="link" @click=${() => this.togglePanel(false)}>${msg('Close')}</button>
             </div>
             ${this.renderSurvey(scale, headingLevels(this.headings.inner))}

@@ -26,7 +26,7 @@ function receiptDetails(receipt: SubmissionReceipt) {
 
 export function sentView(receipt: SubmissionReceipt, actions: OutcomeActions, levels: HeadingLevels) {
   return html`<section class="outcome sent" part="status" aria-labelledby="outcome-heading">
-    ${topHeading(levels, msg('Thank you: your message has been received'), { id: 'outcome-heading', focusable: true })}
+    ${topHeading(levels, msg('Thank you: your message has been received'), { id: 'outcome-heading' })}
     ${receiptDetails(receipt)}
     ${reference(receipt) ? html`<p>${msg('Keep the tracking number to check the progress of your report.')}</p>` : nothing}
     <div class="actions">
@@ -40,7 +40,7 @@ export function sentView(receipt: SubmissionReceipt, actions: OutcomeActions, le
 
 export function queuedView(actions: OutcomeActions, levels: HeadingLevels) {
   return html`<section class="outcome queued" part="status" aria-labelledby="outcome-heading">
-    ${topHeading(levels, msg('Saved on this device'), { id: 'outcome-heading', focusable: true })}
+    ${topHeading(levels, msg('Saved on this device'), { id: 'outcome-heading' })}
     <p>${msg('Your message could not be sent just now. It is saved on this device and will be sent automatically when the connection is back, even if you close this page.')}</p>
     <p>${msg('You will see your tracking number here, or the next time you open a page with this form.')}</p>
     <div class="actions">
