@@ -18,6 +18,7 @@ export interface NoticeBoardArgs {
   'time-zone'?: string;
   timeout?: number;
   lang?: string;
+  'heading-level'?: number;
   'care-mode'?: boolean;
   onCivicNoticeOpen?: (event: Event) => void;
   onCivicAlertDismiss?: (event: Event) => void;
@@ -67,6 +68,7 @@ export function renderNoticeBoard(args: NoticeBoardArgs) {
     time-zone=${text(args['time-zone'])}
     timeout=${text(args.timeout)}
     lang=${text(args.lang)}
+    heading-level=${text(args['heading-level'])}
     ?care-mode=${args['care-mode'] === true}
     @civic-notice-open=${args.onCivicNoticeOpen}
     @civic-alert-dismiss=${args.onCivicAlertDismiss}

@@ -1,4 +1,5 @@
 import type { Meta } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { lastSurveyResponse, summarySource } from '../.storybook/fake-surveys';
 import {
@@ -246,5 +247,24 @@ export const UnknownScale: SurveyStory = {
   argTypes: { scale: { control: 'select', options: ['five-level', 'helpful', 'csat', 'ces', 'nps', 'stars'] } },
   play: async (context) => {
     await expect((await shown(surveyRoot(context), '.problem')).textContent).toContain('"stars"');
+  },
+};
+
+/** On a district page with a dark colour scheme: the survey keeps its own light background and draws its radios for it. */
+export const OnADarkPage: SurveyStory = {
+  decorators: [(story) => html`<div class="dark-host-page">${story()}</div>`],
+  play: async (context) => {
+    await expect(getComputedStyle(await shown(surveyRoot(context), 'input[type="radio"]')).colorScheme).toBe('light');
+  },
+};
+
+/** Under the page's own section heading (heading-level="3"): the inline survey's error summary is an h3. */
+export const UnderASectionHeading: SurveyStory = {
+  args: { 'heading-level': 3 },
+  decorators: [(story) => html`<h2>Rate this service</h2>${story()}`],
+  play: async (context) => {
+    const root = surveyRoot(context);
+    await userEvent.click(await shown(root, 'button.primary[part="submit"]'));
+    await shown(root, '.error-summary h3');
   },
 };
