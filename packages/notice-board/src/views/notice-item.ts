@@ -5,6 +5,7 @@ import { topHeading, type HeadingLevels } from '@civic-widgets/core';
 import type { Notice } from '../feeds/notice.js';
 import { sanitizeNoticeHtml, textOfHtml } from '../feeds/sanitize-html.js';
 import { fileTypeLabel } from '../feeds/file-type.js';
+import { fitHeadings } from './fit-headings.js';
 
 export interface NoticeItemProps {
   notice: Notice;
@@ -33,9 +34,13 @@ function attachmentList(notice: Notice, formatSize: (bytes: number) => string) {
   </ul>`;
 }
 
-function content(notice: Notice, base: string) {
+/** `headingLevel`: where the notice's own headings start, one below its title. */
+function content(notice: Notice, base: string, headingLevel: number) {
   const lang = notice.language ?? nothing;
-  if (notice.contentHtml) return html`<div class="content" lang=${lang}>${guard([notice.contentHtml, base], () => sanitizeNoticeHtml(notice.contentHtml, base))}</div>`;
+  if (notice.contentHtml) {
+    const safe = guard([notice.contentHtml, base, headingLevel], () => fitHeadings(sanitizeNoticeHtml(notice.contentHtml, base), headingLevel));
+    return html`<div class="content" lang=${lang}>${safe}</div>`;
+  }
   if (notice.contentText) return html`<div class="content plain" lang=${lang}>${notice.contentText}</div>`;
   return nothing;
 }
@@ -78,7 +83,7 @@ export function noticeItem({ notice, index, open, unread, formatDate, formatSize
       ${attachmentList(notice, formatSize)}
       ${hasContent && open
         ? html`<div id=${regionId} class="details">
-            ${content(notice, base)}
+            ${content(notice, base, levels.inner)}
             ${notice.url ? html`<p><a class="action-link" href=${notice.url} rel="noopener noreferrer" @click=${() => onFollow(notice)}>${msg(str`Read “${titleText}” on its own page`)}</a></p>` : nothing}
           </div>`
         : nothing}
