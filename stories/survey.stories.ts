@@ -232,21 +232,23 @@ export const CareModeResults: SurveyStory = {
 
 // ---- Bad configuration: a plain message for the citizen and one console error for the web team.
 
-/** No endpoint. Logs one console error, on purpose. */
+/** No endpoint: plain words and the 12345 hotline for the citizen; the attribute is named in one console error, on purpose. */
 export const NotConfigured: SurveyStory = {
   args: { endpoint: '' },
   play: async (context) => {
-    await expect((await shown(surveyRoot(context), '.problem')).textContent).toContain('endpoint');
+    const problem = (await shown(surveyRoot(context), '.problem')).textContent;
+    await expect(problem).toContain('12345');
+    await expect(problem).not.toContain('endpoint');
   },
 };
 
-/** A scale the widget does not know. Logs one console error, on purpose. */
+/** A scale the widget does not know: the citizen is pointed to 12345; the scale is named in one console error, on purpose. */
 export const UnknownScale: SurveyStory = {
   args: { scale: 'stars' },
   // The select offers the known scales only; Storybook would drop a value not among them.
   argTypes: { scale: { control: 'select', options: ['five-level', 'helpful', 'csat', 'ces', 'nps', 'stars'] } },
   play: async (context) => {
-    await expect((await shown(surveyRoot(context), '.problem')).textContent).toContain('"stars"');
+    await expect((await shown(surveyRoot(context), '.problem')).textContent).toContain('12345');
   },
 };
 
