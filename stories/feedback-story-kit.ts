@@ -19,6 +19,7 @@ export interface FeedbackArgs {
   timeout?: number;
   'min-fill-time'?: number;
   lang?: string;
+  'heading-level'?: number;
   'care-mode'?: boolean;
   notice?: string;
   onCivicFeedbackSubmit?: (event: Event) => void;
@@ -55,6 +56,7 @@ export function renderFeedback(args: FeedbackArgs) {
     timeout=${text(args.timeout)}
     min-fill-time=${text(args['min-fill-time'])}
     lang=${text(args.lang)}
+    heading-level=${text(args['heading-level'])}
     ?care-mode=${args['care-mode'] === true}
     @civic-feedback-submit=${args.onCivicFeedbackSubmit}
     @civic-feedback-success=${args.onCivicFeedbackSuccess}

@@ -1,4 +1,5 @@
 import type { Meta } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import { expect, userEvent } from 'storybook/test';
 import { fakeEndpoint } from '../.storybook/fake-open311';
 import { earlierReportRefused, earlierReportSent } from './earlier-outcomes';
@@ -195,5 +196,29 @@ export const WithNoticeSlot: FeedbackStory = {
   },
   play: async (context) => {
     await shown(widgetRoot(context), 'form #category');
+  },
+};
+
+/**
+ * On a district page with a dark colour scheme: the form keeps its own light
+ * background, its checkboxes and fields are drawn for it, and the district's
+ * notice takes the form's text colour (the page's own is light).
+ */
+export const OnADarkPage: FeedbackStory = {
+  args: { notice: 'In an emergency call 110, 119 or 120.' },
+  decorators: [(story) => html`<div class="dark-host-page">${story()}</div>`],
+  play: async (context) => {
+    const root = widgetRoot(context);
+    await shown(root, 'form #category');
+    await expect(getComputedStyle(await shown(root, 'input[type="checkbox"]')).colorScheme).toBe('light');
+  },
+};
+
+/** Inside a section with its own <h2> (heading-level="3"): the form's heading is an h3, the headings inside it h4. */
+export const UnderASectionHeading: FeedbackStory = {
+  args: { 'heading-level': 3 },
+  decorators: [(story) => html`<h2>Send us a message</h2>${story()}`],
+  play: async (context) => {
+    await shown(widgetRoot(context), 'h3#form-heading');
   },
 };

@@ -20,6 +20,7 @@ export interface NoticeBoardArgs {
   'feed-max-bytes'?: number;
   'alerts-max-bytes'?: number;
   lang?: string;
+  'heading-level'?: number;
   'care-mode'?: boolean;
   onCivicNoticeOpen?: (event: Event) => void;
   onCivicAlertDismiss?: (event: Event) => void;
@@ -71,6 +72,7 @@ export function renderNoticeBoard(args: NoticeBoardArgs) {
     feed-max-bytes=${text(args['feed-max-bytes'])}
     alerts-max-bytes=${text(args['alerts-max-bytes'])}
     lang=${text(args.lang)}
+    heading-level=${text(args['heading-level'])}
     ?care-mode=${args['care-mode'] === true}
     @civic-notice-open=${args.onCivicNoticeOpen}
     @civic-alert-dismiss=${args.onCivicAlertDismiss}

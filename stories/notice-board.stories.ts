@@ -1,4 +1,5 @@
 import type { Meta } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { fakeFeeds, fakeWarnings } from '../.storybook/fake-feeds';
 import { alertHeadline, titleOf } from '../.storybook/fake-feeds-data';
@@ -210,5 +211,22 @@ export const NotConfigured: NoticeBoardStory = {
   args: { src: '' },
   play: async (context) => {
     await expect((await shown(boardRoot(context), '.problem')).textContent).toBe(word.notSetUp);
+  },
+};
+
+/** On a district page with a dark colour scheme: the board keeps its own light background and draws its search field for it. */
+export const OnADarkPage: NoticeBoardStory = {
+  decorators: [(story) => html`<div class="dark-host-page">${story()}</div>`],
+  play: async (context) => {
+    await expect(getComputedStyle(await shown(boardRoot(context), '#notice-search')).colorScheme).toBe('light');
+  },
+};
+
+/** Under the page's own section heading (heading-level="3"): warnings and notice titles are h3s. */
+export const UnderASectionHeading: NoticeBoardStory = {
+  args: { 'heading-level': 3 },
+  decorators: [(story) => html`<h2>Notices</h2>${story()}`],
+  play: async (context) => {
+    await shown(boardRoot(context), 'h3.notice-heading');
   },
 };

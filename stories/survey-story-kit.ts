@@ -22,6 +22,7 @@ export interface SurveyArgs {
   'summary-src'?: string;
   timeout?: number;
   lang?: string;
+  'heading-level'?: number;
   'care-mode'?: boolean;
   onCivicSurveySubmit?: (event: Event) => void;
   onCivicSurveySuccess?: (event: Event) => void;
@@ -94,6 +95,7 @@ export function renderSurvey(args: SurveyArgs) {
     summary-src=${text(args['summary-src'])}
     timeout=${text(args.timeout)}
     lang=${text(args.lang)}
+    heading-level=${text(args['heading-level'])}
     ?care-mode=${args['care-mode'] === true}
     @civic-survey-submit=${args.onCivicSurveySubmit}
     @civic-survey-success=${args.onCivicSurveySuccess}

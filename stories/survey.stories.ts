@@ -271,20 +271,41 @@ export const CareModeResults: SurveyStory = {
 
 // ---- Bad configuration: a plain message for the citizen and one console error for the web team.
 
-/** No endpoint. Logs one console error, on purpose. */
+/** No endpoint: plain words and the 12345 hotline for the citizen; the attribute is named in one console error, on purpose. */
 export const NotConfigured: SurveyStory = {
   args: { endpoint: '' },
   play: async (context) => {
-    await expect((await shown(surveyRoot(context), '.problem')).textContent).toContain('endpoint');
+    const problem = (await shown(surveyRoot(context), '.problem')).textContent;
+    await expect(problem).toContain('12345');
+    await expect(problem).not.toContain('endpoint');
   },
 };
 
-/** A scale the widget does not know. Logs one console error, on purpose. */
+/** A scale the widget does not know: the citizen is pointed to 12345; the scale is named in one console error, on purpose. */
 export const UnknownScale: SurveyStory = {
   args: { scale: 'stars' },
   // The select offers the known scales only; Storybook would drop a value not among them.
   argTypes: { scale: { control: 'select', options: ['five-level', 'helpful', 'csat', 'ces', 'nps', 'stars'] } },
   play: async (context) => {
-    await expect((await shown(surveyRoot(context), '.problem')).textContent).toContain('"stars"');
+    await expect((await shown(surveyRoot(context), '.problem')).textContent).toContain('12345');
+  },
+};
+
+/** On a district page with a dark colour scheme: the survey keeps its own light background and draws its radios for it. */
+export const OnADarkPage: SurveyStory = {
+  decorators: [(story) => html`<div class="dark-host-page">${story()}</div>`],
+  play: async (context) => {
+    await expect(getComputedStyle(await shown(surveyRoot(context), 'input[type="radio"]')).colorScheme).toBe('light');
+  },
+};
+
+/** Under the page's own section heading (heading-level="3"): the inline survey's error summary is an h3. */
+export const UnderASectionHeading: SurveyStory = {
+  args: { 'heading-level': 3 },
+  decorators: [(story) => html`<h2>Rate this service</h2>${story()}`],
+  play: async (context) => {
+    const root = surveyRoot(context);
+    await userEvent.click(await shown(root, 'button.primary[part="submit"]'));
+    await shown(root, '.error-summary h3');
   },
 };

@@ -6,9 +6,8 @@ import { inLocale, setAmbientLocale } from './locale/rendering-locale.js';
 import { sourceLocale, toSupportedLocale, type SupportedLocale } from './locale/supported-locales.js';
 import { observePageAttributes, pageCareMode } from './page-attributes.js';
 import { booleanAttribute } from './boolean-attribute.js';
-import { headingLevels, type HeadingLevels } from './heading.js';
+import { headingLevels, isHeadingLevel, type HeadingLevels } from './heading.js';
 import { logProblem } from './problem.js';
-import { releaseFocusOnLeave } from './programmatic-focus.js';
 
 /**
  * What every Civic widget shares: the language it speaks and care mode (适老化).
@@ -42,12 +41,6 @@ export abstract class CivicElement extends LitElement {
   private wantedLocale?: SupportedLocale;
   private renderedLocale: SupportedLocale = sourceLocale;
 
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const root = super.createRenderRoot();
-    if (root instanceof ShadowRoot) releaseFocusOnLeave(root);
-    return root;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('focusin', this.noteInteraction);
@@ -70,16 +63,12 @@ export abstract class CivicElement extends LitElement {
 
   /** The levels to render headings at (see topHeading and innerHeading). */
   protected get headings(): HeadingLevels {
-    return headingLevels(this.validHeadingLevel ? this.headingLevel : 2);
-  }
-
-  private get validHeadingLevel(): boolean {
-    return Number.isInteger(this.headingLevel) && this.headingLevel >= 1 && this.headingLevel <= 6;
+    return headingLevels(this.headingLevel);
   }
 
   // In update(), not willUpdate(): widgets override willUpdate without calling super.
   protected override update(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && !this.validHeadingLevel) {
+    if (changed.has('headingLevel') && !isHeadingLevel(this.headingLevel)) {
       logProblem(this, `heading-level must be a whole number from 1 to 6, not "${this.getAttribute('heading-level') ?? this.headingLevel}"; headings start at level 2.`);
     }
     super.update(changed);

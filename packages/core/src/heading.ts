@@ -6,37 +6,50 @@ export interface HeadingLevels {
   inner: number;
 }
 
-/** The levels for a `heading-level`: inner headings one below the top, never past h6. */
+/** Whether `level` can be a heading's level: a whole number from 1 to 6. */
+export function isHeadingLevel(level: number): boolean {
+  return Number.isInteger(level) && level >= 1 && level <= 6;
+}
+
+/** The levels for a `heading-level` (2 for one that cannot be): inner headings one below the top, never past h6. */
 export function headingLevels(top: number): HeadingLevels {
-  return { top, inner: Math.min(top + 1, 6) };
+  const level = isHeadingLevel(top) ? top : 2;
+  return { top: level, inner: Math.min(level + 1, 6) };
 }
 
 export interface HeadingOptions {
   id?: string;
-  /** Takes focus from the script (outcomes, summaries): `tabindex="-1"`. */
-  focusable?: boolean;
   className?: string;
 }
 
-type HeadingTemplate = (content: unknown, id: string | typeof nothing, tabindex: string | typeof nothing, className: string) => TemplateResult;
+const templates = new Map<number, TemplateStringsArray>();
 
-// One fixed template per level: real h1–h6 elements, no tag name built from a
-// string, so nothing here needs unsafeStatic or a Trusted Types policy of its own.
-const templates: Record<number, HeadingTemplate> = {
-  1: (content, id, tabindex, className) => html`<h1 id=${id} tabindex=${tabindex} class=${className}>${content}</h1>`,
-  2: (content, id, tabindex, className) => html`<h2 id=${id} tabindex=${tabindex} class=${className}>${content}</h2>`,
-  3: (content, id, tabindex, className) => html`<h3 id=${id} tabindex=${tabindex} class=${className}>${content}</h3>`,
-  4: (content, id, tabindex, className) => html`<h4 id=${id} tabindex=${tabindex} class=${className}>${content}</h4>`,
-  5: (content, id, tabindex, className) => html`<h5 id=${id} tabindex=${tabindex} class=${className}>${content}</h5>`,
-  6: (content, id, tabindex, className) => html`<h6 id=${id} tabindex=${tabindex} class=${className}>${content}</h6>`,
-};
-
-function heading(level: number, rank: 'top-heading' | 'inner-heading', content: unknown, options: HeadingOptions): TemplateResult {
-  const template = templates[level] ?? templates[2]!;
-  return template(content, options.id ?? nothing, options.focusable ? '-1' : nothing, `${rank} ${options.className ?? ''}`.trim());
+/**
+ * The template strings of a real `<hN>` element, made once per level. What
+ * `lit/static-html` does, without its weight: the markup is fixed text around
+ * a level that is always a whole number from 1 to 6, never data, so it is as
+ * safe as a written template and goes through Lit's Trusted Types policy.
+ */
+function headingTemplate(level: number): TemplateStringsArray {
+  const valid = isHeadingLevel(level) ? level : 2;
+  let strings = templates.get(valid);
+  if (!strings) {
+    const parts = [`<h${valid} id=`, ' class=', '>', `</h${valid}>`];
+    strings = Object.freeze(Object.assign(parts, { raw: parts })) as unknown as TemplateStringsArray;
+    templates.set(valid, strings);
+  }
+  return strings;
 }
 
-/** A top heading of the widget (its title, an outcome, a warning) at the host's `heading-level`; styled the same at any level. */
+function heading(level: number, rank: string, content: unknown, options: HeadingOptions): TemplateResult {
+  return html(headingTemplate(level), options.id ?? nothing, `${rank} ${options.className ?? ''}`, content);
+}
+
+/**
+ * A top heading of the widget (its title, an outcome, a warning) at the host's
+ * `heading-level`; styled the same at any level. Focus it with
+ * focusProgrammatically, which lends it `tabindex="-1"` while it has the focus.
+ */
 export function topHeading(levels: HeadingLevels, content: unknown, options: HeadingOptions = {}): TemplateResult {
   return heading(levels.top, 'top-heading', content, options);
 }

@@ -115,3 +115,17 @@ describe('booleanAttribute', () => {
     expect([booleanAttribute.toAttribute!(true, Boolean), booleanAttribute.toAttribute!(false, Boolean)]).to.deep.equal(['', null]);
   });
 });
+
+describe('topHeading and innerHeading', () => {
+  it('render real h1–h6 elements, inner ones one below the top and never past h6', async () => {
+    const { headingLevels, innerHeading, topHeading } = await import('@civic-widgets/core');
+    const { render } = await import('lit');
+    const container = document.createElement('div');
+    const levels = [1, 2, 5, 6, 7, 0, 2.5].map((level) => {
+      render(html`${topHeading(headingLevels(level), 'Top', { id: 'top' })}${innerHeading(headingLevels(level), 'Inner')}`, container);
+      return [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => heading.localName).join(' ');
+    });
+    expect(levels).to.deep.equal(['h1 h2', 'h2 h3', 'h5 h6', 'h6 h6', 'h2 h3', 'h2 h3', 'h2 h3']);
+    expect(container.querySelector('#top')?.className.trim()).to.equal('top-heading');
+  });
+});

@@ -383,7 +383,7 @@ export class CivicFeedback extends CivicElement {
   private renderForm() {
     const sending = this.phase === 'sending';
     return html`<form part="form" novalidate @submit=${this.submit}>
-      ${topHeading(this.headings, msg('Report a problem or give feedback'), { id: 'form-heading', focusable: true })}
+      ${topHeading(this.headings, msg('Report a problem or give feedback'), { id: 'form-heading' })}
       <p>
         <button type="button" class="link" @click=${() => this.showView('progress')}>${msg('Already sent something? Check its progress')}</button>
       </p>

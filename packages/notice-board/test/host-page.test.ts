@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
 import { italicElements, targetHeights, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
-import { feedFile } from './helpers/feed-server.js';
+import { FeedServer, feedFile } from './helpers/feed-server.js';
 import { listSettled, query, renderBoard, toggleNotice, useCleanState, type Board } from './helpers/board.js';
 
 // <civic-notice-board> on the host pages districts really have: old CMS themes,
@@ -99,6 +99,30 @@ describe('<civic-notice-board> on a host page', () => {
       await el.updateComplete;
       expect(levels(el)).to.deep.equal(['3']);
       await expect(page).to.be.accessible();
+    });
+
+    it('a notice’s own headings are placed under its title, keeping their order, with no heading-order problem', async () => {
+      const server = new FeedServer();
+      await server.setFeed({
+        type: 'application/feed+json',
+        body: JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: 'District notices',
+          items: [{ id: '1', title: 'Vaccination day', content_html: '<p>Intro</p><h4>When</h4><p>Saturday</p><h5>Morning</h5><p>9:00</p><h4>Where</h4><p>Hall</p>' }],
+        }),
+      });
+      for (const [level, expected] of [
+        ['2', ['2 Vaccination day', '3 When', '4 Morning', '3 Where']],
+        ['5', ['5 Vaccination day', '6 When', '6 Morning', '6 Where']],
+      ] as const) {
+        const { page, slot } = await hostWithHeadings('<h1>District</h1>');
+        const el = await renderBoard({ src: server.feedUrl, 'heading-level': level });
+        slot.append(el);
+        await listSettled(el);
+        await toggleNotice(el, 0);
+        expect(headingOutline(el.shadowRoot!)).to.deep.equal([...expected]);
+        if (level === '2') await expect(page).to.be.accessible();
+      }
     });
 
     it('heading-level="h2" falls back to 2, with one console error', async () => {

@@ -331,7 +331,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
             @keydown=${this.onPanelKeydown}
           >
             <div class="panel-header">
-              ${topHeading(this.headings, msg('Your rating'), { id: 'panel-heading', focusable: true })}
+              ${topHeading(this.headings, msg('Your rating'), { id: 'panel-heading' })}
               <button type="button" class="link" @click=${() => this.togglePanel(false)}>${msg('Close')}</button>
             </div>
             ${this.renderSurvey(scale, headingLevels(this.headings.inner))}

@@ -33,3 +33,22 @@ test('a port that is taken: one clear line naming another port, no stack trace, 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('npm start on a taken port: the same one line before any building, exit code 2', async () => {
+  const other = createServer();
+  await new Promise((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const { port } = other.address();
+  try {
+    const child = spawn(process.execPath, [join(root, 'scripts/start.mjs'), '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.equal(stderr, `npm start: port ${port} is in use: stop the other program or start with npm start -- --port ${port + 1}\n`);
+  } finally {
+    await new Promise((resolve) => other.close(resolve));
+  }
+});

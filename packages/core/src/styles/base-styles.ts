@@ -200,14 +200,9 @@ export const baseStyles = [
     /*
      * Chinese has no italics: a slanted CJK face is only a distorted one, so no
      * Chinese text is ever set in italics, whatever a notice or the server says.
-     * Emphasis is marked the Chinese way, with dots under the characters.
      */
     :lang(zh) {
       font-style: normal !important;
-    }
-    em:lang(zh) {
-      text-emphasis: filled dot;
-      text-emphasis-position: under right;
     }
     @media (prefers-reduced-motion: reduce) {
       *,

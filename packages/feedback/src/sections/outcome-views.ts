@@ -26,7 +26,7 @@ function receiptDetails(receipt: SubmissionReceipt) {
 
 export function sentView(receipt: SubmissionReceipt, actions: OutcomeActions, levels: HeadingLevels) {
   return html`<section class="outcome sent" part="status" aria-labelledby="outcome-heading">
-    ${topHeading(levels, msg('Thank you: your message has been received'), { id: 'outcome-heading', focusable: true })}
+    ${topHeading(levels, msg('Thank you: your message has been received'), { id: 'outcome-heading' })}
     ${receiptDetails(receipt)}
     ${reference(receipt) && !receipt.notice
       ? // The server's notice is the district's own word on what happens next (the reference server's asks to keep the number): never repeated by ours.
@@ -54,7 +54,7 @@ export interface QueuedViewProps extends OutcomeActions {
 /** Saved on the device: says only what is true (nothing sends it while no page with the form is open), what is kept, and until when. */
 export function queuedView(props: QueuedViewProps, levels: HeadingLevels) {
   return html`<section class="outcome queued" part="status" aria-labelledby="outcome-heading">
-    ${topHeading(levels, msg('Saved on this device'), { id: 'outcome-heading', focusable: true })}
+    ${topHeading(levels, msg('Saved on this device'), { id: 'outcome-heading' })}
     <p>
       ${msg('Your message could not be sent just now. It is saved on this device and will be sent the next time a page of this site with the form is open on this device.')}
     </p>
@@ -80,7 +80,7 @@ export function queuedView(props: QueuedViewProps, levels: HeadingLevels) {
 /** The citizen removed their kept report: it is gone, and was not sent. */
 export function removedView(actions: OutcomeActions, levels: HeadingLevels) {
   return html`<section class="outcome removed" part="status" aria-labelledby="outcome-heading">
-    ${topHeading(levels, msg('Removed from this device'), { id: 'outcome-heading', focusable: true })}
+    ${topHeading(levels, msg('Removed from this device'), { id: 'outcome-heading' })}
     <p>${msg('Your message has been removed from this device and was not sent.')}</p>
     <div class="actions">
       <button type="button" class="link" @click=${actions.onNewReport}>${msg('Send another message')}</button>

@@ -5,6 +5,7 @@ import { topHeading, type HeadingLevels } from '@civic-widgets/core';
 import type { Notice } from '../feeds/notice.js';
 import { loadedSanitizer } from './lazy-sanitizer.js';
 import { fileTypeLabel } from '../feeds/file-type.js';
+import { fitHeadings } from './fit-headings.js';
 
 export interface NoticeItemProps {
   notice: Notice;
@@ -35,12 +36,15 @@ function attachmentList(notice: Notice, formatSize: (bytes: number) => string) {
   </ul>`;
 }
 
-function content(notice: Notice, base: string, onSanitizerReady: () => void) {
+/** `headingLevel`: where the notice's own headings start, one below its title. */
+function content(notice: Notice, base: string, headingLevel: number, onSanitizerReady: () => void) {
   const lang = notice.language ?? nothing;
   if (notice.contentHtml) {
     const sanitizer = loadedSanitizer(onSanitizerReady);
     return html`<div class="content" lang=${lang} aria-busy=${sanitizer ? nothing : 'true'}>${
-      sanitizer ? guard([notice.contentHtml, base], () => sanitizer.sanitizeNoticeHtml(notice.contentHtml, base)) : notice.contentText || nothing
+      sanitizer
+        ? guard([notice.contentHtml, base, headingLevel], () => fitHeadings(sanitizer.sanitizeNoticeHtml(notice.contentHtml, base), headingLevel))
+        : notice.contentText || nothing
     }</div>`;
   }
   if (notice.contentText) return html`<div class="content plain" lang=${lang}>${notice.contentText}</div>`;
@@ -85,7 +89,7 @@ export function noticeItem({ notice, index, open, unread, formatDate, formatSize
       ${attachmentList(notice, formatSize)}
       ${hasContent && open
         ? html`<div id=${regionId} class="details">
-            ${content(notice, base, onSanitizerReady)}
+            ${content(notice, base, levels.inner, onSanitizerReady)}
             ${notice.url ? html`<p><a class="action-link" href=${notice.url} rel="noopener noreferrer" @click=${() => onFollow(notice)}>${msg(str`Read “${titleText}” on its own page`)}</a></p>` : nothing}
           </div>`
         : nothing}
