@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, fetchWithTimeout, notConfigured, PoliteAnnouncer, readTextLimited, reportProblem, ResponseTooLargeError } from '@civic-widgets/core';
+import { baseStyles, CivicElement, fetchWithTimeout, focusProgrammatically, notConfigured, PoliteAnnouncer, readTextLimited, reportProblem, ResponseTooLargeError } from '@civic-widgets/core';
 import { registerNoticeBoardCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { noticeBoardStyles } from './notice-board-styles.js';
@@ -353,7 +353,7 @@ export class CivicNoticeBoard extends CivicElement {
     this.dispatchEvent(new CivicAlertDismissEvent(alert.identifier));
     void this.updateComplete.then(async () => {
       const next = ['.alert button', '#notice-search', '.alert h2'].map((selector) => this.shadowRoot?.querySelector<HTMLElement>(selector)).find(Boolean);
-      if (next) return next.focus();
+      if (next) return focusProgrammatically(next);
       this.alertDismissedNote = true;
       await this.updateComplete;
       this.shadowRoot?.querySelector<HTMLElement>('#alert-dismissed')?.focus();

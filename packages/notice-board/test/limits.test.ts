@@ -46,7 +46,7 @@ describe('<civic-notice-board> with huge or hostile data', () => {
     const enough = await renderBoard({ src: feedFile('notices.json'), 'feed-max-bytes': 100_000 });
     expect(notices(enough).length).to.equal(6);
     const unusable = await renderBoard({ src: feedFile('notices.json'), 'feed-max-bytes': 0 });
-    expect(textOf(unusable, '.problem')).to.equal('This notice board is not set up correctly: the largest feed it may read is not a size it can use.');
+    expect(textOf(unusable, '.problem')).to.equal('The notices cannot be shown here at the moment. For urgent questions, please call the 12345 hotline.');
   });
 
   it('a CAP alert with 10,000 info blocks (3 MB) is not read past 1 MB: warnings say so, the notices still show', async () => {
