@@ -6,6 +6,7 @@ export { toSupportedLocale, type SupportedLocale, type TargetLocale } from './lo
 export { careModeAttribute } from './page-attributes.js';
 export { baseStyles } from './styles/base-styles.js';
 export { fetchWithTimeout, parseJson, readJson, MalformedResponseError, TimeoutError } from './net/fetch-with-timeout.js';
+export { readJsonLimited, readTextLimited, ResponseTooLargeError } from './net/read-limited.js';
 export { newIdempotencyKey } from './idempotency-key.js';
 export {
   claimSubmission,
