@@ -1,7 +1,16 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, focusField, newIdempotencyKey, reportProblem, type OutboxRequest } from '@civic-widgets/core';
+import {
+  baseStyles,
+  CivicElement,
+  focusField,
+  newIdempotencyKey,
+  reportProblem,
+  ResponseTooLargeError,
+  type OutboxRequest,
+} from '@civic-widgets/core';
+import { defaultMaxResponseBytes } from './open311/limits.js';
 import { registerFeedbackCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { feedbackStyles } from './feedback-styles.js';
@@ -119,6 +128,13 @@ export class CivicFeedback extends CivicElement {
   /** IANA time zone of every date and time shown (progress, expected date, how long a report is kept), as `<civic-notice-board>`'s. */
   @property({ attribute: 'time-zone' }) timeZone = 'Asia/Shanghai';
 
+  /**
+   * The most bytes the form reads from one answer of the server (categories, questions, progress): past it, the
+   * form says it cannot be shown and names the limit in the console. Categories past 500, questions past 100 and
+   * choices past 200 per question are left out (said once in the console).
+   */
+  @property({ type: Number, attribute: 'max-response-bytes' }) maxResponseBytes = defaultMaxResponseBytes;
+
   /** Milliseconds to wait for the server before keeping the report on the device. */
   @property({ type: Number }) timeout = 15_000;
 
@@ -183,7 +199,13 @@ export class CivicFeedback extends CivicElement {
 
   /** @internal Read by the progress lookup. */
   get open311Settings(): Open311Settings {
-    return { endpoint: this.endpoint, jurisdictionId: this.jurisdictionId, timeoutMs: this.timeout, locale: this.locale };
+    return {
+      endpoint: this.endpoint,
+      jurisdictionId: this.jurisdictionId,
+      timeoutMs: this.timeout,
+      locale: this.locale,
+      maxResponseBytes: this.maxResponseBytes,
+    };
   }
 
   /** @internal Read by the progress lookup: `time` in the page's language and the district's time zone. */
@@ -300,6 +322,12 @@ export class CivicFeedback extends CivicElement {
         message: msg('This form is not set up correctly: max-photos must be a whole number, 0 or more.'),
       };
     }
+    if (!Number.isInteger(this.maxResponseBytes) || this.maxResponseBytes < 1) {
+      return {
+        problem: 'max-response-bytes must be a whole number of bytes, 1 or more.',
+        message: msg('This form is not set up correctly: max-response-bytes must be a number of bytes.'),
+      };
+    }
     if (!isTimeZone(this.timeZone)) {
       return {
         problem: `time-zone "${this.timeZone}" is not an IANA time zone.`,
@@ -359,6 +387,13 @@ export class CivicFeedback extends CivicElement {
   }
 
   private renderLoadProblem(error: unknown) {
+    if (error instanceof ResponseTooLargeError) {
+      return reportProblem(
+        this,
+        `The Open311 server sent more than max-response-bytes (${error.limitBytes} bytes) from ${error.url}.`,
+        msg('The form cannot be shown: the server sent far more data than a form can use. Please call 12345 instead.'),
+      );
+    }
     if (isDataError(error)) {
       return reportProblem(
         this,
