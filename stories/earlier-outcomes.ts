@@ -6,18 +6,28 @@ import { openOutboxStore } from '../packages/core/src/outbox/outbox-store';
  * outbox leaves it once the server has answered: the widget that loads next
  * shows it. Runs after the preview's reset of the widget storage.
  */
-export async function seedEarlierOutcome(outcome: Omit<SettledSubmission, 'key' | 'source' | 'settledAt'>): Promise<void> {
+export async function seedEarlierOutcome(
+  outcome: Omit<SettledSubmission, 'key' | 'source' | 'settledAt'>,
+  { sameSession = true } = {},
+): Promise<void> {
+  const key = crypto.randomUUID();
+  // Kept in this browsing session (as packages/feedback/src/submission/kept-reports.ts marks it): its receipt shows at once.
+  if (sameSession) sessionStorage.setItem(`civic-feedback-kept-here:${key}`, String(Date.now()));
   // The connection is the outbox's own, shared with the widget on this page: it stays open.
   const db = await openOutboxStore();
-  await db.put('settled', { key: crypto.randomUUID(), source: 'civic-feedback', settledAt: Date.now(), ...outcome });
+  await db.put('settled', { key, source: 'civic-feedback', settledAt: Date.now(), ...outcome });
 }
 
-export const earlierReportSent = () =>
-  seedEarlierOutcome({
-    ok: true,
-    status: 201,
-    response: [{ service_request_id: 'SH-2026-000987', service_notice: 'We aim to respond within 3 working days.' }],
-  });
+/** Delivered later; by default kept in this browsing session, so its number shows without asking. */
+export const earlierReportSent = ({ sameSession = true } = {}) =>
+  seedEarlierOutcome(
+    {
+      ok: true,
+      status: 201,
+      response: [{ service_request_id: 'SH-2026-000987', service_notice: 'We aim to respond within 3 working days.' }],
+    },
+    { sameSession },
+  );
 
 export const earlierReportRefused = () =>
   seedEarlierOutcome({
