@@ -10,7 +10,6 @@ import {
   ResponseTooLargeError,
   type OutboxRequest,
 } from '@civic-widgets/core';
-import { defaultMaxResponseBytes } from './open311/limits.js';
 import { registerFeedbackCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { feedbackStyles } from './feedback-styles.js';
@@ -129,11 +128,11 @@ export class CivicFeedback extends CivicElement {
   @property({ attribute: 'time-zone' }) timeZone = 'Asia/Shanghai';
 
   /**
-   * The most bytes the form reads from one answer of the server (categories, questions, progress): past it, the
+   * The most bytes (default 2 MB) the form reads from one answer of the server (categories, questions, progress): past it, the
    * form says it cannot be shown and names the limit in the console. Categories past 500, questions past 100 and
    * choices past 200 per question are left out (said once in the console).
    */
-  @property({ type: Number, attribute: 'max-response-bytes' }) maxResponseBytes = defaultMaxResponseBytes;
+  @property({ type: Number, attribute: 'max-response-bytes' }) maxResponseBytes = 2_097_152;
 
   /** Milliseconds to wait for the server before keeping the report on the device. */
   @property({ type: Number }) timeout = 15_000;

@@ -8,9 +8,6 @@ export const maxServices = 500;
 export const maxQuestions = 100;
 export const maxValuesPerList = 200;
 
-/** Default of `max-response-bytes`: far above any real catalogue (the reference server's is a few kB). */
-export const defaultMaxResponseBytes = 2 * 1024 * 1024;
-
 /** The first `max` items; a console warning (once per call) when there were more. */
 export function capped<T>(items: T[], max: number, what: string): T[] {
   if (items.length <= max) return items;
