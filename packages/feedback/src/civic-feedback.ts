@@ -40,6 +40,7 @@ import { deliveredLaterNotice, queuedView, removedView, sentView, type Delivered
 import { formatDateTime, isTimeZone } from './time/format-time.js';
 import { ProgressLookup } from './progress/progress-lookup.js';
 import { sendReport } from './submission/send-report.js';
+import { keptContents } from './submission/kept-contents.js';
 import { holdUntil, suspectedSpamField, suspectedSpamValue } from './submission/spam-guard.js';
 import { KeptReports } from './submission/kept-reports.js';
 
@@ -157,6 +158,8 @@ export class CivicFeedback extends CivicElement {
   @state() private deliveredLater: DeliveredReport[] = [];
   /** When the kept report leaves the device if it could not be sent (epoch ms). */
   @state() private keptUntil = 0;
+  /** What the kept report holds (message, answers, location, photos, contact details), as the citizen gave them. */
+  @state() private keptWhat: LocalizedText[] = [];
   @state() private removal: 'offered' | 'asking' = 'offered';
   @state() private refusedLater: RefusedReport[] = [];
   @state() private locating: LocatingState = { kind: 'idle' };
@@ -356,6 +359,7 @@ export class CivicFeedback extends CivicElement {
       return queuedView({
         ...this.outcomeActions,
         keptUntil: this.formatTime(this.keptUntil, false),
+        keptWhat: new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(this.keptWhat.map((part) => part())),
         removal: this.removal,
         onRemove: () => {
           this.removal = 'asking';
@@ -664,6 +668,7 @@ export class CivicFeedback extends CivicElement {
     if (outcome.kind === 'refused') return this.refuse(outcome.status, outcome.reason);
     try {
       this.keptUntil = await this.kept.keep(idempotencyKey, request, outcome.retryAfterMs);
+      this.keptWhat = keptContents(this.values, this.photos.length);
     } catch (error) {
       console.error('[civic-widgets] <civic-feedback>: the report could not be kept on this device.', error);
       return this.refuse(0, () => msg('Your message could not be sent, and this browser does not allow saving it for later. Try again in a moment.'));

@@ -55,7 +55,8 @@ describe('<civic-feedback> on a shared device', () => {
     expect(text).to.contain('For urgent matters, call 12345.');
     expect(text).not.to.contain('even if you close this page');
     const until = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(Date.now() + 30 * day);
-    expect(text).to.contain(`Kept on this device: your message with its answers, location, photos and contact details, until ${until} at the latest.`);
+    // Exactly what this report holds: a message and a name, no answers, location or photos.
+    expect(text).to.contain(`Kept on this device until ${until} at the latest: your message and your contact details.`);
   });
 
   it('its citizen removes a kept report from the device, after confirming; it is never sent', async () => {

@@ -43,6 +43,8 @@ export function sentView(receipt: SubmissionReceipt, actions: OutcomeActions) {
 export interface QueuedViewProps extends OutcomeActions {
   /** When the device forgets the report if it could not be sent, formatted for the citizen. */
   keptUntil: string;
+  /** What is kept, as a list in the page's language ("your message, the location and your photos"). */
+  keptWhat: string;
   /** 'asking': the citizen pressed "remove" and is asked to confirm. */
   removal: 'offered' | 'asking';
   onRemove: () => void;
@@ -59,7 +61,7 @@ export function queuedView(props: QueuedViewProps) {
     </p>
     <p>${msg('For urgent matters, call 12345.')}</p>
     <p id="kept-what">
-      ${msg(str`Kept on this device: your message with its answers, location, photos and contact details, until ${props.keptUntil} at the latest.`)}
+      ${msg(str`Kept on this device until ${props.keptUntil} at the latest: ${props.keptWhat}.`)}
     </p>
     ${props.removal === 'asking'
       ? html`<div class="confirm-removal" role="group" aria-labelledby="removal-question">
