@@ -13,6 +13,7 @@ export {
   enqueue,
   flushOutbox,
   isRetryable,
+  listPending,
   longestKeptMs,
   outboxEvents,
   outboxSettledEvent,
