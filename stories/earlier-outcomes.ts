@@ -18,6 +18,29 @@ export async function seedEarlierOutcome(
   await db.put('settled', { key, source: 'civic-feedback', settledAt: Date.now(), ...outcome });
 }
 
+/**
+ * A report kept in this browsing session before a reload, still waiting: its
+ * endpoint is the `offline` scenario's, so every delivery attempt fails and it stays.
+ */
+export async function reportWaiting(language: 'en' | 'zh'): Promise<void> {
+  const key = crypto.randomUUID();
+  sessionStorage.setItem(`civic-feedback-kept-here:${key}`, String(Date.now()));
+  const db = await openOutboxStore();
+  const now = Date.now();
+  await db.put('pending', {
+    key,
+    source: 'civic-feedback',
+    queuedAt: now,
+    attempts: 1,
+    nextAttemptAt: now + 3_600_000,
+    request: {
+      url: `/fake-open311/offline${language === 'en' ? '-en' : ''}/v2/requests.json`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: { kind: 'urlencoded', text: new URLSearchParams({ service_code: 'road-damage', description: 'Loose paving stones.' }).toString() },
+    },
+  });
+}
+
 /** Delivered later; by default kept in this browsing session, so its number shows without asking. */
 export const earlierReportSent = ({ sameSession = true } = {}) =>
   seedEarlierOutcome(

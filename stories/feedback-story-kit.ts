@@ -5,7 +5,7 @@ import type { Decorator, StoryContext, StoryObj } from '@storybook/web-component
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { fakeEndpoint } from '../.storybook/fake-open311';
 import { attributeArgTypes } from './manifest-arg-types';
-import { earlierReportSent } from './earlier-outcomes';
+import { earlierReportSent, reportWaiting } from './earlier-outcomes';
 
 /** Args by attribute name, as the manifest lists them, plus the `notice` slot, CSS custom properties and the event actions. */
 export interface FeedbackArgs {
@@ -181,6 +181,14 @@ export function keyStates(language: Language) {
         const root = widgetRoot(context);
         await shown(root, '.delivered-later .show-receipt');
         await expect(root.querySelector('.tracking-number')).toBeNull();
+      },
+    },
+    /** After a reload in the same browsing session, a report kept earlier still waits: what happens to it, and "remove from this device". */
+    WaitingAfterReload: {
+      args: { endpoint: endpoint('ok') },
+      beforeEach: () => reportWaiting(language),
+      play: async (context) => {
+        await shown(widgetRoot(context), '.waiting-here #remove-waiting-0');
       },
     },
     /** The page was reloaded with two photos attached: the text came back, the photos could not; the photo section says so. */

@@ -101,6 +101,7 @@ export const EarlierReportSent: FeedbackStory = {
 export const HeldSend: FeedbackStory = key.HeldSend;
 export const RemovalConfirmation: FeedbackStory = key.RemovalConfirmation;
 export const AskBeforeShowingReceipt: FeedbackStory = key.AskBeforeShowingReceipt;
+export const WaitingAfterReload: FeedbackStory = key.WaitingAfterReload;
 export const PhotosDroppedAfterReload: FeedbackStory = key.PhotosDroppedAfterReload;
 export const CatalogueTooLarge: FeedbackStory = key.CatalogueTooLarge;
 

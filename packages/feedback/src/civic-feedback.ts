@@ -36,13 +36,21 @@ import { errorSummary, refusalNotice } from './sections/error-summary.js';
 import { locationSection, type LocatingState } from './sections/location-section.js';
 import { photosSection } from './sections/photos-section.js';
 import { contactSection } from './sections/contact-section.js';
-import { deliveredLaterNotice, queuedView, removedView, sentView, type DeliveredReport, type RefusedReport } from './sections/outcome-views.js';
+import {
+  deliveredLaterNotice,
+  queuedView,
+  removedView,
+  sentView,
+  waitingNotice,
+  type DeliveredReport,
+  type RefusedReport,
+} from './sections/outcome-views.js';
 import { formatDateTime, isTimeZone } from './time/format-time.js';
 import { ProgressLookup } from './progress/progress-lookup.js';
 import { sendReport } from './submission/send-report.js';
 import { keptContents } from './submission/kept-contents.js';
 import { holdUntil, suspectedSpamField, suspectedSpamValue } from './submission/spam-guard.js';
-import { KeptReports } from './submission/kept-reports.js';
+import { KeptReports, type WaitingReport } from './submission/kept-reports.js';
 
 export type LocationMode = 'none' | 'optional' | 'required';
 const locationModes: readonly string[] = ['none', 'optional', 'required'];
@@ -161,6 +169,8 @@ export class CivicFeedback extends CivicElement {
   /** What the kept report holds (message, answers, location, photos, contact details), as the citizen gave them. */
   @state() private keptWhat: LocalizedText[] = [];
   @state() private removal: 'offered' | 'asking' = 'offered';
+  /** Reports kept earlier in this browsing session and still waiting; `asking` while removal is being confirmed. */
+  @state() private waiting: Array<WaitingReport & { asking: boolean }> = [];
   @state() private refusedLater: RefusedReport[] = [];
   @state() private locating: LocatingState = { kind: 'idle' };
   @state() private announcement = '';
@@ -190,6 +200,9 @@ export class CivicFeedback extends CivicElement {
       this.refusedLater = [...this.refusedLater, refused];
       this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason()));
       this.announce(msg('A message saved on this device was not accepted.'));
+    },
+    waitingChanged: (waiting) => {
+      this.waiting = waiting.map((report) => ({ ...report, asking: this.waiting.some((shown) => shown.key === report.key && shown.asking) }));
     },
   });
   private shownAt = 0;
@@ -305,7 +318,35 @@ export class CivicFeedback extends CivicElement {
         // The notice and its button are gone: focus goes to what the citizen came for.
         void this.focusAfterUpdate(this.view === 'progress' ? '#reference' : '#form-heading, #outcome-heading');
       })}
+      ${this.view === 'report' ? this.renderWaiting() : nothing}
       ${this.view === 'progress' ? this.renderProgress() : this.renderReport()}`;
+  }
+
+  private renderWaiting() {
+    const ask = (index: number, asking: boolean) =>
+      (this.waiting = this.waiting.map((report, position) => (position === index ? { ...report, asking } : report)));
+    return waitingNotice({
+      waiting: this.waiting.map(({ keptUntil, asking }) => ({ keptUntil: this.formatTime(keptUntil, false), asking })),
+      onRemove: (index) => {
+        ask(index, true);
+        void this.focusAfterUpdate(`#waiting-question-${index}`);
+      },
+      onCancelRemoval: (index) => {
+        ask(index, false);
+        void this.focusAfterUpdate(`#remove-waiting-${index}`);
+      },
+      onConfirmRemoval: (index) => void this.removeWaiting(index),
+    });
+  }
+
+  /** A report kept before a reload, removed at its citizen's request; focus goes on to the form. */
+  private async removeWaiting(index: number): Promise<void> {
+    const report = this.waiting[index];
+    if (!report) return;
+    if (await this.kept.removeWaiting(report.key)) {
+      this.announce(msg('Your message has been removed from this device and was not sent.'));
+    }
+    await this.focusAfterUpdate('#remove-waiting-0, #form-heading, #outcome-heading, #retry');
   }
 
   private configurationProblem(): ConfigurationProblem | undefined {
@@ -510,6 +551,8 @@ export class CivicFeedback extends CivicElement {
       },
       onNewReport: () => {
         this.kept.forget();
+        // The report kept a moment ago is no longer this form's: it waits, and can still be removed.
+        void this.kept.showWaiting();
         this.phase = 'form';
         this.receipt = undefined;
         this.errors = [];

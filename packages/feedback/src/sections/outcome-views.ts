@@ -78,6 +78,39 @@ export function queuedView(props: QueuedViewProps) {
   </section>`;
 }
 
+export interface WaitingNoticeProps {
+  /** When each waiting report leaves the device, formatted; the one being confirmed, if any. */
+  waiting: Array<{ keptUntil: string; asking: boolean }>;
+  onRemove: (index: number) => void;
+  onConfirmRemoval: (index: number) => void;
+  onCancelRemoval: (index: number) => void;
+}
+
+/** Reports kept in this browsing session (before a reload) and still waiting: what happens to them, and a way to remove them. */
+export function waitingNotice({ waiting, onRemove, onConfirmRemoval, onCancelRemoval }: WaitingNoticeProps) {
+  if (waiting.length === 0) return nothing;
+  return html`<section class="waiting-here" part="status" aria-labelledby="waiting-heading">
+    <h2 id="waiting-heading">${msg('A message saved on this device is waiting to be sent')}</h2>
+    ${waiting.map(
+      ({ keptUntil, asking }, index) => html`<div class="waiting-report">
+        <p>
+          ${msg(str`It will be sent the next time a page of this site with the form is open on this device, and is kept until ${keptUntil} at the latest.`)}
+          ${msg('For urgent matters, call 12345.')}
+        </p>
+        ${asking
+          ? html`<div class="confirm-removal" role="group" aria-labelledby="waiting-question-${index}">
+              <p id="waiting-question-${index}" tabindex="-1">${msg('Remove this message from this device? It will not be sent.')}</p>
+              <div class="actions">
+                <button type="button" @click=${() => onConfirmRemoval(index)}>${msg('Yes, remove it')}</button>
+                <button type="button" class="link" @click=${() => onCancelRemoval(index)}>${msg('No, keep it')}</button>
+              </div>
+            </div>`
+          : html`<p><button type="button" id="remove-waiting-${index}" @click=${() => onRemove(index)}>${msg('Remove from this device')}</button></p>`}
+      </div>`,
+    )}
+  </section>`;
+}
+
 /** The citizen removed their kept report: it is gone, and was not sent. */
 export function removedView(actions: OutcomeActions) {
   return html`<section class="outcome removed" part="status" aria-labelledby="outcome-heading">
