@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { newEndpoint, setMode } from './helpers/open311.js';
 import { choose, query, renderFeedback, shadow } from './helpers/widget.js';
 
@@ -28,8 +28,11 @@ describe('<civic-feedback> with a huge catalogue', () => {
     try {
       const element = await renderFeedback({ endpoint });
       problem = (query(element, '.problem').textContent ?? '').trim();
-      await element.requestUpdate();
+      // Configuration and data problems may be logged a little after the first rendering.
+      await waitUntil(() => errors.lines.length > 0, 'the console names the problem');
+      element.requestUpdate();
       await element.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     } finally {
       errors.restore();
     }
