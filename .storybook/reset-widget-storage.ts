@@ -10,7 +10,7 @@
  * packages/notice-board/src/read-state.ts and
  * packages/core/src/outbox/outbox-store.ts.
  */
-const sessionPrefixes = ['civic-feedback-draft:', 'civic-survey-dismissed:'];
+const sessionPrefixes = ['civic-feedback-draft:', 'civic-feedback-kept-here:', 'civic-survey-dismissed:'];
 const localPrefixes = ['civic-survey-answered:', 'civic-notice-read:', 'civic-alert-dismissed:'];
 const outboxDatabase = 'civic-widgets-outbox';
 

@@ -5,6 +5,7 @@ import type { Decorator, StoryContext, StoryObj } from '@storybook/web-component
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { fakeEndpoint } from '../.storybook/fake-open311';
 import { attributeArgTypes } from './manifest-arg-types';
+import { earlierReportSent, reportWaiting } from './earlier-outcomes';
 
 /** Args by attribute name, as the manifest lists them, plus the `notice` slot, CSS custom properties and the event actions. */
 export interface FeedbackArgs {
@@ -18,6 +19,8 @@ export interface FeedbackArgs {
   'max-photos'?: number;
   timeout?: number;
   'min-fill-time'?: number;
+  'time-zone'?: string;
+  'max-response-bytes'?: number;
   lang?: string;
   'heading-level'?: number;
   'care-mode'?: boolean;
@@ -55,6 +58,8 @@ export function renderFeedback(args: FeedbackArgs) {
     max-photos=${text(args['max-photos'])}
     timeout=${text(args.timeout)}
     min-fill-time=${text(args['min-fill-time'])}
+    time-zone=${text(args['time-zone'])}
+    max-response-bytes=${text(args['max-response-bytes'])}
     lang=${text(args.lang)}
     heading-level=${text(args['heading-level'])}
     ?care-mode=${args['care-mode'] === true}
@@ -148,6 +153,64 @@ export function keyStates(language: Language) {
         const root = widgetRoot(context);
         await fillInAndSend(root, language);
         await shown(root, '.outcome.queued #outcome-heading');
+      },
+    },
+    /** Send pressed sooner than `min-fill-time` (here ten minutes): the valid report is held, shown as sending, never dropped. */
+    HeldSend: {
+      args: { endpoint: endpoint('ok'), 'min-fill-time': 600_000 },
+      play: async (context) => {
+        const root = widgetRoot(context);
+        await fillInAndSend(root, language);
+        const button = await shown(root, 'form button.primary[aria-disabled="true"]');
+        await waitFor(() => expect(root.activeElement).toBe(button));
+      },
+    },
+    /** "Remove from this device" on the saved panel asks first: a shared computer's next user must not find the report. */
+    RemovalConfirmation: {
+      args: { endpoint: endpoint('offline'), ...submitting },
+      play: async (context) => {
+        const root = widgetRoot(context);
+        await fillInAndSend(root, language);
+        await userEvent.click(await shown(root, '#remove-kept'));
+        await waitFor(() => expect(root.activeElement).toBe(root.querySelector('#removal-question')));
+      },
+    },
+    /** A report kept in an earlier browsing session (maybe someone else's) was delivered: its number shows only on request. */
+    AskBeforeShowingReceipt: {
+      args: { endpoint: endpoint('ok') },
+      beforeEach: () => earlierReportSent({ sameSession: false }),
+      play: async (context) => {
+        const root = widgetRoot(context);
+        await shown(root, '.delivered-later .show-receipt');
+        await expect(root.querySelector('.tracking-number')).toBeNull();
+      },
+    },
+    /** After a reload in the same browsing session, a report kept earlier still waits: what happens to it, and "remove from this device". */
+    WaitingAfterReload: {
+      args: { endpoint: endpoint('ok') },
+      beforeEach: () => reportWaiting(language),
+      play: async (context) => {
+        await shown(widgetRoot(context), '.waiting-here #remove-waiting-0');
+      },
+    },
+    /** The page was reloaded with two photos attached: the text came back, the photos could not; the photo section says so. */
+    PhotosDroppedAfterReload: {
+      args: { endpoint: endpoint('ok') },
+      beforeEach: ({ args }) => {
+        sessionStorage.setItem(
+          `civic-feedback-draft:${args.endpoint}:`,
+          JSON.stringify({ serviceCode: sampleReport[language].category, description: sampleReport[language].description, attributes: {}, address: '', photos: 2, savedAt: Date.now() }),
+        );
+      },
+      play: async (context) => {
+        await shown(widgetRoot(context), '.dropped-photos');
+      },
+    },
+    /** The server's catalogue is larger than `max-response-bytes` (here 100 bytes, to show it): a plain message and 12345. Logs one console error, on purpose. */
+    CatalogueTooLarge: {
+      args: { endpoint: endpoint('ok'), 'max-response-bytes': 100 },
+      play: async (context) => {
+        await shown(widgetRoot(context), '.problem');
       },
     },
     ProgressLookup: {

@@ -72,7 +72,7 @@ export const Sending: FeedbackStory = {
   play: async (context) => {
     const root = widgetRoot(context);
     await fillInAndSend(root, 'en');
-    await shown(root, 'form button.primary[disabled]');
+    await shown(root, 'form button.primary[aria-disabled="true"]');
   },
 };
 
@@ -93,11 +93,18 @@ export const ServerError: FeedbackStory = {
 
 /** A report kept on this device on an earlier visit has since been delivered: its tracking number shows above the form. */
 export const EarlierReportSent: FeedbackStory = {
-  beforeEach: earlierReportSent,
+  beforeEach: () => earlierReportSent(),
   play: async (context) => {
     await expect((await shown(widgetRoot(context), '.delivered-later')).textContent).toContain('SH-2026-000987');
   },
 };
+
+export const HeldSend: FeedbackStory = key.HeldSend;
+export const RemovalConfirmation: FeedbackStory = key.RemovalConfirmation;
+export const AskBeforeShowingReceipt: FeedbackStory = key.AskBeforeShowingReceipt;
+export const WaitingAfterReload: FeedbackStory = key.WaitingAfterReload;
+export const PhotosDroppedAfterReload: FeedbackStory = key.PhotosDroppedAfterReload;
+export const CatalogueTooLarge: FeedbackStory = key.CatalogueTooLarge;
 
 /** A report kept on an earlier visit was refused later: the reason shows, and it can go back into the form. */
 export const EarlierReportRefused: FeedbackStory = {

@@ -8,13 +8,14 @@ export { careModeAttribute } from './page-attributes.js';
 export { booleanAttribute } from './boolean-attribute.js';
 export { baseStyles } from './styles/base-styles.js';
 export { fetchWithTimeout, parseJson, readJson, MalformedResponseError, TimeoutError } from './net/fetch-with-timeout.js';
-export { readTextLimited, ResponseTooLargeError } from './net/read-text-limited.js';
+export { readJsonLimited, readTextLimited, ResponseTooLargeError } from './net/read-limited.js';
 export { newIdempotencyKey } from './idempotency-key.js';
 export {
   claimSubmission,
   enqueue,
   flushOutbox,
   isRetryable,
+  listPending,
   longestKeptMs,
   outboxEvents,
   outboxSettledEvent,

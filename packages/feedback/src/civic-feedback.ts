@@ -11,6 +11,7 @@ import {
   notConfigured,
   PoliteAnnouncer,
   reportProblem,
+  ResponseTooLargeError,
   topHeading,
   type OutboxRequest,
 } from '@civic-widgets/core';
@@ -40,12 +41,21 @@ import { errorSummary, refusalNotice } from './sections/error-summary.js';
 import { locationSection, type LocatingState } from './sections/location-section.js';
 import { photosSection } from './sections/photos-section.js';
 import { contactSection } from './sections/contact-section.js';
-import { deliveredLaterNotice, queuedView, removedView, sentView, type DeliveredReport, type RefusedReport } from './sections/outcome-views.js';
+import {
+  deliveredLaterNotice,
+  queuedView,
+  removedView,
+  sentView,
+  waitingNotice,
+  type DeliveredReport,
+  type RefusedReport,
+} from './sections/outcome-views.js';
 import { formatDateTime, isTimeZone } from './time/format-time.js';
 import { ProgressLookup } from './progress/progress-lookup.js';
 import { sendReport } from './submission/send-report.js';
+import { keptContents } from './submission/kept-contents.js';
 import { holdUntil, suspectedSpamField, suspectedSpamValue } from './submission/spam-guard.js';
-import { KeptReports } from './submission/kept-reports.js';
+import { KeptReports, type WaitingReport } from './submission/kept-reports.js';
 
 export type LocationMode = 'none' | 'optional' | 'required';
 const locationModes: readonly string[] = ['none', 'optional', 'required'];
@@ -126,6 +136,13 @@ export class CivicFeedback extends CivicElement {
   /** IANA time zone of every date and time shown (progress, expected date, how long a report is kept), as `<civic-notice-board>`'s. */
   @property({ attribute: 'time-zone' }) timeZone = 'Asia/Shanghai';
 
+  /**
+   * The most bytes (default 2 MB) the form reads from one answer of the server (categories, questions, progress): past it, the
+   * form says it cannot be shown and names the limit in the console. Categories past 500, questions past 100 and
+   * choices past 200 per question are left out (said once in the console).
+   */
+  @property({ type: Number, attribute: 'max-response-bytes' }) maxResponseBytes = 2_097_152;
+
   /** Milliseconds to wait for the server before keeping the report on the device. */
   @property({ type: Number }) timeout = 15_000;
 
@@ -149,7 +166,11 @@ export class CivicFeedback extends CivicElement {
   @state() private deliveredLater: DeliveredReport[] = [];
   /** When the kept report leaves the device if it could not be sent (epoch ms). */
   @state() private keptUntil = 0;
+  /** What the kept report holds (message, answers, location, photos, contact details), as the citizen gave them. */
+  @state() private keptWhat: LocalizedText[] = [];
   @state() private removal: 'offered' | 'asking' = 'offered';
+  /** Reports kept earlier in this browsing session and still waiting; `asking` while removal is being confirmed. */
+  @state() private waiting: Array<WaitingReport & { asking: boolean }> = [];
   @state() private refusedLater: RefusedReport[] = [];
   @state() private locating: LocatingState = { kind: 'idle' };
   private readonly geolocation = new GeolocationController(this, { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 });
@@ -181,6 +202,9 @@ export class CivicFeedback extends CivicElement {
       this.dispatchEvent(new CivicFeedbackErrorEvent(status, reason()));
       this.announce(msg('A message saved on this device was not accepted.'));
     },
+    waitingChanged: (waiting) => {
+      this.waiting = waiting.map((report) => ({ ...report, asking: this.waiting.some((shown) => shown.key === report.key && shown.asking) }));
+    },
   });
   private shownAt = 0;
   private honeypot = '';
@@ -191,7 +215,13 @@ export class CivicFeedback extends CivicElement {
 
   /** @internal Read by the progress lookup. */
   get open311Settings(): Open311Settings {
-    return { endpoint: this.endpoint, jurisdictionId: this.jurisdictionId, timeoutMs: this.timeout, locale: this.locale };
+    return {
+      endpoint: this.endpoint,
+      jurisdictionId: this.jurisdictionId,
+      timeoutMs: this.timeout,
+      locale: this.locale,
+      maxResponseBytes: this.maxResponseBytes,
+    };
   }
 
   /** @internal Read by the progress lookup: `time` in the page's language and the district's time zone. */
@@ -294,7 +324,34 @@ export class CivicFeedback extends CivicElement {
         },
         this.headings,
       )}
+      ${this.view === 'report' ? this.renderWaiting() : nothing}
       ${this.view === 'progress' ? this.renderProgress() : this.renderReport()}`;
+  }
+  private renderWaiting() {
+    const ask = (index: number, asking: boolean) =>
+      (this.waiting = this.waiting.map((report, position) => (position === index ? { ...report, asking } : report)));
+    return waitingNotice({
+      waiting: this.waiting.map(({ keptUntil, asking }) => ({ keptUntil: this.formatTime(keptUntil, false), asking })),
+      onRemove: (index) => {
+        ask(index, true);
+        void this.focusAfterUpdate(`#waiting-question-${index}`);
+      },
+      onCancelRemoval: (index) => {
+        ask(index, false);
+        void this.focusAfterUpdate(`#remove-waiting-${index}`);
+      },
+      onConfirmRemoval: (index) => void this.removeWaiting(index),
+    });
+  }
+
+  /** A report kept before a reload, removed at its citizen's request; focus goes on to the form. */
+  private async removeWaiting(index: number): Promise<void> {
+    const report = this.waiting[index];
+    if (!report) return;
+    if (await this.kept.removeWaiting(report.key)) {
+      this.announce(msg('Your message has been removed from this device and was not sent.'));
+    }
+    await this.focusAfterUpdate('#remove-waiting-0, #form-heading, #outcome-heading, #retry');
   }
 
   /** A set-up mistake, in English for the web team's console; the citizen sees notSetUp(). */
@@ -303,6 +360,7 @@ export class CivicFeedback extends CivicElement {
     if (!locationModes.includes(this.location)) return `location must be none, optional or required, not "${this.location}".`;
     if (!Number.isInteger(this.maxPhotos) || this.maxPhotos < 0) return `max-photos must be a whole number, 0 or more, not "${this.maxPhotos}".`;
     if (!isTimeZone(this.timeZone)) return `time-zone "${this.timeZone}" is not an IANA time zone.`;
+    if (!Number.isInteger(this.maxResponseBytes) || this.maxResponseBytes < 1) return `max-response-bytes must be a whole number of bytes, 1 or more, not "${this.maxResponseBytes}".`;
     // setTimeout and AbortSignal.timeout take at most 2^31 - 1 ms; Infinity would break them.
     const longest = 2_147_483_647;
     const isDelay = (ms: number, least: number) => Number.isFinite(ms) && ms >= least && ms <= longest;
@@ -329,6 +387,7 @@ export class CivicFeedback extends CivicElement {
         {
           ...this.outcomeActions,
           keptUntil: this.formatTime(this.keptUntil, false),
+          keptWhat: new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(this.keptWhat.map((part) => part())),
           removal: this.removal,
           onRemove: () => {
             this.removal = 'asking';
@@ -357,6 +416,13 @@ export class CivicFeedback extends CivicElement {
   }
 
   private renderLoadProblem(error: unknown) {
+    if (error instanceof ResponseTooLargeError) {
+      return reportProblem(
+        this,
+        `The Open311 server sent more than max-response-bytes (${error.limitBytes} bytes) from ${error.url}.`,
+        msg('The form cannot be shown: the server sent far more data than a form can use. Please call 12345 instead.'),
+      );
+    }
     if (isDataError(error)) {
       return reportProblem(
         this,
@@ -470,6 +536,8 @@ export class CivicFeedback extends CivicElement {
       },
       onNewReport: () => {
         this.kept.forget();
+        // The report kept a moment ago is no longer this form's: it waits, and can still be removed.
+        void this.kept.showWaiting();
         this.phase = 'form';
         this.receipt = undefined;
         this.errors = [];
@@ -628,6 +696,7 @@ export class CivicFeedback extends CivicElement {
     if (outcome.kind === 'refused') return this.refuse(outcome.status, outcome.reason);
     try {
       this.keptUntil = await this.kept.keep(idempotencyKey, request, outcome.retryAfterMs);
+      this.keptWhat = keptContents(this.values, this.photos.length);
     } catch (error) {
       console.error('[civic-widgets] <civic-feedback>: the report could not be kept on this device.', error);
       return this.refuse(0, () => msg('Your message could not be sent, and this browser does not allow saving it for later. Try again in a moment.'));

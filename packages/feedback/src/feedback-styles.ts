@@ -130,11 +130,13 @@ export const feedbackStyles = css`
     border: 5px solid var(--_civic-color-success);
     border-radius: var(--_civic-radius);
   }
-  .delivered-later {
+  .delivered-later,
+  .waiting-here {
     margin-block-end: calc(var(--_civic-space) * 1.5);
   }
   .outcome.queued,
   .delivered-later,
+  .waiting-here,
   .request-status {
     padding: var(--_civic-space);
     background: var(--_civic-color-surface);

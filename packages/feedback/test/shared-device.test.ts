@@ -55,7 +55,8 @@ describe('<civic-feedback> on a shared device', () => {
     expect(text).to.contain('For urgent matters, call 12345.');
     expect(text).not.to.contain('even if you close this page');
     const until = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(Date.now() + 30 * day);
-    expect(text).to.contain(`Kept on this device: your message with its answers, location, photos and contact details, until ${until} at the latest.`);
+    // Exactly what this report holds: a message and a name, no answers, location or photos.
+    expect(text).to.contain(`Kept on this device until ${until} at the latest: your message and your contact details.`);
   });
 
   it('its citizen removes a kept report from the device, after confirming; it is never sent', async () => {
@@ -84,6 +85,38 @@ describe('<civic-feedback> on a shared device', () => {
     window.dispatchEvent(new Event('online'));
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await received(endpoint)).created).to.equal(0);
+  });
+
+  it('after a reload in the same session, a report still waiting can be removed, after confirming', async () => {
+    const endpoint = newEndpoint();
+    const element = await keepReport(endpoint);
+    element.remove();
+    // The server answers again, but cannot take reports yet: the report keeps waiting.
+    await setMode(endpoint, 'fail-503');
+    const next = await renderFeedback({ endpoint, 'min-fill-time': '0' });
+    const notice = await waitForShadow(next, '.waiting-here');
+    const until = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(Date.now() + 30 * day);
+    expect(notice.textContent!.replace(/\s+/g, ' ')).to.contain(
+      `It will be sent the next time a page of this site with the form is open on this device, and is kept until ${until} at the latest.`,
+    );
+    button(next, 'Remove from this device').click();
+    await waitUntil(() => focused(next) === 'p#waiting-question-0', 'focus moves to the question');
+    button(next, 'Yes, remove it').click();
+    await waitUntil(() => shadow(next).querySelector('.waiting-here') === null, 'the notice goes');
+    await waitUntil(() => focused(next) === 'h2#form-heading', 'focus moves on to the form');
+    expect(await pendingKeys()).to.deep.equal([]);
+  });
+
+  it('in a new session (maybe another person), a waiting report is neither shown nor removable', async () => {
+    const endpoint = newEndpoint();
+    const element = await keepReport(endpoint);
+    element.remove();
+    sessionStorage.clear();
+    await setMode(endpoint, 'fail-503');
+    const next = await renderFeedback({ endpoint, 'min-fill-time': '0' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(shadow(next).querySelector('.waiting-here')).to.equal(null);
+    expect(await pendingKeys()).to.have.length(1);
   });
 
   it('in the same browsing session, a report delivered later shows its tracking number', async () => {

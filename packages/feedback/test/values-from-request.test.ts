@@ -37,7 +37,7 @@ describe('giving a refused report back to the form', () => {
     canvas.getContext('2d')!.fillRect(0, 0, 40, 30);
     const photo = await canvas.convertToBlob({ type: 'image/jpeg' });
     const fields = toOpen311Fields(values, attributes, { apiKey: '', jurisdictionId: '', location: 'optional' });
-    const request = buildSubmission({ endpoint: 'https://311.example/v2', jurisdictionId: '', timeoutMs: 1000, locale: 'en' }, fields, [
+    const request = buildSubmission({ endpoint: 'https://311.example/v2', jurisdictionId: '', timeoutMs: 1000, locale: 'en', maxResponseBytes: 2_000_000 }, fields, [
       { blob: photo, name: 'street.jpg' },
     ]);
 

@@ -69,6 +69,15 @@ export async function withdraw(key: string): Promise<boolean> {
   return removed;
 }
 
+/** `source`'s submissions still waiting to be delivered (key and when each was kept), oldest first. */
+export async function listPending(source: string): Promise<Array<{ key: string; queuedAt: number }>> {
+  const items = await (await openOutboxStore()).getAll('pending');
+  return items
+    .filter((item) => item.source === source)
+    .map(({ key, queuedAt }) => ({ key, queuedAt }))
+    .sort((a, b) => a.queuedAt - b.queuedAt);
+}
+
 const claimPrefix = 'civic-widgets-outbox-claim:';
 // Claims of this bundle, for pages without Web Locks (plain http), where claims cannot cross tabs.
 const localClaims = new Set<string>();

@@ -1,4 +1,4 @@
-import { fetchWithTimeout, parseJson, readJson, type OutboxRequest } from '@civic-widgets/core';
+import { fetchWithTimeout, parseJson, readJsonLimited, readTextLimited, type OutboxRequest } from '@civic-widgets/core';
 import {
   Open311DataError,
   parseErrorDescription,
@@ -15,6 +15,8 @@ export interface Open311Settings {
   timeoutMs: number;
   /** Sent as Accept-Language: category names and refusals come back in the page's language, not the browser's. */
   locale: string;
+  /** The most bytes read from one answer (`max-response-bytes`). */
+  maxResponseBytes: number;
 }
 
 /** An Open311 answer with an error status; `description` is the server's own words. */
@@ -42,10 +44,10 @@ function open311Url(settings: Open311Settings, path: string): string {
 async function getJson(settings: Open311Settings, path: string): Promise<unknown> {
   const response = await fetchWithTimeout(open311Url(settings, path), { headers: { Accept: 'application/json', 'Accept-Language': settings.locale } }, settings.timeoutMs);
   if (!response.ok) {
-    const body = await response.text();
+    const body = await readTextLimited(response, settings.maxResponseBytes).catch(() => '');
     throw new Open311HttpError(response.status, parseErrorDescription(parseJson(body)));
   }
-  return readJson(response);
+  return readJsonLimited(response, settings.maxResponseBytes);
 }
 
 export async function fetchServices(settings: Open311Settings): Promise<Service[]> {

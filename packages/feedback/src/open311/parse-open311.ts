@@ -6,6 +6,7 @@ import {
   type ServiceRequestStatus,
   type SubmissionReceipt,
 } from './open311-types.js';
+import { capped, maxQuestions, maxServices, maxValuesPerList } from './limits.js';
 
 /**
  * Everything an Open311 server sends is treated as hostile: each field is
@@ -42,7 +43,7 @@ function flag(value: unknown): boolean {
 }
 
 export function parseServices(json: unknown): Service[] {
-  return asArray(json, 'services.json').map((entry, index) => {
+  return capped(asArray(json, 'services.json'), maxServices, 'services.json').map((entry, index) => {
     const record = asRecord(entry, `Service ${index}`);
     const code = text(record.service_code);
     if (!code) throw new Open311DataError(`Service ${index} has no service_code`);
@@ -58,7 +59,7 @@ export function parseServices(json: unknown): Service[] {
 
 export function parseServiceDefinition(json: unknown): ServiceAttribute[] {
   const definition = asRecord(json, 'The service definition');
-  const attributes = asArray(definition.attributes ?? [], 'attributes').map((entry, index) => {
+  const attributes = capped(asArray(definition.attributes ?? [], 'attributes'), maxQuestions, 'The service definition').map((entry, index) => {
     const record = asRecord(entry, `Attribute ${index}`);
     const code = text(record.code);
     if (!code) throw new Open311DataError(`Attribute ${index} has no code`);
@@ -66,7 +67,7 @@ export function parseServiceDefinition(json: unknown): ServiceAttribute[] {
     if (!(attributeDatatypes as readonly string[]).includes(datatype)) {
       throw new Open311DataError(`Attribute ${code} has the unknown datatype "${datatype}"`);
     }
-    const values = asArray(record.values ?? [], `Values of ${code}`).map((value) => {
+    const values = capped(asArray(record.values ?? [], `Values of ${code}`), maxValuesPerList, `The values of ${code}`).map((value) => {
       const item = asRecord(value, `A value of ${code}`);
       return { key: text(item.key), name: text(item.name) || text(item.key) };
     });

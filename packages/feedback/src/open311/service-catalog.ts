@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { MalformedResponseError } from '@civic-widgets/core';
+import { MalformedResponseError, ResponseTooLargeError } from '@civic-widgets/core';
 import { fetchServiceDefinition, fetchServices, type Open311Settings } from './open311-client.js';
 import { Open311DataError } from './parse-open311.js';
 import type { Service, ServiceAttribute } from './open311-types.js';
@@ -9,7 +9,7 @@ export type Definition = ServiceAttribute[] | 'loading' | Error;
 
 /** Data the form cannot use, as opposed to a network that may work next time. */
 export function isDataError(error: unknown): boolean {
-  return error instanceof Open311DataError || error instanceof MalformedResponseError;
+  return error instanceof Open311DataError || error instanceof MalformedResponseError || error instanceof ResponseTooLargeError;
 }
 
 /**

@@ -24,6 +24,8 @@ export class ProgressLookup {
   reference = '';
   private state: LookupState = { kind: 'idle' };
   private emptyError = false;
+  /** The number of the lookup under way or last made, as typed. */
+  private checking = '';
   /** Bumped by every lookup and reset: an answer for an older one is dropped. */
   private generation = 0;
 
@@ -38,11 +40,13 @@ export class ProgressLookup {
   }
 
   async lookUp(reference = this.reference): Promise<void> {
-    const candidates = trackingNumberCandidates(reference.normalize('NFKC').trim());
-    // Pressed again while checking: the button is aria-disabled (it keeps the focus), the press does nothing;
-    // an emptied field still says what is missing, and the lookup under way is dropped.
-    if (this.state.kind === 'busy' && candidates.length > 0) return;
-    this.reference = reference.normalize('NFKC').trim();
+    const typed = reference.normalize('NFKC').trim();
+    // Pressed again while checking the same number: the button is aria-disabled (it keeps the focus) and the press
+    // does nothing. Another number (or none) supersedes the lookup under way.
+    if (this.state.kind === 'busy' && typed === this.checking) return;
+    this.reference = typed;
+    this.checking = typed;
+    const candidates = trackingNumberCandidates(this.reference);
     this.emptyError = candidates.length === 0;
     const generation = ++this.generation;
     if (this.emptyError) {

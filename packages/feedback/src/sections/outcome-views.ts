@@ -44,6 +44,8 @@ export function sentView(receipt: SubmissionReceipt, actions: OutcomeActions, le
 export interface QueuedViewProps extends OutcomeActions {
   /** When the device forgets the report if it could not be sent, formatted for the citizen. */
   keptUntil: string;
+  /** What is kept, as a list in the page's language ("your message, the location and your photos"). */
+  keptWhat: string;
   /** 'asking': the citizen pressed "remove" and is asked to confirm. */
   removal: 'offered' | 'asking';
   onRemove: () => void;
@@ -60,7 +62,7 @@ export function queuedView(props: QueuedViewProps, levels: HeadingLevels) {
     </p>
     <p>${msg('For urgent matters, call 12345.')}</p>
     <p id="kept-what">
-      ${msg(str`Kept on this device: your message with its answers, location, photos and contact details, until ${props.keptUntil} at the latest.`)}
+      ${msg(str`Kept on this device until ${props.keptUntil} at the latest: ${props.keptWhat}.`)}
     </p>
     ${props.removal === 'asking'
       ? html`<div class="confirm-removal" role="group" aria-labelledby="removal-question">
@@ -74,6 +76,39 @@ export function queuedView(props: QueuedViewProps, levels: HeadingLevels) {
           <button type="button" id="remove-kept" aria-describedby="kept-what" @click=${props.onRemove}>${msg('Remove from this device')}</button>
           <button type="button" class="link" @click=${props.onNewReport}>${msg('Send another message')}</button>
         </div>`}
+  </section>`;
+}
+
+export interface WaitingNoticeProps {
+  /** When each waiting report leaves the device, formatted; the one being confirmed, if any. */
+  waiting: Array<{ keptUntil: string; asking: boolean }>;
+  onRemove: (index: number) => void;
+  onConfirmRemoval: (index: number) => void;
+  onCancelRemoval: (index: number) => void;
+}
+
+/** Reports kept in this browsing session (before a reload) and still waiting: what happens to them, and a way to remove them. */
+export function waitingNotice({ waiting, onRemove, onConfirmRemoval, onCancelRemoval }: WaitingNoticeProps) {
+  if (waiting.length === 0) return nothing;
+  return html`<section class="waiting-here" part="status" aria-labelledby="waiting-heading">
+    <h2 id="waiting-heading">${msg('A message saved on this device is waiting to be sent')}</h2>
+    ${waiting.map(
+      ({ keptUntil, asking }, index) => html`<div class="waiting-report">
+        <p>
+          ${msg(str`It will be sent the next time a page of this site with the form is open on this device, and is kept until ${keptUntil} at the latest.`)}
+          ${msg('For urgent matters, call 12345.')}
+        </p>
+        ${asking
+          ? html`<div class="confirm-removal" role="group" aria-labelledby="waiting-question-${index}">
+              <p id="waiting-question-${index}" tabindex="-1">${msg('Remove this message from this device? It will not be sent.')}</p>
+              <div class="actions">
+                <button type="button" @click=${() => onConfirmRemoval(index)}>${msg('Yes, remove it')}</button>
+                <button type="button" class="link" @click=${() => onCancelRemoval(index)}>${msg('No, keep it')}</button>
+              </div>
+            </div>`
+          : html`<p><button type="button" id="remove-waiting-${index}" @click=${() => onRemove(index)}>${msg('Remove from this device')}</button></p>`}
+      </div>`,
+    )}
   </section>`;
 }
 

@@ -3,6 +3,7 @@ import { msg } from '@lit/localize';
 import {
   claimSubmission,
   enqueue,
+  listPending,
   longestKeptMs,
   readStored,
   removeStored,
@@ -35,6 +36,14 @@ export interface KeptReportOutcomes {
    */
   earlierSent(receipt: SubmissionReceipt, sameSession: boolean): void;
   earlierRefused(status: number, reason: LocalizedText, request?: OutboxRequest): void;
+  /** Reports kept earlier in this browsing session (before a reload, by another form) and still waiting. */
+  waitingChanged(waiting: WaitingReport[]): void;
+}
+
+/** A report kept in this browsing session, still waiting to be sent; `keptUntil` in epoch ms. */
+export interface WaitingReport {
+  key: string;
+  keptUntil: number;
 }
 
 /**
@@ -79,6 +88,32 @@ export class KeptReports implements ReactiveController {
     void this.showSettled();
   }
 
+  /**
+   * Only reports kept in this browsing session are offered for removal: on a shared computer the next
+   * person must not learn of, nor discard, someone else's report.
+   */
+  async showWaiting(): Promise<void> {
+    let pending: Array<{ key: string; queuedAt: number }>;
+    try {
+      pending = await listPending(outboxSource);
+    } catch {
+      return; // No IndexedDB: nothing kept.
+    }
+    this.outcomes.waitingChanged(
+      pending
+        .filter(({ key }) => key !== this.ownKey && readStored(session, keptHerePrefix + key) !== null)
+        .map(({ key, queuedAt }) => ({ key, keptUntil: queuedAt + longestKeptMs })),
+    );
+  }
+
+  /** Removes a waiting report kept in this session; false when it had already left. */
+  async removeWaiting(key: string): Promise<boolean> {
+    const removed = await withdraw(key);
+    if (removed) removeStored(session, keptHerePrefix + key);
+    await this.showWaiting();
+    return removed;
+  }
+
   /** Keeps a report on the device; throws when this browser cannot store it. Resolves to the time it is kept until (epoch ms). */
   async keep(idempotencyKey: string, request: OutboxRequest, retryAfterMs: number): Promise<number> {
     const keptAt = Date.now();
@@ -120,6 +155,7 @@ export class KeptReports implements ReactiveController {
     } catch {
       return; // No IndexedDB here: nothing can have been kept either.
     }
+    void this.showWaiting();
     for (const item of settled) {
       const own = item.key === this.ownKey;
       if (own) this.forget();

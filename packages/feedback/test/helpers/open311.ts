@@ -23,7 +23,9 @@ export type Open311Mode =
   /** Only services/{code}.json is unreachable (the connection drops); everything else works. */
   | 'definitions-down'
   /** GET requests/{id}.json answers after 1.5 s. */
-  | 'slow-lookups';
+  | 'slow-lookups'
+  /** services.json lists 20,000 services (about 3 MB); bulk-0's two questions have 5,000 choices each. */
+  | 'huge-catalogue';
 
 /** Which seed a namespace starts from (test/server/open311-seed.mjs). */
 export type Open311Seed =

@@ -28,7 +28,43 @@ const modes = new Set([
   'definitions-down',
   // Progress lookups (requests/{id}.json) answer after a second and a half.
   'slow-lookups',
+  // A hostile catalogue: services.json lists 20,000 services (about 3 MB); bulk-0's questions have 5,000 choices each.
+  'huge-catalogue',
 ]);
+const hugeServiceCount = 20_000;
+const hugeValueCount = 5_000;
+let hugeCatalogue;
+
+/** The huge catalogue, made once: its services.json text and bulk-0's definition. */
+function hugeCatalogueData() {
+  hugeCatalogue ??= {
+    services: JSON.stringify(
+      Array.from({ length: hugeServiceCount }, (_, index) => ({
+        service_code: `bulk-${index}`,
+        service_name: `Category ${index}`,
+        description: 'One of very many categories',
+        metadata: index === 0,
+        type: 'realtime',
+        keywords: '',
+        group: `Group ${index % 50}`,
+      })),
+    ),
+    definition: {
+      service_code: 'bulk-0',
+      attributes: ['singlevaluelist', 'multivaluelist'].map((datatype, order) => ({
+        variable: true,
+        code: datatype,
+        datatype,
+        required: false,
+        datatype_description: '',
+        order,
+        description: `Pick from ${hugeValueCount}`,
+        values: Array.from({ length: hugeValueCount }, (_, index) => ({ key: `v${index}`, name: `Choice ${index}` })),
+      })),
+    },
+  };
+  return hugeCatalogue;
+}
 /** Seconds the retry-after modes ask a client to wait. */
 const retryAfterSeconds = 120;
 const maxBodyBytes = 20 * 1024 * 1024;
@@ -116,8 +152,10 @@ async function handle(req, res, namespaces, held) {
   let part;
   if (get && (part = /^media\/(\d+)\.jpg$/.exec(route))) return sendMedia(res, ns.media[Number(part[1]) - 1]);
   if (get && route === 'v2/services.json') {
+    if (ns.mode === 'huge-catalogue') return sendRaw(res, 200, hugeCatalogueData().services);
     return ns.mode === 'malformed' ? sendRaw(res, 200, '{not json') : send(res, 200, ns.services);
   }
+  if (get && ns.mode === 'huge-catalogue' && route === 'v2/services/bulk-0.json') return send(res, 200, hugeCatalogueData().definition);
   if (get && (part = /^v2\/services\/([^/]+)\.json$/.exec(route))) return serviceDefinition(res, ns, decodeURIComponent(part[1]));
   if (get && route === 'v2/requests.json') return listRequests(res, ns, url.searchParams);
   if (get && (part = /^v2\/requests\/([^/]+)\.json$/.exec(route))) {
