@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
 import { folderRoute, pageRoute, startServer } from '../scripts/cdn/serve.mjs';
 import { startOpen311TestServer } from '../packages/feedback/test/server/open311-test-server.mjs';
+import { startSurveyTestServer } from '../packages/satisfaction-survey/test/server/survey-test-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -23,6 +24,7 @@ let work;
 let tarballs;
 let browser;
 let open311;
+let surveys;
 
 /** Every workspace package that is published: `npm pack` each into the work folder. */
 function packWorkspaces() {
@@ -71,14 +73,41 @@ before(async () => {
   work = mkdtempSync(join(tmpdir(), 'civic-pack-'));
   tarballs = packWorkspaces();
   open311 = await startOpen311TestServer();
+  surveys = await startSurveyTestServer();
   browser = await chromium.launch({ executablePath, args: chromiumArgs });
 });
 
 after(async () => {
   await browser?.close();
   await open311?.close();
+  await surveys?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
+
+/** Opens the built example, answers the survey and returns what the host page received, and the survey element's state. */
+async function rateInExample(app) {
+  const site = await serve(app);
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  tab.on('pageerror', (error) => errors.push(String(error)));
+  try {
+    await tab.goto(`${site.origin}/?endpoint=${encodeURIComponent(`${surveys.origin}/ns/${crypto.randomUUID()}/surveys/responses`)}`);
+    const survey = tab.locator('civic-satisfaction-survey');
+    await survey.locator('.option:has(#rating-5)').click();
+    await survey.locator('button[part="submit"]').click();
+    await tab.locator('#received').filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
+    const element = await tab.evaluate(() => {
+      const survey = document.querySelector('civic-satisfaction-survey');
+      return { endpointAttribute: survey.getAttribute('endpoint'), careMode: survey.careMode, serviceId: survey.serviceId };
+    });
+    return { received: await tab.locator('#received').textContent(), element, errors };
+  } finally {
+    await context.close();
+    await site.close();
+  }
+}
 
 describe('the npm packages in a Vite app', () => {
   test('install from their tarballs, typecheck, build with one Lit shared with the app, and work in Chromium', async () => {
@@ -107,5 +136,28 @@ describe('the npm packages in a Vite app', () => {
       await context.close();
       await site.close();
     }
+  });
+});
+
+describe('framework hosts', () => {
+  test('React 19 sets the survey’s properties and hears its typed success event; its JSX types come from the manifest', async () => {
+    const app = installExample('react-app');
+    run(app, 'typecheck');
+    run(app, 'build');
+    const { received, element, errors } = await rateInExample(app);
+    assert.match(received, /^[\w-]{20,}$/, 'the success event did not reach React');
+    // Set as a property, not an attribute: the element was defined before React rendered.
+    assert.deepEqual(element, { endpointAttribute: null, careMode: false, serviceId: 'lift-breakdown' });
+    assert.deepEqual(errors, []);
+  });
+
+  test('Vue 3 with isCustomElement binds the survey and hears its success event; its GlobalComponents type comes from the manifest', async () => {
+    const app = installExample('vue-app');
+    run(app, 'typecheck');
+    run(app, 'build');
+    const { received, element, errors } = await rateInExample(app);
+    assert.match(received, /^[\w-]{20,}$/, 'the success event did not reach Vue');
+    assert.equal(element.serviceId, 'lift-breakdown');
+    assert.deepEqual(errors, []);
   });
 });

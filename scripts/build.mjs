@@ -10,6 +10,7 @@ import { checkSizes, measure, printTable } from './size.mjs';
 import { buildCdn, cdnDir } from './cdn-build.mjs';
 import { shortIdClashes } from './short-catalog-ids.mjs';
 import { writeApiTables } from './api-tables.mjs';
+import { writeFrameworkTypes } from './framework-types.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -65,6 +66,9 @@ step('custom elements manifests');
 const widgets = widgetPackages();
 for (const { dir } of widgets) writeManifest(dir);
 writeApiTables();
+
+step('framework types (React 19, Vue 3) from the manifests');
+for (const { dir } of widgets) for (const problem of writeFrameworkTypes(dir)) console.warn(`build: ${problem}`);
 
 // Catalogs keep 8 of lit-localize's 16 hex digits per id (scripts/short-catalog-ids.mjs).
 const clashes = shortIdClashes(readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name)));

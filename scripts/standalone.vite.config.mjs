@@ -63,7 +63,7 @@ const relativeImport = /\bimport\((['"])(\.\.?\/[\w./-]+\.js)\1\)/g;
  * (all of @lit/localize from a catalog) in lazy initialisers that
  * tree-shaking cannot see through: about 450 gzip bytes per catalog import.
  */
-function lazyImportsInline(siblings) {
+function lazyImportsInline() {
   return {
     name: 'civic-standalone-lazy-imports-inline',
     async transform(code, id) {
@@ -72,8 +72,9 @@ function lazyImportsInline(siblings) {
       const replacements = new Map();
       for (const [, , specifier] of code.matchAll(relativeImport)) {
         if (replacements.has(specifier)) continue;
+        // A declared sibling resolves to its external file (siblingsAsFiles): it stays an import().
         const resolved = await this.resolve(specifier, id);
-        if (resolved && siblings.has(resolved.id)) continue;
+        if (!resolved || resolved.external) continue;
         const name = `__civicInline${imports.length}`;
         imports.push(`import * as ${name} from ${JSON.stringify(specifier)};`);
         replacements.set(specifier, `Promise.resolve(${name})`);
@@ -90,14 +91,14 @@ function lazyImportsInline(siblings) {
  * fully minified, no chunks, no assets, except the package's declared sibling
  * files (see siblingsAsFiles). `entry` is absolute; `fileName` has no extension.
  */
-export function standaloneConfig({ entry, fileName, emptyOutDir = false, siblings = new Map() }) {
+export function standaloneConfig({ entry, fileName, emptyOutDir = false, siblings = new Map(), outDir = 'dist/standalone' }) {
   const base = browserBuildBase();
   return {
     ...base,
-    plugins: [siblingsAsFiles(siblings), lazyImportsInline(siblings), ...base.plugins],
+    plugins: [siblingsAsFiles(siblings), lazyImportsInline(), ...base.plugins],
     build: {
       target: 'es2022',
-      outDir: 'dist/standalone',
+      outDir,
       emptyOutDir,
       sourcemap: false,
       copyPublicDir: false,

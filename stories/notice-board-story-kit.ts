@@ -295,7 +295,8 @@ export function keyStates(language: BoardLanguage) {
         await expect(itemTitled(root, water)).toHaveClass('unread');
         await userEvent.click(button);
         await expect(button).toHaveAttribute('aria-expanded', 'true');
-        await expect(itemTitled(root, water).querySelector('.details table')).not.toBeNull();
+        // HTML content appears once the sanitizer, loaded on first use, is in.
+        await waitFor(() => expect(itemTitled(root, water).querySelector('.details table')).not.toBeNull());
         await expect(itemTitled(root, water)).not.toHaveClass('unread');
         await expect(context.args.onCivicNoticeOpen).toHaveBeenCalledOnce();
       },
