@@ -27,6 +27,7 @@ const pages = {
   'civic-feedback': { budget: 25_000, ceiling: 31_500 },
   'civic-satisfaction-survey': { budget: 20_000, ceiling: 26_000 },
   'civic-notice-board': { budget: 20_000, ceiling: 22_000 },
+  'civic-service-locator': { budget: 18_000, ceiling: 18_000 },
   'all widgets, autoloader': { budget: 60_000, ceiling: 54_500 },
 };
 

@@ -3,6 +3,7 @@
 // (e2e/cdn-folder.e2e.mjs) and its budget script (scripts/cdn-budgets.mjs).
 import { startOpen311TestServer } from '../../packages/feedback/test/server/open311-test-server.mjs';
 import { startSurveyTestServer } from '../../packages/satisfaction-survey/test/server/survey-test-server.mjs';
+import { startLocatorTestServer } from '../../packages/service-locator/test/server/locator-test-server.mjs';
 
 /** A JSON Feed with text content only: no HTML to sanitize. */
 export const textFeed = JSON.stringify({
@@ -16,12 +17,13 @@ export const textFeed = JSON.stringify({
 });
 
 export async function startApis() {
-  const [open311, survey] = await Promise.all([startOpen311TestServer(), startSurveyTestServer()]);
+  const [open311, survey, locator] = await Promise.all([startOpen311TestServer(), startSurveyTestServer(), startLocatorTestServer()]);
   return {
     open311,
     survey,
-    connectSources: [open311.origin, survey.origin],
-    close: () => Promise.all([open311.close(), survey.close()]),
+    locator,
+    connectSources: [open311.origin, survey.origin, locator.origin],
+    close: () => Promise.all([open311.close(), survey.close(), locator.close()]),
   };
 }
 
@@ -38,6 +40,8 @@ export function widgetMarkup(apis, feedUrl, tag, attributes = '') {
       return `<civic-satisfaction-survey endpoint="${apis.survey.origin}/ns/${ns}/surveys/responses"${attributes}></civic-satisfaction-survey>`;
     case 'civic-notice-board':
       return `<civic-notice-board src="${feedUrl}"${attributes}></civic-notice-board>`;
+    case 'civic-service-locator':
+      return `<civic-service-locator src="${apis.locator.origin}/ns/${ns}/fixtures/points.geojson" holidays-src="${apis.locator.origin}/ns/${ns}/fixtures/holidays-2026.json"${attributes}></civic-service-locator>`;
     default:
       throw new Error(`No test markup for <${tag}>: add it to scripts/cdn/fixture.mjs.`);
   }
@@ -48,6 +52,7 @@ export const firstUsefulState = {
   'civic-feedback': '#category',
   'civic-satisfaction-survey': 'label.option',
   'civic-notice-board': 'li.notice',
+  'civic-service-locator': 'li.point',
 };
 
 export function page({ lang = 'zh-CN', head = '', body }) {
