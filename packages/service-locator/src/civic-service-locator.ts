@@ -160,7 +160,15 @@ export class CivicServiceLocator extends CivicElement {
   private loadCalendar(): void {
     if (!this.holidaysSrc) return;
     const src = this.holidaysSrc;
-    void this.calendar.load(async (signal) => parseHolidayCalendar(await this.fetchText(src, signal, 'application/json')));
+    void this.calendar.load(async (signal) => {
+      try {
+        return parseHolidayCalendar(await this.fetchText(src, signal, 'application/json'));
+      } catch (error) {
+        // Once per load, for the web team; the citizen reads that holiday hours are not confirmed.
+        if (!signal.aborted) console.error(`[civic-widgets] <${this.localName}>: the holiday calendar at ${src} could not be used: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
+      }
+    });
   }
 
   private formatter<T extends Intl.NumberFormat | Intl.ListFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
@@ -333,9 +341,7 @@ export class CivicServiceLocator extends CivicElement {
       const name = holidayName(today.name);
       notes.push(msg(str`Today is a public holiday (${name}): holiday hours apply.`));
     }
-    const calendarState = this.calendar.state.kind;
-    if (this.holidaysSrc && calendarState === 'failed') console.error(`[civic-widgets] <${this.localName}>: the holiday calendar at ${this.holidaysSrc} could not be used.`);
-    if (calendarState !== 'loading' && !calendar?.years.has(now.date.year)) notes.push(msg('Holiday opening hours are not confirmed: on public holidays, please call before you go.'));
+    if (this.calendar.state.kind !== 'loading' && !calendar?.years.has(now.date.year)) notes.push(msg('Holiday opening hours are not confirmed: on public holidays, please call before you go.'));
     return notes.map((note) => html`<p class="notice" part="status">${note}</p>`);
   }
 
@@ -351,7 +357,9 @@ export class CivicServiceLocator extends CivicElement {
     return html`<div class="locate" part="locate">
       ${status === 'found'
         ? html`<button type="button" id="forget-location" @click=${this.forgetLocation}>${msg('Stop using my location')}</button>`
-        : html`<button type="button" id="locate" aria-describedby="locate-hint" ?disabled=${status === 'asking'} @click=${this.locate}>${msg('Use my location')}</button>`}
+        : html`<button type="button" id="locate" aria-describedby="locate-hint" aria-disabled=${status === 'asking' ? 'true' : nothing} @click=${this.locate}>
+            ${msg('Use my location')}
+          </button>`}
       <span class="hint" id="locate-hint">${msg('Your position stays on this device: it is only used to sort the list, and is never sent or stored.')}</span>
       ${messages[status]
         ? status === 'found' || status === 'asking'
@@ -443,7 +451,9 @@ export class CivicServiceLocator extends CivicElement {
     void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('#search')?.focus());
   };
 
+  /** Busy, not disabled, while asking: a disabled button would drop the focus to the page. */
   private readonly locate = async (): Promise<void> => {
+    if (this.geolocation.status === 'asking') return;
     const outcome = (await this.geolocation.request()) as LocateOutcome;
     this.shown = this.pageSize;
     this.dispatchEvent(new CivicLocatorLocateEvent(outcome));

@@ -65,6 +65,16 @@ describe('<civic-service-locator> data', () => {
     await waitUntil(() => names(el).length > 0, 'the points did not load on the second try', { timeout: 8000 });
   });
 
+  it('says holiday hours are not confirmed when the calendar cannot be loaded, with one console error', async () => {
+    const server = new LocatorServer();
+    await server.setMode('500');
+    const el = await renderLocator({ 'holidays-src': server.file('holidays-2026.json') });
+    await waitUntil(() => notes(el).includes('Holiday opening hours are not confirmed: on public holidays, please call before you go.'), 'no note');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(consoleLines().filter((line) => line.includes('holiday calendar'))).to.have.length(1);
+  });
+
   it('says when the data has no points at all', async () => {
     const server = new LocatorServer();
     const el = await renderLocator({ src: server.generated(0) });
