@@ -231,7 +231,8 @@ export class CivicServiceLocator extends CivicElement {
   }
 
   private listing(base: PreparedPoint[], metres: Map<PreparedPoint, number> | undefined, now: CivilMoment, calendar: HolidayCalendar | undefined): Listing {
-    const key = [base, this.query, this.subdistrict, this.chosenKinds, this.openNow, this.withinWalk && metres, this.openNow && this.stateCache?.key, calendar];
+    // With "Open now" the list changes with the minute: the minute is part of the key.
+    const key = [base, this.query, this.subdistrict, this.chosenKinds, this.openNow && `${now.date.day}|${now.minutes}|${this.timeZone}`, this.withinWalk && metres, calendar];
     const cached = this.listingCache;
     if (cached && cached.key.length === key.length && cached.key.every((part, index) => part === key[index])) return cached.listing;
     const words = searchWords(this.query);

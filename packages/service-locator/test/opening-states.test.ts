@@ -116,3 +116,18 @@ describe('<civic-service-locator> opening states', () => {
     await waitUntil(() => stateOf(el, centre) === 'Opens at 13:00', 'the state did not change at 11:30', { timeout: 8000 });
   });
 });
+
+describe('<civic-service-locator> "Open now" over time', () => {
+  const setClock = useClock();
+  const setLanguage = usePageLanguage();
+  beforeEach(() => setLanguage('en'));
+
+  it('drops a point from "Open now" at the minute it closes', async () => {
+    setClock('2026-03-10T11:29:57+08:00');
+    const el = await renderLocator({ 'page-size': 20 });
+    el.shadowRoot!.querySelector<HTMLInputElement>('#open-now')!.click();
+    await el.updateComplete;
+    expect(shownPoints(el).map((point) => point.name)).to.include('Xujiahui Community Affairs Service Centre');
+    await waitUntil(() => !shownPoints(el).some((point) => point.name === 'Xujiahui Community Affairs Service Centre'), 'the closed centre stayed under "Open now"', { timeout: 8000 });
+  });
+});
