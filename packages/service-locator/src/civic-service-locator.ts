@@ -108,14 +108,15 @@ export class CivicServiceLocator extends CivicElement {
   private stateCache?: { key: string; calendar: HolidayCalendar | undefined; states: Map<WeeklyHours | undefined, StateWords> };
   private formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat | Intl.DateTimeFormat>();
   private tick?: ReturnType<typeof setTimeout>;
-  private warnedSkipped?: ParsedPoints;
+  /** A "Try again" is under way: its button stays, busy, so the focus stays on it. */
+  private retrying = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.scheduleTick();
     // Back in the page after a move: what was loading when it left is loaded again.
     if (this.hasUpdated) {
-      if (this.points.state.kind === 'idle') this.loadPoints();
+      if (this.points.state.kind === 'idle') void this.loadPoints();
       if (this.calendar.state.kind === 'idle') this.loadCalendar();
     }
   }
@@ -135,7 +136,7 @@ export class CivicServiceLocator extends CivicElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) this.loadPoints();
+    if (changed.has('src')) void this.loadPoints();
     if (changed.has('holidaysSrc')) this.loadCalendar();
     if (changed.has('pageSize')) this.shown = this.pageSize;
   }
@@ -146,11 +147,13 @@ export class CivicServiceLocator extends CivicElement {
     return response.text();
   }
 
-  private loadPoints(): void {
-    if (!this.src) return;
+  private loadPoints(): Promise<void> {
     const src = this.src;
-    void this.points.load(async (signal) => {
+    if (!src) return Promise.resolve();
+    return this.points.load(async (signal) => {
       const points = parseGeoJson(await this.fetchText(src, signal, 'application/geo+json, application/json;q=0.9'));
+      // Said once per load in the console (with why), and in the widget while the points are shown.
+      if (points.skipped.length > 0) console.warn(`[civic-widgets] <${this.localName}>: ${points.skipped.length} of the features at ${src} were skipped.`, points.skipped.slice(0, 20));
       // Prepared here, not in the first render, so that render stays within a frame with 10,000 points.
       this.prepared(points);
       return points;
@@ -279,16 +282,17 @@ export class CivicServiceLocator extends CivicElement {
     const configuration = this.configurationProblem();
     if (configuration) return reportProblem(this, configuration.problem, configuration.message);
     const loaded = this.points.state;
-    if (loaded.kind === 'idle' || loaded.kind === 'loading') return html`<p class="loading" part="status" role="status">${msg('Loading service points…')}</p>`;
-    if (loaded.kind === 'failed') {
-      const detail = loaded.error instanceof Error ? loaded.error.message : String(loaded.error);
-      return loaded.error instanceof NotGeoJsonError
-        ? reportProblem(this, `The service points at ${this.src} cannot be read: ${detail}`, msg('The service points cannot be shown: the data is not in a format this widget reads.'))
-        : html`${reportProblem(this, `The service points at ${this.src} could not be loaded: ${detail}`, msg('The service points could not be loaded. Check your connection and try again.'))}
-            <button type="button" @click=${() => this.loadPoints()}>${msg('Try again')}</button>`;
+    const loading = html`<p class="loading" part="status" role="status">${msg('Loading service points…')}</p>`;
+    if (loaded.kind === 'failed' && loaded.error instanceof NotGeoJsonError) {
+      return reportProblem(this, `The service points at ${this.src} cannot be read: ${loaded.error.message}`, msg('The service points cannot be shown: the data is not in a format this widget reads.'));
     }
+    if (loaded.kind === 'failed' || (loaded.kind === 'loading' && this.retrying)) {
+      const detail = loaded.kind === 'failed' ? (loaded.error instanceof Error ? loaded.error.message : String(loaded.error)) : '';
+      return html`${loaded.kind === 'failed' ? reportProblem(this, `The service points at ${this.src} could not be loaded: ${detail}`, msg('The service points could not be loaded. Check your connection and try again.')) : loading}
+        <button type="button" class="retry" aria-disabled=${this.retrying ? 'true' : nothing} @click=${this.retry}>${msg('Try again')}</button>`;
+    }
+    if (loaded.kind !== 'loaded') return loading;
     const points = loaded.value;
-    this.warnSkipped(points);
     const { prepared, subdistricts, kinds } = this.prepared(points);
     if (prepared.length === 0) return reportProblem(this, `The service points at ${this.src} have no point that can be shown.`, msg('There are no service points to show.'));
     const calendar = this.calendar.state.kind === 'loaded' ? this.calendar.state.value : undefined;
@@ -323,12 +327,16 @@ export class CivicServiceLocator extends CivicElement {
         : nothing}`;
   }
 
-  /** Skipped features: said once in the widget (below) and in one console warning per data. */
-  private warnSkipped(points: ParsedPoints): void {
-    if (points.skipped.length === 0 || this.warnedSkipped === points) return;
-    this.warnedSkipped = points;
-    console.warn(`[civic-widgets] <${this.localName}>: ${points.skipped.length} of the features at ${this.src} were skipped.`, points.skipped.slice(0, 20));
-  }
+  /** The focus stays on the busy button while it loads, then goes to the start of the list's controls, or back to the button. */
+  private readonly retry = async (): Promise<void> => {
+    if (this.retrying) return;
+    this.retrying = true;
+    await this.loadPoints();
+    this.retrying = false;
+    this.requestUpdate();
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLElement>(this.points.state.kind === 'loaded' ? '#locate' : '.retry')?.focus();
+  };
 
   private renderNotes(points: ParsedPoints, now: CivilMoment, calendar: HolidayCalendar | undefined) {
     const notes: string[] = [];

@@ -60,9 +60,18 @@ describe('<civic-service-locator> data', () => {
     await server.setMode('500');
     const el = await renderLocator({ src: server.file('points.geojson') });
     expect(textOf(el, '.problem')).to.equal('The service points could not be loaded. Check your connection and try again.');
+    // Pressed while the server still fails: the focus stays on the button, which comes back with the message.
+    const button = shadow(el).querySelector<HTMLButtonElement>('button.retry')!;
+    button.focus();
+    button.click();
+    await el.updateComplete;
+    expect(shadow(el).activeElement).to.equal(button);
+    await waitUntil(() => shadow(el).querySelector('.problem') && shadow(el).activeElement?.classList.contains('retry'), 'the focus left "Try again"', { timeout: 8000 });
     await server.setMode('ok');
-    shadow(el).querySelector<HTMLButtonElement>('.problem + button')!.click();
+    shadow(el).querySelector<HTMLButtonElement>('button.retry')!.click();
     await waitUntil(() => names(el).length > 0, 'the points did not load on the second try', { timeout: 8000 });
+    // The button is gone: the focus goes to the start of the widget's controls, not to the page.
+    await waitUntil(() => shadow(el).activeElement?.id === 'locate', 'the focus was lost');
   });
 
   it('says holiday hours are not confirmed when the calendar cannot be loaded, with one console error', async () => {
