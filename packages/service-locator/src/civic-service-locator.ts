@@ -168,7 +168,7 @@ export class CivicServiceLocator extends CivicElement {
         return parseHolidayCalendar(await this.fetchText(src, signal, 'application/json'));
       } catch (error) {
         // Once per load, for the web team; the citizen reads that holiday hours are not confirmed.
-        if (!signal.aborted) console.error(`[civic-widgets] <${this.localName}>: the holiday calendar at ${src} could not be used: ${error instanceof Error ? error.message : String(error)}`);
+        if (!signal.aborted) console.error(`[civic-widgets] <${this.localName}>: holiday calendar ${src} could not be used: ${error instanceof Error ? error.message : String(error)}`);
         throw error;
       }
     });
@@ -284,17 +284,17 @@ export class CivicServiceLocator extends CivicElement {
     const loaded = this.points.state;
     const loading = html`<p class="loading" part="status" role="status">${msg('Loading service points…')}</p>`;
     if (loaded.kind === 'failed' && loaded.error instanceof NotGeoJsonError) {
-      return reportProblem(this, `The service points at ${this.src} cannot be read: ${loaded.error.message}`, msg('The service points cannot be shown: the data is not in a format this widget reads.'));
+      return reportProblem(this, `${this.src} cannot be read: ${loaded.error.message}`, msg('The service points cannot be shown: the data is not in a format this widget reads.'));
     }
     if (loaded.kind === 'failed' || (loaded.kind === 'loading' && this.retrying)) {
       const detail = loaded.kind === 'failed' ? (loaded.error instanceof Error ? loaded.error.message : String(loaded.error)) : '';
-      return html`${loaded.kind === 'failed' ? reportProblem(this, `The service points at ${this.src} could not be loaded: ${detail}`, msg('The service points could not be loaded. Check your connection and try again.')) : loading}
+      return html`${loaded.kind === 'failed' ? reportProblem(this, `${this.src} could not be loaded: ${detail}`, msg('The service points could not be loaded. Check your connection and try again.')) : loading}
         <button type="button" class="retry" aria-disabled=${this.retrying ? 'true' : nothing} @click=${this.retry}>${msg('Try again')}</button>`;
     }
     if (loaded.kind !== 'loaded') return loading;
     const points = loaded.value;
     const { prepared, subdistricts, kinds } = this.prepared(points);
-    if (prepared.length === 0) return reportProblem(this, `The service points at ${this.src} have no point that can be shown.`, msg('There are no service points to show.'));
+    if (prepared.length === 0) return reportProblem(this, `${this.src} has no point that can be shown.`, msg('There are no service points to show.'));
     const calendar = this.calendar.state.kind === 'loaded' ? this.calendar.state.value : undefined;
     const now = civilMoment(Date.now(), this.timeZone);
     const distances = this.distances(prepared);
