@@ -116,6 +116,10 @@ export function stateOf(root: ShadowRoot, name: string): string {
   return squash(item.querySelector('.state')?.textContent);
 }
 
+export function states(root: ShadowRoot): string[] {
+  return [...root.querySelectorAll('.points > li .state')].map((state) => squash(state.textContent));
+}
+
 /** The widget's words in each catalog, and the names of points in each data language. */
 export const words = {
   en: {
@@ -216,23 +220,23 @@ export function keyStates(language: LocatorLanguage): Record<string, LocatorStor
       },
     },
     Holiday: {
-      args: { 'page-size': 60 },
       beforeEach: atTime('2026-10-01T10:00:00+08:00'),
       play: async (context) => {
         const root = locatorRoot(context);
         await shown(root, '.points > li');
         await waitFor(() => expect(notes(root)).toContain(word.holidayNote));
-        await expect(stateOf(root, word.centre)).toMatch(word.closedToday);
+        // The community affairs centres close on public holidays (PH off): one is on the first page.
+        await expect(states(root).some((state) => word.closedToday.test(state))).toBe(true);
       },
     },
     MakeUpWorkday: {
-      args: { 'page-size': 60 },
       beforeEach: atTime('2026-10-10T14:00:00+08:00'),
       play: async (context) => {
         const root = locatorRoot(context);
         await shown(root, '.points > li');
         await waitFor(() => expect(notes(root)).toContain(word.workdayNote));
-        await expect(stateOf(root, word.centre)).toBe(word.workdayState);
+        // A Saturday, but the centres open with weekday hours (on an ordinary Saturday they close at 12:00).
+        await expect(states(root)).toContain(word.workdayState);
       },
     },
     HoursNotUnderstood: {
