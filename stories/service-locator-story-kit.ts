@@ -116,6 +116,10 @@ export function stateOf(root: ShadowRoot, name: string): string {
   return squash(item.querySelector('.state')?.textContent);
 }
 
+export function states(root: ShadowRoot): string[] {
+  return [...root.querySelectorAll('.points > li .state')].map((state) => squash(state.textContent));
+}
+
 /** The widget's words in each catalog, and the names of points in each data language. */
 export const words = {
   en: {
@@ -126,7 +130,7 @@ export const words = {
     noMatch: 'No service points match.',
     denied: 'Your position was not shared.',
     cannotRead: 'The service points cannot be shown: the data is not in a format this widget reads.',
-    notSetUp: 'This service locator is not set up: its src attribute is missing.',
+    notSetUp: 'Service points cannot be shown here at the moment. To find one near you, please call the 12345 hotline.',
     skipped: '4 service points cannot be shown: their data is incomplete.',
     holidayNote: 'Today is a public holiday (National Day): holiday hours apply.',
     workdayNote: 'Today is a make-up workday (National Day): service points keep their weekday hours.',
@@ -143,7 +147,7 @@ export const words = {
     noMatch: '没有符合条件的服务点。',
     denied: '您未共享位置。',
     cannotRead: '无法显示服务点：数据格式无法识别。',
-    notSetUp: '本服务点查询尚未设置：缺少 src 属性。',
+    notSetUp: '服务点暂时无法在此显示。如需查找附近的服务点，请拨打 12345 市民服务热线。',
     skipped: '有 4 个服务点因数据不完整无法显示。',
     holidayNote: '今天是法定节假日（国庆节）：按节假日时间开放。',
     workdayNote: '今天是调休上班日（国庆节）：服务点按工作日时间开放。',
@@ -160,7 +164,7 @@ export const words = {
     noMatch: '沒有符合條件的服務點。',
     denied: '您未分享位置。',
     cannotRead: '無法顯示服務點：資料格式無法識別。',
-    notSetUp: '本服務點查詢尚未設定：缺少 src 屬性。',
+    notSetUp: '服務點暫時無法在此顯示。如需查找附近的服務點，請撥打 12345 市民服務熱線。',
     skipped: '有 4 個服務點因資料不完整無法顯示。',
     holidayNote: '今天是法定節假日（國慶節）：按節假日時間開放。',
     workdayNote: '今天是調休上班日（國慶節）：服務點按工作日時間開放。',
@@ -216,23 +220,23 @@ export function keyStates(language: LocatorLanguage): Record<string, LocatorStor
       },
     },
     Holiday: {
-      args: { 'page-size': 60 },
       beforeEach: atTime('2026-10-01T10:00:00+08:00'),
       play: async (context) => {
         const root = locatorRoot(context);
         await shown(root, '.points > li');
         await waitFor(() => expect(notes(root)).toContain(word.holidayNote));
-        await expect(stateOf(root, word.centre)).toMatch(word.closedToday);
+        // The community affairs centres close on public holidays (PH off): one is on the first page.
+        await expect(states(root).some((state) => word.closedToday.test(state))).toBe(true);
       },
     },
     MakeUpWorkday: {
-      args: { 'page-size': 60 },
       beforeEach: atTime('2026-10-10T14:00:00+08:00'),
       play: async (context) => {
         const root = locatorRoot(context);
         await shown(root, '.points > li');
         await waitFor(() => expect(notes(root)).toContain(word.workdayNote));
-        await expect(stateOf(root, word.centre)).toBe(word.workdayState);
+        // A Saturday, but the centres open with weekday hours (on an ordinary Saturday they close at 12:00).
+        await expect(states(root)).toContain(word.workdayState);
       },
     },
     HoursNotUnderstood: {

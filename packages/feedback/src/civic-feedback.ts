@@ -211,7 +211,6 @@ export class CivicFeedback extends CivicElement {
   /** Photos being prepared belong to this report; a later one must not receive them. */
   private reportNumber = 0;
   private draftKeyInUse?: string;
-  private countAnnouncement?: ReturnType<typeof setTimeout>;
 
   /** @internal Read by the progress lookup. */
   get open311Settings(): Open311Settings {
@@ -237,11 +236,6 @@ export class CivicFeedback extends CivicElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.shownAt = Date.now();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.countAnnouncement);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -565,8 +559,7 @@ export class CivicFeedback extends CivicElement {
   private typeDescription(description: string): void {
     this.change({ description });
     // Announce the count once typing pauses, not on every key, as GOV.UK's character count does.
-    clearTimeout(this.countAnnouncement);
-    this.countAnnouncement = setTimeout(() => this.announce(characterCount(description, this.locale)), 1000);
+    this.announcer.announceWhenPaused(() => characterCount(description, this.locale), 1000);
   }
 
   private async focusAfterUpdate(selector: string): Promise<void> {

@@ -103,7 +103,7 @@ describe('<civic-feedback> on a shared device', () => {
     await waitUntil(() => focused(next) === 'p#waiting-question-0', 'focus moves to the question');
     button(next, 'Yes, remove it').click();
     await waitUntil(() => shadow(next).querySelector('.waiting-here') === null, 'the notice goes');
-    await waitUntil(() => focused(next) === 'h2#form-heading', 'focus moves on to the form');
+    await waitUntil(() => focused(next) === 'h2#form-heading.top-heading', 'focus moves on to the form');
     expect(await pendingKeys()).to.deep.equal([]);
   });
 

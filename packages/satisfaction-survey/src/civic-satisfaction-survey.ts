@@ -553,12 +553,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
     announceRatedHere(this.subject);
     if (this.phase !== 'queued') return;
     this.phase = 'sent';
-    this.announce(msg('Your saved rating has now been sent.'));
-  }
-
-  /** Says something through the live region, also when it is the same words as last time. */
-  private announce(text: string): void {
-    this.announcer.announce(text);
+    this.announcer.announce(msg('Your saved rating has now been sent.'));
   }
 
   private refuse(status: number, reason: LocalizedText): void {
@@ -595,7 +590,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
     this.refusalKind = kind;
     this.dispatchEvent(new CivicSurveyErrorEvent(outcome.status, reason()));
     if (this.matches(':focus-within')) void this.focusAfterUpdate('.refusal');
-    else this.announce(kind === 'expired' ? msg('A rating saved on this device could not be sent.') : msg('A rating saved on this device was not accepted.'));
+    else this.announcer.announce(kind === 'expired' ? msg('A rating saved on this device could not be sent.') : msg('A rating saved on this device was not accepted.'));
   }
 
   private readonly dismiss = (): void => {

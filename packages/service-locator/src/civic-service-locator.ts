@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, fetchWithTimeout, GeolocationController, LoadController, PoliteAnnouncer, reportProblem } from '@civic-widgets/core';
+import { baseStyles, CivicElement, fetchWithTimeout, GeolocationController, LoadController, notConfigured, PoliteAnnouncer, reportProblem } from '@civic-widgets/core';
 import { registerLocatorCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { locatorStyles } from './locator-styles.js';
@@ -105,14 +105,15 @@ export class CivicServiceLocator extends CivicElement {
   private stateCache?: { key: string; calendar: HolidayCalendar | undefined; states: Map<WeeklyHours | undefined, StateWords> };
   private formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat | Intl.DateTimeFormat>();
   private tick?: ReturnType<typeof setTimeout>;
-  private warnedSkipped?: ParsedPoints;
+  /** A "Try again" is under way: its button stays, busy, so the focus stays on it. */
+  private retrying = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.scheduleTick();
     // Back in the page after a move: what was loading when it left is loaded again.
     if (this.hasUpdated) {
-      if (this.points.state.kind === 'idle') this.loadPoints();
+      if (this.points.state.kind === 'idle') void this.loadPoints();
       if (this.calendar.state.kind === 'idle') this.loadCalendar();
     }
   }
@@ -132,7 +133,7 @@ export class CivicServiceLocator extends CivicElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) this.loadPoints();
+    if (changed.has('src')) void this.loadPoints();
     if (changed.has('holidaysSrc')) this.loadCalendar();
     if (changed.has('pageSize')) this.shown = this.pageSize;
   }
@@ -143,11 +144,13 @@ export class CivicServiceLocator extends CivicElement {
     return response.text();
   }
 
-  private loadPoints(): void {
-    if (!this.src) return;
+  private loadPoints(): Promise<void> {
     const src = this.src;
-    void this.points.load(async (signal) => {
+    if (!src) return Promise.resolve();
+    return this.points.load(async (signal) => {
       const points = parseGeoJson(await this.fetchText(src, signal, 'application/geo+json, application/json;q=0.9'));
+      // Said once per load in the console (with why), and in the widget while the points are shown.
+      if (points.skipped.length > 0) console.warn(`[civic-widgets] <${this.localName}>: ${points.skipped.length} of the features at ${src} were skipped.`, points.skipped.slice(0, 20));
       // Prepared here, not in the first render, so that render stays within a frame with 10,000 points.
       this.prepared(points);
       return points;
@@ -157,7 +160,15 @@ export class CivicServiceLocator extends CivicElement {
   private loadCalendar(): void {
     if (!this.holidaysSrc) return;
     const src = this.holidaysSrc;
-    void this.calendar.load(async (signal) => parseHolidayCalendar(await this.fetchText(src, signal, 'application/json')));
+    void this.calendar.load(async (signal) => {
+      try {
+        return parseHolidayCalendar(await this.fetchText(src, signal, 'application/json'));
+      } catch (error) {
+        // Once per load, for the web team; the citizen reads that holiday hours are not confirmed.
+        if (!signal.aborted) console.error(`[civic-widgets] <${this.localName}>: holiday calendar ${src} could not be used: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
+      }
+    });
   }
 
   private formatter<T extends Intl.NumberFormat | Intl.ListFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
@@ -220,7 +231,8 @@ export class CivicServiceLocator extends CivicElement {
   }
 
   private listing(base: PreparedPoint[], metres: Map<PreparedPoint, number> | undefined, now: CivilMoment, calendar: HolidayCalendar | undefined): Listing {
-    const key = [base, this.query, this.subdistrict, this.chosenKinds, this.openNow, this.withinWalk && metres, this.openNow && this.stateCache?.key, calendar];
+    // With "Open now" the list changes with the minute: the minute is part of the key.
+    const key = [base, this.query, this.subdistrict, this.chosenKinds, this.openNow && `${now.date.day}|${now.minutes}|${this.timeZone}`, this.withinWalk && metres, calendar];
     const cached = this.listingCache;
     if (cached && cached.key.length === key.length && cached.key.every((part, index) => part === key[index])) return cached.listing;
     const words = searchWords(this.query);
@@ -248,37 +260,43 @@ export class CivicServiceLocator extends CivicElement {
     </div>`;
   }
 
-  private configurationProblem(): { problem: string; message: string } | undefined {
-    if (!this.src) return { problem: 'src is not set.', message: msg('This service locator is not set up: its src attribute is missing.') };
-    const badValue = (attribute: string) => ({ problem: `${attribute} has a value it cannot use.`, message: msg(str`This service locator is not set up correctly: ${attribute} has a value it cannot use.`) });
-    if (!directionsServices.includes(this.directions)) return badValue('directions');
-    if (!(Number.isInteger(this.pageSize) && this.pageSize > 0)) return badValue('page-size');
-    if (!(Number.isInteger(this.headingLevel) && this.headingLevel >= 1 && this.headingLevel <= 6)) return badValue('heading-level');
-    if (!(this.timeout > 0 && this.timeout <= 2_147_483_647)) return badValue('timeout');
+  /** A set-up mistake, in English for the web team's console; the citizen sees notSetUp(). */
+  private configurationProblem(): string | undefined {
+    if (!this.src) return 'src is not set.';
+    const badValue = (attribute: string, value: unknown) => `${attribute} has a value it cannot use: "${String(value)}".`;
+    if (!directionsServices.includes(this.directions)) return badValue('directions', this.directions);
+    if (!(Number.isInteger(this.pageSize) && this.pageSize > 0)) return badValue('page-size', this.pageSize);
+    if (!(this.timeout > 0 && this.timeout <= 2_147_483_647)) return badValue('timeout', this.timeout);
     try {
       civilMoment(0, this.timeZone);
     } catch {
-      return badValue('time-zone');
+      return badValue('time-zone', this.timeZone);
     }
     return undefined;
   }
 
+  /** The citizen's words for any set-up mistake: no attribute names, and another way to find a service point. */
+  private notSetUp(problem: string) {
+    return notConfigured(this, problem, msg('Service points cannot be shown here at the moment. To find one near you, please call the 12345 hotline.'));
+  }
+
   private renderBody() {
     const configuration = this.configurationProblem();
-    if (configuration) return reportProblem(this, configuration.problem, configuration.message);
+    if (configuration) return this.notSetUp(configuration);
     const loaded = this.points.state;
-    if (loaded.kind === 'idle' || loaded.kind === 'loading') return html`<p class="loading" part="status" role="status">${msg('Loading service points…')}</p>`;
-    if (loaded.kind === 'failed') {
-      const detail = loaded.error instanceof Error ? loaded.error.message : String(loaded.error);
-      return loaded.error instanceof NotGeoJsonError
-        ? reportProblem(this, `The service points at ${this.src} cannot be read: ${detail}`, msg('The service points cannot be shown: the data is not in a format this widget reads.'))
-        : html`${reportProblem(this, `The service points at ${this.src} could not be loaded: ${detail}`, msg('The service points could not be loaded. Check your connection and try again.'))}
-            <button type="button" @click=${() => this.loadPoints()}>${msg('Try again')}</button>`;
+    const loading = html`<p class="loading" part="status" role="status">${msg('Loading service points…')}</p>`;
+    if (loaded.kind === 'failed' && loaded.error instanceof NotGeoJsonError) {
+      return reportProblem(this, `${this.src} cannot be read: ${loaded.error.message}`, msg('The service points cannot be shown: the data is not in a format this widget reads.'));
     }
+    if (loaded.kind === 'failed' || (loaded.kind === 'loading' && this.retrying)) {
+      const detail = loaded.kind === 'failed' ? (loaded.error instanceof Error ? loaded.error.message : String(loaded.error)) : '';
+      return html`${loaded.kind === 'failed' ? reportProblem(this, `${this.src} could not be loaded: ${detail}`, msg('The service points could not be loaded. Check your connection and try again.')) : loading}
+        <button type="button" class="retry" aria-disabled=${this.retrying ? 'true' : nothing} @click=${this.retry}>${msg('Try again')}</button>`;
+    }
+    if (loaded.kind !== 'loaded') return loading;
     const points = loaded.value;
-    this.warnSkipped(points);
     const { prepared, subdistricts, kinds } = this.prepared(points);
-    if (prepared.length === 0) return reportProblem(this, `The service points at ${this.src} have no point that can be shown.`, msg('There are no service points to show.'));
+    if (prepared.length === 0) return reportProblem(this, `${this.src} has no point that can be shown.`, msg('There are no service points to show.'));
     const calendar = this.calendar.state.kind === 'loaded' ? this.calendar.state.value : undefined;
     const now = civilMoment(Date.now(), this.timeZone);
     const distances = this.distances(prepared);
@@ -311,12 +329,16 @@ export class CivicServiceLocator extends CivicElement {
         : nothing}`;
   }
 
-  /** Skipped features: said once in the widget (below) and in one console warning per data. */
-  private warnSkipped(points: ParsedPoints): void {
-    if (points.skipped.length === 0 || this.warnedSkipped === points) return;
-    this.warnedSkipped = points;
-    console.warn(`[civic-widgets] <${this.localName}>: ${points.skipped.length} of the features at ${this.src} were skipped.`, points.skipped.slice(0, 20));
-  }
+  /** The focus stays on the busy button while it loads, then goes to the start of the list's controls, or back to the button. */
+  private readonly retry = async (): Promise<void> => {
+    if (this.retrying) return;
+    this.retrying = true;
+    await this.loadPoints();
+    this.retrying = false;
+    this.requestUpdate();
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLElement>(this.points.state.kind === 'loaded' ? '#locate' : '.retry')?.focus();
+  };
 
   private renderNotes(points: ParsedPoints, now: CivilMoment, calendar: HolidayCalendar | undefined) {
     const notes: string[] = [];
@@ -330,9 +352,7 @@ export class CivicServiceLocator extends CivicElement {
       const name = holidayName(today.name);
       notes.push(msg(str`Today is a public holiday (${name}): holiday hours apply.`));
     }
-    const calendarState = this.calendar.state.kind;
-    if (this.holidaysSrc && calendarState === 'failed') console.error(`[civic-widgets] <${this.localName}>: the holiday calendar at ${this.holidaysSrc} could not be used.`);
-    if (calendarState !== 'loading' && !calendar?.years.has(now.date.year)) notes.push(msg('Holiday opening hours are not confirmed: on public holidays, please call before you go.'));
+    if (this.calendar.state.kind !== 'loading' && !calendar?.years.has(now.date.year)) notes.push(msg('Holiday opening hours are not confirmed: on public holidays, please call before you go.'));
     return notes.map((note) => html`<p class="notice" part="status">${note}</p>`);
   }
 
@@ -348,7 +368,9 @@ export class CivicServiceLocator extends CivicElement {
     return html`<div class="locate" part="locate">
       ${status === 'found'
         ? html`<button type="button" id="forget-location" @click=${this.forgetLocation}>${msg('Stop using my location')}</button>`
-        : html`<button type="button" id="locate" aria-describedby="locate-hint" ?disabled=${status === 'asking'} @click=${this.locate}>${msg('Use my location')}</button>`}
+        : html`<button type="button" id="locate" aria-describedby="locate-hint" aria-disabled=${status === 'asking' ? 'true' : nothing} @click=${this.locate}>
+            ${msg('Use my location')}
+          </button>`}
       <span class="hint" id="locate-hint">${msg('Your position stays on this device: it is only used to sort the list, and is never sent or stored.')}</span>
       ${messages[status]
         ? status === 'found' || status === 'asking'
@@ -440,7 +462,9 @@ export class CivicServiceLocator extends CivicElement {
     void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('#search')?.focus());
   };
 
+  /** Busy, not disabled, while asking: a disabled button would drop the focus to the page. */
   private readonly locate = async (): Promise<void> => {
+    if (this.geolocation.status === 'asking') return;
     const outcome = (await this.geolocation.request()) as LocateOutcome;
     this.shown = this.pageSize;
     this.dispatchEvent(new CivicLocatorLocateEvent(outcome));

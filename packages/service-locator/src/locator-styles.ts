@@ -30,9 +30,6 @@ export const locatorStyles = css`
     flex-wrap: wrap;
     column-gap: 1.25em;
   }
-  .count {
-    color: var(--_civic-color-text-muted);
-  }
   .notice {
     padding: 0.5em 0.75em;
     border-inline-start: 5px solid var(--_civic-color-primary);
@@ -56,26 +53,27 @@ export const locatorStyles = css`
     border-block-start: 1px solid var(--_civic-color-border);
     overflow-wrap: anywhere;
   }
-  .point p {
+  .point p,
+  .name {
     margin: 0 0 0.25em;
   }
   .name {
-    margin: 0 0 0.25em;
     font-size: 1.2em;
     font-weight: 700;
   }
   .kind,
-  .distance {
+  .distance,
+  .count {
     color: var(--_civic-color-text-muted);
   }
   .state {
     font-weight: 700;
   }
-  .state.open {
+  .open {
     color: var(--_civic-color-success);
   }
-  .state.closing,
-  .state.closed {
+  .closing,
+  .closed {
     color: var(--_civic-color-error);
   }
   .verbatim {

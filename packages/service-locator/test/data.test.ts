@@ -60,9 +60,28 @@ describe('<civic-service-locator> data', () => {
     await server.setMode('500');
     const el = await renderLocator({ src: server.file('points.geojson') });
     expect(textOf(el, '.problem')).to.equal('The service points could not be loaded. Check your connection and try again.');
+    // Pressed while the server still fails: the focus stays on the button, which comes back with the message.
+    const button = shadow(el).querySelector<HTMLButtonElement>('button.retry')!;
+    button.focus();
+    button.click();
+    await el.updateComplete;
+    expect(shadow(el).activeElement).to.equal(button);
+    await waitUntil(() => shadow(el).querySelector('.problem') && shadow(el).activeElement?.classList.contains('retry'), 'the focus left "Try again"', { timeout: 8000 });
     await server.setMode('ok');
-    shadow(el).querySelector<HTMLButtonElement>('.problem + button')!.click();
+    shadow(el).querySelector<HTMLButtonElement>('button.retry')!.click();
     await waitUntil(() => names(el).length > 0, 'the points did not load on the second try', { timeout: 8000 });
+    // The button is gone: the focus goes to the start of the widget's controls, not to the page.
+    await waitUntil(() => shadow(el).activeElement?.id === 'locate', 'the focus was lost');
+  });
+
+  it('says holiday hours are not confirmed when the calendar cannot be loaded, with one console error', async () => {
+    const server = new LocatorServer();
+    await server.setMode('500');
+    const el = await renderLocator({ 'holidays-src': server.file('holidays-2026.json') });
+    await waitUntil(() => notes(el).includes('Holiday opening hours are not confirmed: on public holidays, please call before you go.'), 'no note');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(consoleLines().filter((line) => line.includes('holiday calendar'))).to.have.length(1);
   });
 
   it('says when the data has no points at all', async () => {
@@ -87,26 +106,50 @@ describe('<civic-service-locator> data', () => {
   });
 
   describe('configuration', () => {
-    it('says it is not set up when src is missing, with one console error', async () => {
+    const plain = 'Service points cannot be shown here at the moment. To find one near you, please call the 12345 hotline.';
+
+    it('says in plain words that it cannot be used when src is missing, and names src in one console error', async () => {
       const el = document.createElement('civic-service-locator');
       document.body.append(el);
-      await el.updateComplete;
-      expect(textOf(el, '.problem')).to.equal('This service locator is not set up: its src attribute is missing.');
+      await waitUntil(() => shadow(el).querySelector('.problem'), 'the citizen is told');
+      expect(textOf(el, '.problem')).to.equal(plain);
       expect(consoleLines()).to.deep.equal(['error [civic-widgets] <civic-service-locator>: src is not set.']);
+      el.remove();
+    });
+
+    it('src set by script just after the element is added shows no problem and logs nothing', async () => {
+      const el = document.createElement('civic-service-locator');
+      document.body.append(el);
+      await new Promise((resolve) => setTimeout(resolve));
+      el.setAttribute('src', fixtureUrl('points.geojson'));
+      await waitUntil(() => shownPoints(el).length > 0, 'the points show');
+      expect(shadow(el).querySelector('.problem')).to.equal(null);
+      expect(consoleLines().filter((line) => line.startsWith('error'))).to.deep.equal([]);
       el.remove();
     });
 
     for (const [attribute, value] of [
       ['directions', 'google'],
       ['page-size', '0'],
-      ['heading-level', '7'],
       ['time-zone', 'Mars/Olympus_Mons'],
       ['timeout', '-1'],
     ]) {
-      it(`names ${attribute}="${value}" as a value it cannot use`, async () => {
+      it(`${attribute}="${value}": plain words for the citizen, the attribute only in the console`, async () => {
         const el = await renderLocator({ [attribute]: value });
-        expect(textOf(el, '.problem')).to.equal(`This service locator is not set up correctly: ${attribute} has a value it cannot use.`);
+        await waitUntil(() => shadow(el).querySelector('.problem'), 'the citizen is told');
+        expect(textOf(el, '.problem')).to.equal(plain);
+        const errors = consoleLines().filter((line) => line.startsWith('error'));
+        expect(errors).to.have.length(1);
+        expect(errors[0]).to.contain(attribute);
       });
     }
+
+    it('heading-level="7" falls back to level 2, with one console error', async () => {
+      const el = await renderLocator({ 'heading-level': '7' });
+      await waitUntil(() => shownPoints(el).length > 0, 'the points show');
+      const errors = consoleLines().filter((line) => line.startsWith('error'));
+      expect(errors).to.have.length(1);
+      expect(errors[0]).to.contain('heading-level');
+    });
   });
 });

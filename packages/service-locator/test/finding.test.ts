@@ -80,6 +80,19 @@ describe('<civic-service-locator> finding the nearest', () => {
     await announced(el, 'Sorted by distance from your position, nearest first.');
   });
 
+  it('keeps the focus on "Use my location" while the browser asks (busy, not disabled)', async () => {
+    await executeServerCommand('set-geolocation', here);
+    const el = await renderLocator();
+    const button = shadow(el).querySelector<HTMLButtonElement>('#locate')!;
+    button.focus();
+    button.click();
+    await el.updateComplete;
+    expect(button.disabled).to.equal(false);
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(shadow(el).activeElement).to.equal(button);
+    await waitUntil(() => shadow(el).activeElement?.id === 'forget-location', 'the focus did not move to "Stop using my location"', { timeout: 8000 });
+  });
+
   it('never sends the position: no request at all after locating, and the event carries only the outcome', async () => {
     await executeServerCommand('set-geolocation', here);
     const server = new LocatorServer();

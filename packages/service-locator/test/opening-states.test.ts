@@ -109,10 +109,27 @@ describe('<civic-service-locator> opening states', () => {
     });
   });
 
-  it('moves on with the clock: at the turn of the minute the states are worked out again', async () => {
-    // Three seconds before 11:30: the widget's own minute timer turns the state, nothing pokes it.
-    const el = await at('2026-03-10T11:29:57+08:00');
+  it('moves on with the clock: at the turn of the minute the states are worked out again', async function () {
+    // Ten seconds before 11:30 (room for a loaded machine): the widget's own minute timer turns the state, nothing pokes it.
+    this.timeout(30_000);
+    const el = await at('2026-03-10T11:29:50+08:00');
     expect(stateOf(el, centre)).to.equal('Closes in 1 minute');
-    await waitUntil(() => stateOf(el, centre) === 'Opens at 13:00', 'the state did not change at 11:30', { timeout: 8000 });
+    await waitUntil(() => stateOf(el, centre) === 'Opens at 13:00', 'the state did not change at 11:30', { timeout: 20_000 });
+  });
+});
+
+describe('<civic-service-locator> "Open now" over time', () => {
+  const setClock = useClock();
+  const setLanguage = usePageLanguage();
+  beforeEach(() => setLanguage('en'));
+
+  it('drops a point from "Open now" at the minute it closes', async function () {
+    this.timeout(30_000);
+    setClock('2026-03-10T11:29:50+08:00');
+    const el = await renderLocator({ 'page-size': 20 });
+    el.shadowRoot!.querySelector<HTMLInputElement>('#open-now')!.click();
+    await el.updateComplete;
+    expect(shownPoints(el).map((point) => point.name)).to.include('Xujiahui Community Affairs Service Centre');
+    await waitUntil(() => !shownPoints(el).some((point) => point.name === 'Xujiahui Community Affairs Service Centre'), 'the closed centre stayed under "Open now"', { timeout: 20_000 });
   });
 });

@@ -10,9 +10,10 @@ export type GeolocationStatus = 'idle' | 'asking' | 'found' | 'denied' | 'unavai
 export interface DevicePosition {
   latitude: number;
   longitude: number;
-  /** Metres, as the browser reports it. */
-  accuracy: number;
 }
+
+/** GeolocationPositionError codes 1, 2 and 3, in order. */
+const failures: GeolocationStatus[] = ['denied', 'unavailable', 'timed-out'];
 
 /**
  * The device's position, asked only when the citizen presses a button
@@ -22,8 +23,8 @@ export interface DevicePosition {
 export class GeolocationController implements ReactiveController {
   status: GeolocationStatus = 'idle';
   position?: DevicePosition;
-  /** Each request and each forget starts a new generation: a late answer to an old request is ignored. */
-  private generation = 0;
+  /** Each request and each forget counts: a late answer to an earlier request is ignored. */
+  private asked = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -32,22 +33,19 @@ export class GeolocationController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Asks for the position; resolves to how that ended. */
+  /** Asks for the position; resolves to how that ended (or to the current status, when forgotten meanwhile). */
   request(): Promise<GeolocationStatus> {
-    const generation = ++this.generation;
-    this.position = undefined;
-    if (!('geolocation' in navigator)) return Promise.resolve(this.settle(generation, 'unavailable'));
-    this.set('asking');
+    const asked = ++this.asked;
     return new Promise((resolve) => {
+      const settle = (status: GeolocationStatus, position?: DevicePosition) => {
+        if (asked === this.asked) this.set(status, position);
+        resolve(this.status);
+      };
+      if (!('geolocation' in navigator)) return settle('unavailable');
+      this.set('asking');
       navigator.geolocation.getCurrentPosition(
-        ({ coords }) => {
-          if (generation === this.generation) this.position = { latitude: coords.latitude, longitude: coords.longitude, accuracy: coords.accuracy };
-          resolve(this.settle(generation, 'found'));
-        },
-        (error) => {
-          const status = error.code === error.PERMISSION_DENIED ? 'denied' : error.code === error.TIMEOUT ? 'timed-out' : 'unavailable';
-          resolve(this.settle(generation, status));
-        },
+        ({ coords }) => settle('found', { latitude: coords.latitude, longitude: coords.longitude }),
+        (error) => settle(failures[error.code - 1] ?? 'unavailable'),
         this.options,
       );
     });
@@ -55,8 +53,7 @@ export class GeolocationController implements ReactiveController {
 
   /** Drops the position: back to `idle`. */
   forget(): void {
-    this.generation++;
-    this.position = undefined;
+    this.asked++;
     this.set('idle');
   }
 
@@ -64,14 +61,9 @@ export class GeolocationController implements ReactiveController {
     this.forget();
   }
 
-  private settle(generation: number, status: GeolocationStatus): GeolocationStatus {
-    if (generation !== this.generation) return this.status;
-    this.set(status);
-    return status;
-  }
-
-  private set(status: GeolocationStatus): void {
+  private set(status: GeolocationStatus, position?: DevicePosition): void {
     this.status = status;
+    this.position = position;
     this.host.requestUpdate();
   }
 }
