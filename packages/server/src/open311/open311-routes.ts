@@ -50,7 +50,8 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
   const { services, requests } = context;
   const serviceName = (code: string, locale: ContentLocale) => localize(services.find(code)?.service_name, locale);
   const isApiKey = apiKeyMatcher(context.config.apiKeys);
-  const lists = serializedCache<string>(cachedLists, cachedListAgeMs);
+  // Kept as UTF-8 bytes: a cached answer is not encoded again for every client.
+  const lists = serializedCache<Buffer>(cachedLists, cachedListAgeMs);
 
   app.get('/services.json', async (request, reply) => {
     const locale = contentLocale(request, reply);
@@ -130,7 +131,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
       const { service_request_id, service_code, start_date, end_date, status, page = '1', page_size } = request.query;
       const base = publicBase(context, request);
       const key = JSON.stringify([locale, base, service_request_id, service_code, start_date, end_date, status, page, page_size]);
-      const text = lists.get(key, requests.generation(), () => {
+      const body = lists.get(key, requests.generation(), () => {
         const ids = service_request_id?.split(',').map((id) => id.trim()).filter(Boolean);
         // The spec's default: the last 90 days, unless asked for particular requests.
         const start = start_date
@@ -148,9 +149,9 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
           limit: size,
           offset: (Number(page) - 1) * size,
         });
-        return JSON.stringify(found.map((item) => publicRequestView(item, serviceName(item.service_code, locale), base)));
+        return Buffer.from(JSON.stringify(found.map((item) => publicRequestView(item, serviceName(item.service_code, locale), base))));
       });
-      return reply.type(jsonType).send(text);
+      return reply.type(jsonType).send(body);
     },
   );
 
