@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { refusal } from '../http/api-error.js';
+import { refusal, retryLater } from '../http/api-error.js';
 import type { AppContext } from '../http/context.js';
 import { publicBase } from '../http/context.js';
 import { fingerprintOf, idempotencyKeyOf } from '../http/idempotency.js';
@@ -93,11 +93,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
             const megapixels = Math.floor(maxPhotoPixels / 1_000_000);
             throw refusal(400, locale, 'photoTooLarge', String(megapixels * 100), String(megapixels));
           }
-          if (error instanceof PhotoQueueFullError) {
-            const busy = refusal(503, locale, 'busy', String(photoQueueRetryAfterSeconds));
-            busy.headers['Retry-After'] = String(photoQueueRetryAfterSeconds);
-            throw busy;
-          }
+          if (error instanceof PhotoQueueFullError) throw retryLater(503, locale, 'busy', photoQueueRetryAfterSeconds);
           throw error instanceof NotAnImageError ? refusal(400, locale, 'notAnImage') : error;
         });
         const { photos: _photos, media_url, review, ...rest } = fields;
