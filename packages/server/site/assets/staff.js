@@ -198,12 +198,14 @@ function truncate(value, length) {
   return chars.length > length ? chars.slice(0, length).join('') + '…' : value;
 }
 
-/** The description of a [{code, description}] error answer, or a fallback. */
+/** The words of an error answer (Open311's [{code, description}] or a problem's title), or a fallback. */
 async function problemOf(response) {
   try {
     const body = await response.json();
     const first = Array.isArray(body) ? body[0] : body;
     if (isRecord(first) && typeof first.description === 'string' && first.description.trim()) return first.description;
+    // The staff routes answer with RFC 9457 problem details.
+    if (isRecord(first) && typeof first.title === 'string' && first.title.trim()) return first.title;
   } catch {
     // Not JSON: fall through.
   }
@@ -339,6 +341,14 @@ async function load({ signingIn = false, quiet = false, page = 'same', focusList
   if (response.status === 401) {
     ui.list.removeAttribute('aria-busy');
     signedOut(signingIn ? '令牌不正确，请检查后重新输入。' : '登录已失效或令牌不正确，请重新输入令牌。');
+    return 'unauthorized';
+  }
+  if (response.status === 429 && signingIn) {
+    // Too many wrong tokens from this address: say so where the token is typed.
+    ui.list.removeAttribute('aria-busy');
+    announce('');
+    showSignIn(await problemOf(response));
+    ui.token.focus();
     return 'unauthorized';
   }
   if (!response.ok) return listProblem(`无法加载诉求列表：${await problemOf(response)}`);
