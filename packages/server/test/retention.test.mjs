@@ -103,6 +103,17 @@ describe('retention', () => {
     assert.equal(kept.media_url.length, 1);
   });
 
+  test('a report held as suspected spam and never reviewed is anonymized the same time after it arrived', async () => {
+    const form = new URLSearchParams({ service_code: 'street-light', description: '王女士 13900001111', civic_review: 'suspected-spam' });
+    const answer = await app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+    const id = answer.json()[0].service_request_id;
+    sql('UPDATE service_requests SET requested_datetime = ? WHERE service_request_id = ?', iso(3 * 365 + 1), id);
+    await restart();
+    const [held] = (await app.inject({ url: `/staff/api/requests?status=all&review=suspected-spam&q=${id}`, headers: staffHeaders })).json().requests;
+    assert.equal(held.description, null);
+    assert.match(held.anonymized_datetime, /^\d{4}-/);
+  });
+
   test('--retention-days sets the period', async () => {
     const id = await report();
     sql('UPDATE service_requests SET closed_datetime = ? WHERE service_request_id = ?', iso(31), id);
