@@ -9,7 +9,7 @@
 // so the load tool does not share its event loop. Prints figures; it is a measurement, not a test. Build the server first
 // (`npm run build`, or `npx tsc -b packages/server/tsconfig.build.json`).
 //
-//   node scripts/bench-server.mjs [--seconds 10] [--connections 50] [--post-connections 10] [--reports 1000]
+//   node scripts/bench-server.mjs [--seconds 10] [--connections 50] [--post-connections 10] [--reports 1000] [--cli path/to/dist/cli.js]
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     'post-connections': { type: 'string', default: '10' },
     reports: { type: 'string', default: '1000' },
+    // Another build's cli.js, to compare (e.g. the code before a change, built elsewhere).
+    cli: { type: 'string', default: new URL('../packages/server/dist/cli.js', import.meta.url).pathname },
   },
 });
 const seconds = Number(values.seconds);
@@ -35,7 +37,7 @@ const databasePath = join(dir, 'civic.db');
 const lifted = '100000000';
 const server = spawn(
   process.execPath,
-  [new URL('../packages/server/dist/cli.js', import.meta.url).pathname, 'start', '--port', '0', '--db', databasePath, '--media-dir', join(dir, 'media')],
+  [values.cli, 'start', '--port', '0', '--db', databasePath, '--media-dir', join(dir, 'media')],
   {
     env: { ...process.env, LOG_LEVEL: 'warn', CIVIC_RATE_LIMIT: lifted, CIVIC_READ_RATE_LIMIT: lifted, CIVIC_PHOTO_BUDGET: lifted },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -130,7 +132,7 @@ db.close();
 rmSync(dir, { recursive: true, force: true });
 
 const ok = (result) => `${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`;
-console.log(`Civic Widgets reference server, Node ${process.version}, ${values.reports} reports in the database`);
+console.log(`Civic Widgets reference server (${values.cli}), Node ${process.version}, ${values.reports} reports in the database`);
 console.log(`GET /open311/v2/requests.json (${listed} reports an answer), ${values.connections} connections, ${seconds} s`);
 console.log(`  requests/s  mean ${list.requests.average.toFixed(0)}, p50 ${list.requests.p50}, min ${list.requests.min}`);
 console.log(`  latency ms  p50 ${list.latency.p50}, p90 ${list.latency.p90}, p99 ${list.latency.p99}, max ${list.latency.max}`);

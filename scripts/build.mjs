@@ -84,7 +84,8 @@ for (const [index, { name, dir }] of widgets.entries()) {
   // A second chunk would be a file the embedding page does not know to load.
   const chunks = output.output.filter((file) => file.type === 'chunk').map((chunk) => chunk.fileName);
   if (chunks.length !== 1) fail(`${fileName} must be one file, but Vite wrote ${chunks.join(', ')}.`);
-  const missing = missingCatalogs(dir, Object.keys(output.output[0].modules));
+  // A catalog declared as a sibling file is built next to the bundle (below), not inside it.
+  const missing = missingCatalogs(dir, [...Object.keys(output.output[0].modules), ...siblings.keys()]);
   if (missing.length > 0) {
     fail(
       `${fileName}.js left out ${missing.join(', ')}. Is the module that registers them listed in ` +

@@ -55,7 +55,7 @@ async function start(args: string[]): Promise<void> {
   const lines = [``, `Civic Widgets reference server ${shown}`];
   if (config.siteDir) lines.push(`  demo district site  ${shown}/   (staff: ${shown}/staff)`);
   lines.push(`  Open311 API         ${shown}/open311/v2/services.json`);
-  if (config.staffTokenGenerated) lines.push(`  staff token         ${config.staffToken}   (made up for this run; set CIVIC_STAFF_TOKEN to keep one)`);
+  if (config.staffTokenGenerated) lines.push(`  staff token         ${config.staffToken}   (made up for this run; keep one with --staff-token-file)`);
   console.log(`${lines.join('\n')}\n`);
 }
 

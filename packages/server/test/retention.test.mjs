@@ -4,10 +4,12 @@
 // retries for 30 by a clock that may drift). The job runs at start and daily;
 // these tests age the data in the database and restart the server.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import { after, before, describe, mock, test } from 'node:test';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { buildApp } from '../dist/app.js';
@@ -101,6 +103,17 @@ describe('retention', () => {
     assert.equal(kept.media_url.length, 1);
   });
 
+  test('a report held as suspected spam and never reviewed is anonymized the same time after it arrived', async () => {
+    const form = new URLSearchParams({ service_code: 'street-light', description: '王女士 13900001111', civic_review: 'suspected-spam' });
+    const answer = await app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+    const id = answer.json()[0].service_request_id;
+    sql('UPDATE service_requests SET requested_datetime = ? WHERE service_request_id = ?', iso(3 * 365 + 1), id);
+    await restart();
+    const [held] = (await app.inject({ url: `/staff/api/requests?status=all&review=suspected-spam&q=${id}`, headers: staffHeaders })).json().requests;
+    assert.equal(held.description, null);
+    assert.match(held.anonymized_datetime, /^\d{4}-/);
+  });
+
   test('--retention-days sets the period', async () => {
     const id = await report();
     sql('UPDATE service_requests SET closed_datetime = ? WHERE service_request_id = ?', iso(31), id);
@@ -170,5 +183,32 @@ describe('retention', () => {
     age(46);
     await restart();
     assert.notEqual((await send('drifting-clock')).json()[0].service_request_id, first, 'after 45 days the key is free');
+  });
+});
+
+describe('the daily run', () => {
+  test('an orphaned photo left while the server runs is removed on the next day’s run, not only at start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'civic-daily-'));
+    // Only setInterval is faked: the day passes at once, everything else keeps real time.
+    mock.timers.enable({ apis: ['setInterval'] });
+    const config = loadConfig(['--db', join(dir, 'civic.db'), '--media-dir', join(dir, 'media'), '--staff-token', staffToken], {});
+    const app = await buildApp(config);
+    try {
+      mkdirSync(config.mediaDir, { recursive: true });
+      const orphan = join(config.mediaDir, `${randomUUID()}.jpg`);
+      writeFileSync(orphan, 'x');
+      const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+      utimesSync(orphan, tenMinutesAgo, tenMinutesAgo);
+      mock.timers.tick(dayMs);
+      const deadline = Date.now() + 10_000;
+      while (existsSync(orphan)) {
+        assert.ok(Date.now() < deadline, 'the daily run never removed the orphan');
+        await delay(20);
+      }
+    } finally {
+      mock.timers.reset();
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -130,3 +130,17 @@ test('call-backs are listed for staff, and handling one removes it', async () =>
   assert.match(await page.textContent('#staff-status'), /姓名和电话已删除/);
   assert.match(await page.textContent('#staff-callback-list'), /没有待回访的请求/);
 });
+
+test('after ten wrong tokens from one address, the sign-in form says to wait', async () => {
+  for (let index = 0; index < 10; index++) {
+    const answer = await fetch(`${origin}/staff/api/requests`, { headers: { authorization: `Bearer wrong-token-${index}-0123456789` } });
+    assert.equal(answer.status, 401);
+  }
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto(`${origin}/staff.html`);
+  await page.fill('#staff-token', staffToken);
+  await page.click('#staff-sign-in button[type="submit"]');
+  await page.locator('#staff-sign-in-error', { hasText: '令牌错误次数过多' }).waitFor();
+  assert.equal(await page.isVisible('#staff-reports'), false);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'staff-token');
+});

@@ -309,6 +309,9 @@ describe('GET /surveys/summary', () => {
     assertRefused(await get('service=a&days=0'), 400, 'The value of "days" is not valid.');
     assertRefused(await get('service=a&days=3651'), 400, 'The value of "days" is not valid.');
     assertRefused(await get('service=a&days=ninety'), 400, 'The value of "days" is not valid.');
+    // Checked as text before it is a number: coercion would have taken these.
+    assertRefused(await get('service=a&days=0x10'), 400, 'The value of "days" is not valid.');
+    assertRefused(await get('service=a&days=1e3'), 400, 'The value of "days" is not valid.');
     assert.equal((await get('service=a&days=3650')).statusCode, 200);
   });
 });

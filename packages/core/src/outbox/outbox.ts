@@ -15,6 +15,8 @@ const firstRetryMs = 2_000;
 const longestRetryMs = 5 * 60_000;
 // A kept report holds a name, a phone number, photos: on a shared device it
 // must not wait for ever (PIPL: keep personal information no longer than needed).
+// One documented pair with the reference server, which keeps idempotency answers
+// 45 days for a device clock that drifts (packages/server/README.md): change both.
 export const longestKeptMs = 30 * 24 * 60 * 60_000;
 
 /** Fired on `outboxEvents` (in every tab and bundle) when a queued submission got its final answer. */

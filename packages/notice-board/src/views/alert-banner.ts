@@ -49,7 +49,7 @@ export function alertBanner(
       className: 'alert-heading',
     })}
     ${info.areaDesc
-      ? html`<p class="area">${msg(html`Area: ${text(info.areaDesc)}`)}${info.moreAreas > 0 ? msg(str` (and ${formatCount(info.moreAreas)} more)`) : nothing}</p>`
+      ? html`<p class="area">${msg('Area: ')}${text(info.areaDesc)}${info.moreAreas > 0 ? msg(str` (and ${formatCount(info.moreAreas)} more)`) : nothing}</p>`
       : nothing}
     ${info.description ? html`<p>${text(info.description)}</p>` : nothing}
     ${info.instruction ? html`<p class="instruction"><strong>${msg('What to do:')}</strong> ${text(info.instruction)}</p>` : nothing}

@@ -6,7 +6,7 @@ let loading: Promise<void> | undefined;
 /**
  * DOMPurify is more than half of the notice board and many feeds carry no
  * HTML, so it is loaded when a notice with HTML is first shown: a chunk of its
- * own in the shared folder, inlined in the single file. Returns it once loaded;
+ * own in the shared folder, a file of its own next to the single file too. Returns it once loaded;
  * until then starts loading it and calls `onReady` when it is in (the board
  * renders again). If it cannot be loaded, the console gets one error and HTML
  * notices keep showing their plain text, if the feed has one.

@@ -198,12 +198,14 @@ function truncate(value, length) {
   return chars.length > length ? chars.slice(0, length).join('') + '…' : value;
 }
 
-/** The description of a [{code, description}] error answer, or a fallback. */
+/** The words of an error answer (Open311's [{code, description}] or a problem's title), or a fallback. */
 async function problemOf(response) {
   try {
     const body = await response.json();
     const first = Array.isArray(body) ? body[0] : body;
     if (isRecord(first) && typeof first.description === 'string' && first.description.trim()) return first.description;
+    // The staff routes answer with RFC 9457 problem details.
+    if (isRecord(first) && typeof first.title === 'string' && first.title.trim()) return first.title;
   } catch {
     // Not JSON: fall through.
   }
@@ -341,6 +343,14 @@ async function load({ signingIn = false, quiet = false, page = 'same', focusList
     signedOut(signingIn ? '令牌不正确，请检查后重新输入。' : '登录已失效或令牌不正确，请重新输入令牌。');
     return 'unauthorized';
   }
+  if (response.status === 429 && signingIn) {
+    // Too many wrong tokens from this address: say so where the token is typed.
+    ui.list.removeAttribute('aria-busy');
+    announce('');
+    showSignIn(await problemOf(response));
+    ui.token.focus();
+    return 'unauthorized';
+  }
   if (!response.ok) return listProblem(`无法加载诉求列表：${await problemOf(response)}`);
   let body;
   try {
@@ -470,7 +480,9 @@ function descriptionCell(request) {
   if (request.attributes.length) parts.push('补充信息');
   if (request.statusNotes) parts.push('处理说明');
   if (hasContact) parts.push('联系方式');
-  if (request.media.length) parts.push(`${request.media.length} 张照片`);
+  const photoCount = request.media.filter((value) => safeUrl(value) && isStoredPhoto(safeUrl(value))).length;
+  if (photoCount) parts.push(`${photoCount} 张照片`);
+  if (request.media.length > photoCount) parts.push('市民提供的链接');
   if (parts.length === 0) return nodes;
 
   const details = h('details', { className: 'report-details' }, h('summary', {}, `查看${parts.join('、')}`, hidden(`（${request.id}）`)));
@@ -498,31 +510,42 @@ function descriptionCell(request) {
     }
     details.append(block('联系方式', items));
   }
-  if (request.media.length) {
+  const stored = request.media.filter((value) => safeUrl(value) && isStoredPhoto(safeUrl(value)));
+  const supplied = request.media.filter((value) => !stored.includes(value));
+  if (stored.length) {
     const list = h('ul', { className: 'thumbs' });
-    request.media.forEach((value, index) => {
+    stored.forEach((value, index) => {
       const url = safeUrl(value);
-      const label = `照片 ${index + 1}`;
-      let item;
-      if (!url) item = h('span', { className: 'subtle', text: `${label}：链接无效` });
-      else if (isStoredPhoto(url)) {
-        item = h(
-          'a',
-          { href: url, rel: 'noopener noreferrer', target: '_blank' },
-          h('img', { src: url, alt: `${label}（在新窗口打开原图）`, width: 88, height: 88, loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' }),
-        );
-      } else {
-        // Sent as a link by the citizen's client: never loaded by this page, only offered.
-        item = h(
-          'span',
+      list.append(
+        h(
+          'li',
           {},
-          `${label}（市民提供的外部链接，未加载）：`,
-          h('a', { href: url, rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', target: '_blank', className: 'external-link', text: url }),
-        );
-      }
-      list.append(h('li', {}, item));
+          h(
+            'a',
+            { href: url, rel: 'noopener noreferrer', target: '_blank' },
+            h('img', { src: url, alt: `照片 ${index + 1}（在新窗口打开原图）`, width: 88, height: 88, loading: 'lazy', decoding: 'async', referrerpolicy: 'no-referrer' }),
+          ),
+        ),
+      );
     });
     details.append(h('div', { className: 'detail-block' }, h('h3', { text: '照片' }), list));
+  }
+  if (supplied.length) {
+    // Sent as links by the citizen's client: never loaded by this page (a tracking pixel would
+    // tell the sender who opened the report), only offered as text.
+    const list = h('ul', {});
+    for (const value of supplied) {
+      const url = safeUrl(value);
+      const item = url
+        ? h('a', { href: url, rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', target: '_blank', text: url })
+        : h('span', { text: `${value}（链接无效）` });
+      // CSSOM, which a strict CSP allows: a long URL wraps instead of overflowing the cell.
+      item.style.overflowWrap = 'anywhere';
+      list.append(h('li', {}, item));
+    }
+    details.append(
+      h('div', { className: 'detail-block' }, h('h3', { text: '市民提供的链接（未加载，打开前请确认来源）' }), list),
+    );
   }
   nodes.push(details);
   return nodes;

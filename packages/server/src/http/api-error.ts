@@ -21,3 +21,10 @@ export function refusal(statusCode: number, locale: ContentLocale, id: MessageId
   const text = messages[id][locale].replace(/\{(\d)\}/g, (_, index: string) => values[Number(index)] ?? '');
   return new ApiError(statusCode, text);
 }
+
+/** A refusal (429, 503) that says, in words and in `Retry-After`, how many seconds to wait. */
+export function retryLater(statusCode: 429 | 503, locale: ContentLocale, id: MessageId, seconds: number): ApiError {
+  const error = refusal(statusCode, locale, id, String(seconds));
+  error.headers['Retry-After'] = String(seconds);
+  return error;
+}

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { ServerConfig } from '../config.js';
-import { refusal } from './api-error.js';
+import { retryLater } from './api-error.js';
 import { requestLocale } from './locale.js';
 import type { MessageId } from './messages.js';
 import { tokenBuckets, type TokenBuckets } from './token-bucket.js';
@@ -15,9 +15,7 @@ const photoWindowMs = 60 * 60_000;
 export function spend(buckets: TokenBuckets, request: FastifyRequest, key: string, message: MessageId, cost = 1): void {
   const taken = buckets.take(key, cost);
   if (taken.ok) return;
-  const error = refusal(429, requestLocale(request), message, String(taken.retryAfterSeconds));
-  error.headers['Retry-After'] = String(taken.retryAfterSeconds);
-  throw error;
+  throw retryLater(429, requestLocale(request), message, taken.retryAfterSeconds);
 }
 
 /** An onRequest hook spending one token of the client address's bucket. */

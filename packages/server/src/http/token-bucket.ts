@@ -23,9 +23,10 @@ export function tokenBuckets(capacity: number, windowMs: number, now: () => numb
 
   function forgetFull(time: number): void {
     for (const [key, bucket] of buckets) if (level(bucket, time) >= capacity) buckets.delete(key);
-    // Still full of live clients: forget the oldest rather than grow without end.
+    // Still full of live clients: forget the oldest tenth rather than grow without end
+    // (a tenth, so that the next new clients do not each pay for a scan).
     for (const key of buckets.keys()) {
-      if (buckets.size < maxKeys) break;
+      if (buckets.size < maxKeys * 0.9) break;
       buckets.delete(key);
     }
   }

@@ -1,6 +1,6 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { refusal } from '../http/api-error.js';
+import { refusal, retryLater } from '../http/api-error.js';
 import { requestLocale } from '../http/locale.js';
 
 /** The only file part any route reads: photos of `POST requests.json`. */
@@ -44,11 +44,7 @@ export function uploadBudget(maxBytesInFlight: number) {
           chunks.push(chunk);
         }
       }
-      if (busy) {
-        const error = refusal(503, locale, 'busy', String(busyRetryAfterSeconds));
-        error.headers['Retry-After'] = String(busyRetryAfterSeconds);
-        throw error;
-      }
+      if (busy) throw retryLater(503, locale, 'busy', busyRetryAfterSeconds);
       if (part.file.truncated) throw refusal(413, locale, 'tooLarge');
       part.value = Buffer.concat(chunks);
     },

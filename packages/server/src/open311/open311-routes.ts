@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { refusal } from '../http/api-error.js';
+import { refusal, retryLater } from '../http/api-error.js';
 import type { AppContext } from '../http/context.js';
 import { publicBase } from '../http/context.js';
 import { fingerprintOf, idempotencyKeyOf } from '../http/idempotency.js';
@@ -50,7 +50,8 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
   const { services, requests } = context;
   const serviceName = (code: string, locale: ContentLocale) => localize(services.find(code)?.service_name, locale);
   const isApiKey = apiKeyMatcher(context.config.apiKeys);
-  const lists = serializedCache<string>(cachedLists, cachedListAgeMs);
+  // Kept as UTF-8 bytes: a cached answer is not encoded again for every client.
+  const lists = serializedCache<Buffer>(cachedLists, cachedListAgeMs);
 
   app.get('/services.json', async (request, reply) => {
     const locale = contentLocale(request, reply);
@@ -92,11 +93,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
             const megapixels = Math.floor(maxPhotoPixels / 1_000_000);
             throw refusal(400, locale, 'photoTooLarge', String(megapixels * 100), String(megapixels));
           }
-          if (error instanceof PhotoQueueFullError) {
-            const busy = refusal(503, locale, 'busy', String(photoQueueRetryAfterSeconds));
-            busy.headers['Retry-After'] = String(photoQueueRetryAfterSeconds);
-            throw busy;
-          }
+          if (error instanceof PhotoQueueFullError) throw retryLater(503, locale, 'busy', photoQueueRetryAfterSeconds);
           throw error instanceof NotAnImageError ? refusal(400, locale, 'notAnImage') : error;
         });
         const { photos: _photos, media_url, review, ...rest } = fields;
@@ -130,7 +127,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
       const { service_request_id, service_code, start_date, end_date, status, page = '1', page_size } = request.query;
       const base = publicBase(context, request);
       const key = JSON.stringify([locale, base, service_request_id, service_code, start_date, end_date, status, page, page_size]);
-      const text = lists.get(key, requests.generation(), () => {
+      const body = lists.get(key, requests.generation(), () => {
         const ids = service_request_id?.split(',').map((id) => id.trim()).filter(Boolean);
         // The spec's default: the last 90 days, unless asked for particular requests.
         const start = start_date
@@ -148,9 +145,9 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
           limit: size,
           offset: (Number(page) - 1) * size,
         });
-        return JSON.stringify(found.map((item) => publicRequestView(item, serviceName(item.service_code, locale), base)));
+        return Buffer.from(JSON.stringify(found.map((item) => publicRequestView(item, serviceName(item.service_code, locale), base))));
       });
-      return reply.type(jsonType).send(text);
+      return reply.type(jsonType).send(body);
     },
   );
 

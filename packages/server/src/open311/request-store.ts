@@ -107,8 +107,10 @@ export interface RequestStore {
   update(id: string, changes: StaffChanges): StoredRequest | undefined;
   /**
    * Retention: removes everything that could identify the citizen from reports
-   * closed before `cutoff` (ISO), keeping category, status, dates, agency and
-   * a rounded position for statistics. Returns the photo paths they linked to.
+   * closed before `cutoff` (ISO), and from reports held as suspected spam that
+   * arrived before it and were never reviewed, keeping category, status,
+   * dates, agency and a rounded position for statistics. Returns the photo
+   * paths they linked to.
    */
   anonymizeClosedBefore(cutoff: string): string[];
   /** The file names of every photo a stored report links to (`/media/<name>`). */
@@ -142,8 +144,11 @@ export function requestStore(db: Db): RequestStore {
       COUNT(*) FILTER (WHERE status = 'closed' AND review IS NULL) AS closed,
       COUNT(*) FILTER (WHERE review = 'suspected-spam') AS suspected_spam
     FROM service_requests`);
-  const expiring = db.prepare<[string], { id: number; media_urls: string }>(
-    'SELECT id, media_urls FROM service_requests WHERE closed_datetime < ? AND anonymized_datetime IS NULL',
+  // Reports held as suspected spam and never reviewed count from their arrival, or they would be kept for ever.
+  const expiring = db.prepare<{ cutoff: string }, { id: number; media_urls: string }>(
+    `SELECT id, media_urls FROM service_requests
+     WHERE (closed_datetime < @cutoff OR (review IS NOT NULL AND closed_datetime IS NULL AND requested_datetime < @cutoff))
+       AND anonymized_datetime IS NULL`,
   );
   // Three decimals (about 100 m), as the public sees it: enough for a map of where problems are.
   const anonymize = db.prepare(`
@@ -269,7 +274,7 @@ export function requestStore(db: Db): RequestStore {
       const now = isoNow();
       const released: string[] = [];
       db.transaction(() => {
-        for (const row of expiring.all(cutoff)) {
+        for (const row of expiring.all({ cutoff })) {
           released.push(...(JSON.parse(row.media_urls) as string[]).filter((url) => url.startsWith('/media/')));
           anonymize.run({ id: row.id, now });
         }

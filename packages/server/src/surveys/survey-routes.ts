@@ -7,6 +7,7 @@ import { contentLocale, requestLocale } from '../http/locale.js';
 import { serializedCache } from '../http/serialized-cache.js';
 import {
   scaleRanges,
+  summaryDays,
   summaryQuerySchema,
   surveyResponseSchema,
   type SummaryQuery,
@@ -131,7 +132,9 @@ export async function surveyRoutes(app: FastifyInstance, context: AppContext): P
    * ETag, made from the counts and the latest rating, has changed.
    */
   app.get<{ Querystring: SummaryQuery }>('/summary', { schema: { querystring: summaryQuerySchema }, onRequest: context.limits.reads }, async (request, reply) => {
-    const { service, scale, days } = request.query;
+    const { service, scale } = request.query;
+    const days = summaryDays(request.query.days);
+    if (days === undefined) throw refusal(400, requestLocale(request), 'invalidValue', 'days');
     const answer = summaries.get(JSON.stringify([service, scale, days]), generation(), () => {
       const to = new Date();
       // Counted by when the server received each rating: the client's submittedAt is its own clock.

@@ -86,7 +86,8 @@ export const summaryQuerySchema = {
   properties: {
     service: { type: 'string', minLength: 1, maxLength: 200 },
     scale: { type: 'string', enum: scales, default: 'five-level' },
-    days: { type: 'integer', minimum: 1, maximum: 3650, default: defaultSummaryDays },
+    // Checked as text: coercion would take "0x10" or "1e3" as numbers.
+    days: { type: 'string', pattern: '^[1-9][0-9]{0,3}$' },
     lang: { type: 'string', maxLength: 35 },
   },
 } as const;
@@ -94,5 +95,11 @@ export const summaryQuerySchema = {
 export interface SummaryQuery {
   service: string;
   scale: Scale;
-  days: number;
+  days?: string;
+}
+
+/** The summary's window asked for, or the default; refused (undefined) past ten years. */
+export function summaryDays(days: string | undefined): number | undefined {
+  const value = Number(days ?? defaultSummaryDays);
+  return value <= 3650 ? value : undefined;
 }

@@ -2,15 +2,14 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
+    
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'h79cf6e82217893d0': html`影响区域：${0}`,
-'s049808b2a157f544': `此处无法显示预警：预警文件过大，本通知栏无法读取。请以广播、短信等官方渠道发布的信息为准。`,
+      's049808b2a157f544': `此处无法显示预警：预警文件过大，本通知栏无法读取。请以广播、短信等官方渠道发布的信息为准。`,
 's15cfe1cd3aef83c1': str`显示 ${0} 条新通知`,
 's18025e5b903d7cdd': str`此订阅源共有 ${0} 条通知，这里列出前 ${1} 条。`,
 's1bedc3904980ac70': `搜索通知`,
@@ -24,6 +23,7 @@
 's592e7303020349a1': `附件`,
 's646295f76286ceb0': `正在加载通知…`,
 's708fee3e5ab89bc4': str`（另有 ${0} 处）`,
+'s71f4a89a7cd714ee': `影响区域：`,
 's77abbf21df308b74': `显示更多通知`,
 's7b10ae633d4650d9': `严重预警`,
 's7c6eac7da4cc4bbe': str`在单独页面阅读《${0}》`,

@@ -2,15 +2,14 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
+    
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'h79cf6e82217893d0': html`影響區域：${0}`,
-'s049808b2a157f544': `此處無法顯示預警：預警檔案過大，本通知欄無法讀取。請以廣播、簡訊等官方管道發布的資訊為準。`,
+      's049808b2a157f544': `此處無法顯示預警：預警檔案過大，本通知欄無法讀取。請以廣播、簡訊等官方管道發布的資訊為準。`,
 's15cfe1cd3aef83c1': str`顯示 ${0} 則新通知`,
 's18025e5b903d7cdd': str`此訂閱來源共有 ${0} 則通知，這裡列出前 ${1} 則。`,
 's1bedc3904980ac70': `搜尋通知`,
@@ -24,6 +23,7 @@
 's592e7303020349a1': `附件`,
 's646295f76286ceb0': `正在載入通知…`,
 's708fee3e5ab89bc4': str`（另有 ${0} 處）`,
+'s71f4a89a7cd714ee': `影響區域：`,
 's77abbf21df308b74': `顯示更多通知`,
 's7b10ae633d4650d9': `嚴重預警`,
 's7c6eac7da4cc4bbe': str`在獨立頁面閱讀《${0}》`,
