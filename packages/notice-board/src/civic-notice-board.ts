@@ -289,7 +289,9 @@ export class CivicNoticeBoard extends CivicElement {
   private formatCount = (count: number): string => new Intl.NumberFormat(this.locale).format(count);
 
   private formatSize = (bytes: number): string => {
-    const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : bytes >= 1000 ? [bytes / 1000, 'kilobyte'] : [bytes, 'byte'];
+    // Intl's short "byte" is singular in English ("830 byte") and English in zh-Hant: say it ourselves.
+    if (bytes < 1000) return msg(str`${this.formatCount(bytes)} bytes`);
+    const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [bytes / 1000, 'kilobyte'];
     return new Intl.NumberFormat(this.locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
   };
 

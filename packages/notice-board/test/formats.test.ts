@@ -45,7 +45,7 @@ const expected = [
     pinned: false,
     datetime: '2026-03-09T02:00:00.000Z',
     tags: ['交通'],
-    attachments: [{ name: 'diversion-map.png', href: `${files}diversion-map.png`, facts: 'PNG · 830 byte' }],
+    attachments: [{ name: 'diversion-map.png', href: `${files}diversion-map.png`, facts: 'PNG · 830 bytes' }],
     content: 'From 16 March, one lane of Jiangbin Avenue is closed between Binjiang Road and the ferry terminal. Buses 12 and 45 are diverted.',
   },
   {
