@@ -196,7 +196,7 @@ describe('<civic-notice-board> configuration and bad data', () => {
         // A negative size is no size; a size written as text is still read.
         // No type given: the file name's extension says what it is.
         ['Attachment', 'PDF'],
-        ['Attachment', 'PDF · 12 byte'],
+        ['Attachment', 'PDF · 12 bytes'],
       ]);
       expect(consoleErrors()).to.deep.equal([]);
     });
