@@ -13,7 +13,10 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../../scripts/find-chromium.mjs';
 import { startOpen311TestServer } from '../test/server/open311-test-server.mjs';
 
-const bundlePath = fileURLToPath(new URL('../../../dist/standalone/civic-feedback.js', import.meta.url));
+const standaloneDir = fileURLToPath(new URL('../../../dist/standalone/', import.meta.url));
+const bundlePath = `${standaloneDir}civic-feedback.js`;
+/** The single file and its sibling files (its Chinese catalogs), as a district copies the folder. */
+const bundleFile = /^\/(civic-feedback(?:-[\w-]+)?\.js)$/;
 
 let open311;
 let site;
@@ -43,7 +46,7 @@ function contentSecurityPolicy() {
   ].join('; ');
 }
 
-/** A tiny static server for the district site: `/?endpoint=…` is the page, `/civic-feedback.js` the bundle. */
+/** A tiny static server for the district site: `/?endpoint=…` is the page, `/civic-feedback.js` the bundle, with its siblings. */
 async function startSite() {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://site.test');
@@ -52,9 +55,10 @@ async function startSite() {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
       return void res.end(page(url.searchParams.get('endpoint') ?? ''));
     }
-    if (url.pathname === '/civic-feedback.js') {
+    const file = bundleFile.exec(url.pathname)?.[1];
+    if (file && existsSync(`${standaloneDir}${file}`)) {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
-      return void res.end(readFileSync(bundlePath));
+      return void res.end(readFileSync(`${standaloneDir}${file}`));
     }
     // Browsers ask for it on their own; without this the page logs a 404.
     if (url.pathname === '/favicon.ico') return void res.writeHead(204, headers).end();

@@ -6,14 +6,16 @@
 //   node --test packages/service-locator/e2e/*.e2e.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../../scripts/find-chromium.mjs';
 import { startLocatorTestServer } from '../test/server/locator-test-server.mjs';
 
-const bundlePath = fileURLToPath(new URL('../../../dist/standalone/civic-service-locator.js', import.meta.url));
+const standaloneDir = fileURLToPath(new URL('../../../dist/standalone/', import.meta.url));
+/** The single file and its sibling files (its Chinese catalogs), as a district copies the folder. */
+const bundleFile = /^\/(civic-service-locator(?:-[\w-]+)?\.js)$/;
 
 let data;
 let site;
@@ -32,7 +34,7 @@ function page() {
 }
 
 const policy = () =>
-  ["default-src 'self'", "script-src 'self'", "style-src 'self'", "require-trusted-types-for 'script'", 'trusted-types lit-html', `connect-src 'self' ${data.origin}`].join('; ');
+  ["default-src 'self'", "script-src 'self'", "style-src 'self'", "require-trusted-types-for 'script'", 'trusted-types lit-html civic-widgets', `connect-src 'self' ${data.origin}`].join('; ');
 
 before(async () => {
   data = await startLocatorTestServer();
@@ -40,7 +42,10 @@ before(async () => {
     const url = new URL(req.url ?? '/', 'http://site.test');
     const headers = { 'Content-Security-Policy': policy(), 'Cache-Control': 'no-store' };
     if (url.pathname === '/') return void res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' }).end(page());
-    if (url.pathname === '/civic-service-locator.js') return void res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }).end(readFileSync(bundlePath));
+    const file = bundleFile.exec(url.pathname)?.[1];
+    if (file && existsSync(`${standaloneDir}${file}`)) {
+      return void res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }).end(readFileSync(`${standaloneDir}${file}`));
+    }
     res.writeHead(url.pathname === '/favicon.ico' ? 204 : 404, headers).end();
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
