@@ -74,8 +74,11 @@ for (const careMode of [false, true]) {
       await tab.goto(`${server.origin}/`);
       const trigger = tab.locator('civic-satisfaction-survey .trigger');
       await trigger.waitFor();
-      await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await tab.waitForFunction(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1);
+      // The page grows while the widgets render (notices, warnings): scroll again until the bottom stays reached.
+      await tab.waitForFunction(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+      });
       const button = await trigger.boundingBox();
       const lastLine = await tab.locator('.footer-legal p').last().boundingBox();
       assert.ok(button && lastLine);
