@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
-import { italicElements, targetHeights, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { italicElements, targetHeights, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript, bindBooleanLikeFrameworks, followsBinding } from '../../core/test/helpers/host-page.js';
 import { FeedServer, feedFile } from './helpers/feed-server.js';
 import { listSettled, query, renderBoard, toggleNotice, useCleanState, type Board } from './helpers/board.js';
 
@@ -35,21 +35,7 @@ describe('<civic-notice-board> on a host page', () => {
   it('reads care-mode as a framework binds it: "false" off, "true" on, removed off', async () => {
     const el = await renderBoard({ src: feedFile('notices.json') });
     const careOn = () => query(el, '.root').classList.contains('care');
-    el.setAttribute('care-mode', 'false');
-    await el.updateComplete;
-    expect(careOn(), 'care-mode="false"').to.equal(false);
-    el.setAttribute('care-mode', 'true');
-    await el.updateComplete;
-    expect(careOn(), 'care-mode="true"').to.equal(true);
-    el.setAttribute('care-mode', 'FALSE');
-    await el.updateComplete;
-    expect(careOn(), 'care-mode="FALSE"').to.equal(false);
-    el.setAttribute('care-mode', '');
-    await el.updateComplete;
-    expect(careOn(), 'care-mode=""').to.equal(true);
-    el.removeAttribute('care-mode');
-    await el.updateComplete;
-    expect(careOn(), 'no care-mode').to.equal(false);
+    expect(await bindBooleanLikeFrameworks(el, 'care-mode', careOn)).to.deep.equal(followsBinding);
   });
 
   describe('set up by script just after it is defined', () => {

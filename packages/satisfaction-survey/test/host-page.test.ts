@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { afterFirstRenderingTask } from '@civic-widgets/core';
-import { clickWithMouse, italicElements, targetHeights, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript } from '../../core/test/helpers/host-page.js';
+import { clickWithMouse, italicElements, targetHeights, useDarkHostPage, captureWidgetErrors, headingOutline, hostWithHeadings, px, readerDefaultSize, setRootFontSize, setUpByScript, bindBooleanLikeFrameworks, followsBinding } from '../../core/test/helpers/host-page.js';
 import { SurveyServer } from './helpers/survey-server.js';
 import { chooseRating, click, has, query, rateAndSend, renderSurvey, submit, useCleanState, waitForShadow, type Survey } from './helpers/survey.js';
 
@@ -41,21 +41,7 @@ describe('<civic-satisfaction-survey> on a host page', () => {
   it('reads care-mode as a framework binds it: "false" off, "true" on, removed off', async () => {
     const { el } = await renderSurvey();
     const careOn = () => query(el, '.root').classList.contains('care');
-    el.setAttribute('care-mode', 'false');
-    await el.updateComplete;
-    expect(careOn(), 'care-mode="false"').to.equal(false);
-    el.setAttribute('care-mode', 'true');
-    await el.updateComplete;
-    expect(careOn(), 'care-mode="true"').to.equal(true);
-    el.setAttribute('care-mode', 'FALSE');
-    await el.updateComplete;
-    expect(careOn(), 'care-mode="FALSE"').to.equal(false);
-    el.setAttribute('care-mode', '');
-    await el.updateComplete;
-    expect(careOn(), 'care-mode=""').to.equal(true);
-    el.removeAttribute('care-mode');
-    await el.updateComplete;
-    expect(careOn(), 'no care-mode').to.equal(false);
+    expect(await bindBooleanLikeFrameworks(el, 'care-mode', careOn)).to.deep.equal(followsBinding);
   });
 
   it('offers no call-back with callback="false", as Vue writes it, and does with "true"', async () => {

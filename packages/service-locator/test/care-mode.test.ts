@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { careModeAttribute } from '@civic-widgets/core';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { bindBooleanLikeFrameworks, followsBinding } from '../../core/test/helpers/host-page.js';
 import { click, renderLocator, shadow, useClock, type Locator } from './helpers/locator.js';
 
 // Targets big enough to hit (44 px; in care mode, 适老化, 48 px) and, in care
@@ -67,4 +68,10 @@ describe('<civic-service-locator> target sizes and care mode', () => {
       expect(text.lineHeight, text.where).to.be.at.least(1.5);
     });
   }
+
+  it('reads care-mode as a framework binds it: "false" off, "true" on, removed off', async () => {
+    const el = await renderLocator();
+    const careOn = () => Boolean(shadow(el).querySelector('.root.care'));
+    expect(await bindBooleanLikeFrameworks(el, 'care-mode', careOn)).to.deep.equal(followsBinding);
+  });
 });

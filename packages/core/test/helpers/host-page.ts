@@ -165,3 +165,26 @@ export async function clickWithMouse(element: Element): Promise<void> {
   const box = element.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(box.left + Math.min(20, box.width / 2)), Math.round(box.top + box.height / 2)] });
 }
+
+/**
+ * Writes a boolean attribute as frameworks bind it and returns what `isOn`
+ * said after each value, for one `expect(...).to.deep.equal(...)`: Vue's
+ * `:care-mode="care"` writes "false", plain HTML writes "" or removes it.
+ */
+export async function bindBooleanLikeFrameworks(
+  element: HTMLElement & { updateComplete: Promise<unknown> },
+  attribute: string,
+  isOn: () => boolean,
+): Promise<Record<string, boolean>> {
+  const seen: Record<string, boolean> = {};
+  for (const value of ['false', 'true', 'FALSE', '', null]) {
+    if (value === null) element.removeAttribute(attribute);
+    else element.setAttribute(attribute, value);
+    await element.updateComplete;
+    seen[value === null ? 'removed' : `"${value}"`] = isOn();
+  }
+  return seen;
+}
+
+/** What bindBooleanLikeFrameworks returns for an attribute that follows its binding. */
+export const followsBinding = { '"false"': false, '"true"': true, '"FALSE"': false, '""': true, removed: false };
