@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, fetchWithTimeout, GeolocationController, LoadController, notConfigured, PoliteAnnouncer, reportProblem } from '@civic-widgets/core';
+import { baseStyles, booleanAttribute, CivicElement, focusProgrammatically, fetchWithTimeout, GeolocationController, LoadController, notConfigured, PoliteAnnouncer, reportProblem } from '@civic-widgets/core';
 import { registerLocatorCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { locatorStyles } from './locator-styles.js';
@@ -16,6 +16,8 @@ import { kindLabel, holidayName } from './kinds.js';
 import { matchesWords, preparePoints, searchWords, type PreparedPoint } from './point-query.js';
 import type { WeeklyHours } from './hours/opening-hours.js';
 import { pointItem } from './views/point-item.js';
+import { MapController, mapWords, type MapScene } from './map/map-controller.js';
+import { tileCrsValues, tileUrlProblem } from './map/tile-settings.js';
 import { stateWords, type DayName, type StateWords } from './views/state-words.js';
 
 /** Straight-line metres within which a point counts as "within a 15-minute walk" (see geo/distance.ts). */
@@ -43,6 +45,7 @@ interface Listing {
  * @csspart filters - Search, subdistrict, kinds, open now and walking distance.
  * @csspart point - Each service point in the list.
  * @csspart status - Messages: loading, counts, nothing found, problems.
+ * @csspart map - The map's region (with `map`), after the list.
  *
  * @cssprop --civic-color-primary - Links, buttons and focus marks. Default #005ea5.
  * @cssprop --civic-color-text - Body text. Default #1b1b1b.
@@ -86,18 +89,46 @@ export class CivicServiceLocator extends CivicElement {
   /** Milliseconds to wait for the data and the calendar. */
   @property({ type: Number }) timeout = 15_000;
 
+  /** Shows the listed points on a map too, after the list; its file (civic-service-locator-map.js) is only loaded with this attribute. */
+  @property({ type: Boolean, converter: booleanAttribute }) map = false;
+
+  /** `{z}/{x}/{y}` URL template of the host's map tiles. Without it the map has a plain background and asks no one for anything. */
+  @property({ attribute: 'tile-url' }) tileUrl = '';
+
+  /** The tile provider's credit line, shown as text under the map. */
+  @property({ attribute: 'tile-attribution' }) tileAttribution = '';
+
+  /** Coordinate system of the tiles: wgs84 (OpenStreetMap, Tianditu) or gcj02 (Amap, Tencent), to which the points are shifted. */
+  @property({ attribute: 'tile-crs' }) tileCrs = 'wgs84';
+
   @state() private query = '';
   @state() private subdistrict = '';
   @state() private chosenKinds: ReadonlySet<string> = new Set();
   @state() private openNow = false;
   @state() private withinWalk = false;
   @state() private shown = 10;
+  /** The point chosen with "Show on map" or on the map: highlighted in both. */
+  @state() private selected?: PreparedPoint;
 
   private readonly points = new LoadController<ParsedPoints>(this);
   private readonly calendar = new LoadController<HolidayCalendar>(this);
   // Coarse is enough to sort by distance, and quicker and kinder to the battery.
   private readonly geolocation = new GeolocationController(this, { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 });
   private readonly announcer = new PoliteAnnouncer(this);
+  private readonly pointMap = new MapController<PreparedPoint>(this, () =>
+    this.map && this.points.state.kind === 'loaded' && !this.configurationProblem()
+      ? {
+          frame: () => this.shadowRoot?.querySelector<HTMLElement>('.map-frame'),
+          scene: () => this.mapScene(),
+          locale: this.locale,
+          words: mapWords(),
+          tileUrl: this.tileUrl && new URL(this.tileUrl, document.baseURI).href.replace(/%7B([xyz])%7D/g, '{$1}'),
+          tileAttribution: this.tileAttribution,
+          tileCrs: this.tileCrs,
+          onChoose: this.chooseOnMap,
+        }
+      : undefined,
+  );
 
   private preparedCache?: { points: ParsedPoints; locale: string; prepared: PreparedPoint[]; subdistricts: string[]; kinds: string[] };
   private distanceCache?: { prepared: PreparedPoint[]; latitude: number; longitude: number; metres: Map<PreparedPoint, number>; byDistance: PreparedPoint[] };
@@ -267,6 +298,8 @@ export class CivicServiceLocator extends CivicElement {
     if (!directionsServices.includes(this.directions)) return badValue('directions', this.directions);
     if (!(Number.isInteger(this.pageSize) && this.pageSize > 0)) return badValue('page-size', this.pageSize);
     if (!(this.timeout > 0 && this.timeout <= 2_147_483_647)) return badValue('timeout', this.timeout);
+    if (this.map && !tileCrsValues.includes(this.tileCrs)) return badValue('tile-crs', this.tileCrs);
+    if (this.map && this.tileUrl && tileUrlProblem(this.tileUrl)) return `tile-url ${tileUrlProblem(this.tileUrl)}`;
     try {
       civilMoment(0, this.timeZone);
     } catch {
@@ -319,6 +352,8 @@ export class CivicServiceLocator extends CivicElement {
             directions: this.directions,
             formatList: this.formatList,
             onChoose: this.choose,
+            selected: point === this.selected,
+            onShowOnMap: this.pointMap.status === 'ready' ? this.showOnMap : undefined,
           }),
         )}
       </ul>
@@ -326,8 +361,37 @@ export class CivicServiceLocator extends CivicElement {
         ? html`<button type="button" class="more" @click=${() => this.showMore(visible.length)}>
             ${msg(str`Show ${this.formatCount(Math.min(this.pageSize, found.length - visible.length))} more`)}
           </button>`
-        : nothing}`;
+        : nothing}
+      ${this.map ? this.pointMap.render() : nothing}`;
   }
+
+  /** The points the list shows, for the map: the same listing, from the caches render filled. */
+  private mapScene(): MapScene<PreparedPoint> | undefined {
+    if (this.points.state.kind !== 'loaded') return undefined;
+    const { prepared } = this.prepared(this.points.state.value);
+    const calendar = this.calendar.state.kind === 'loaded' ? this.calendar.state.value : undefined;
+    const distances = this.distances(prepared);
+    const visible = this.listing(distances?.byDistance ?? prepared, distances?.metres, civilMoment(Date.now(), this.timeZone), calendar).found.slice(0, this.shown);
+    return {
+      points: visible.map((point) => ({ key: point, name: point.name, longitude: point.point.longitude, latitude: point.point.latitude })),
+      selected: this.selected && visible.includes(this.selected) ? this.selected : undefined,
+      position: this.geolocation.position,
+    };
+  }
+
+  /** "Show on map": the marker is highlighted, the map moves to it, and the focus goes there. */
+  private readonly showOnMap = async (point: PreparedPoint): Promise<void> => {
+    this.selected = point;
+    await this.updateComplete;
+    this.pointMap.focusMarker(point);
+  };
+
+  /** A marker was activated: its result is highlighted and takes the focus (which brings it into view). */
+  private readonly chooseOnMap = async (point: PreparedPoint): Promise<void> => {
+    this.selected = point;
+    await this.updateComplete;
+    focusProgrammatically(this.shadowRoot?.querySelector<HTMLElement>(`.points > li.selected .name`));
+  };
 
   /** The focus stays on the busy button while it loads, then goes to the start of the list's controls, or back to the button. */
   private readonly retry = async (): Promise<void> => {

@@ -108,6 +108,20 @@ describe('WGS-84 to GCJ-02', () => {
     expect(gcjLatitude).to.be.closeTo(39.91640428150164, 1e-9);
   });
 
+  it('matches the reference pairs of googollee/eviltransform (Shanghai, Shenzhen, Beijing)', () => {
+    // [WGS-84 latitude, longitude, GCJ-02 latitude, longitude], from that library's tests.
+    const pairs = [
+      [31.1774276, 121.5272106, 31.17530398364597, 121.531541859215],
+      [22.543847, 113.912316, 22.540796131694766, 113.9171764808363],
+      [39.911954, 116.377817, 39.91334545536069, 116.38404722455657],
+    ] as const;
+    for (const [latitude, longitude, gcjLatitude, gcjLongitude] of pairs) {
+      const [shiftedLongitude, shiftedLatitude] = wgs84ToGcj02(longitude, latitude);
+      expect(shiftedLongitude).to.be.closeTo(gcjLongitude, 1e-9);
+      expect(shiftedLatitude).to.be.closeTo(gcjLatitude, 1e-9);
+    }
+  });
+
   it('leaves positions outside China as they are', () => {
     expect(wgs84ToGcj02(-0.1276, 51.5072)).to.deep.equal([-0.1276, 51.5072]);
   });

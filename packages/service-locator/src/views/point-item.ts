@@ -17,6 +17,10 @@ export interface PointItemProps {
   directions: DirectionsService;
   formatList: (items: string[]) => string;
   onChoose: (prepared: PreparedPoint) => void;
+  /** Chosen on the map or with "Show on map". */
+  selected: boolean;
+  /** With a map: "Show on map" highlights the point's marker. */
+  onShowOnMap: ((prepared: PreparedPoint) => void) | undefined;
 }
 
 function wheelchairText(value: string | undefined): string | undefined {
@@ -35,7 +39,8 @@ export function pointItem(props: PointItemProps) {
   const wheelchair = wheelchairText(point.wheelchair);
   const directions = directionsUrl(props.directions, point, prepared.name);
   const choose = () => props.onChoose(prepared);
-  return html`<li class="point" part="point" data-index=${props.index}>
+  const onShowOnMap = props.onShowOnMap;
+  return html`<li class="point ${props.selected ? 'selected' : ''}" part="point" data-index=${props.index}>
     <div class="name" role="heading" aria-level=${props.headingLevel} tabindex="-1">${prepared.name}</div>
     <p class="kind">${[kindLabel(point.kind), prepared.subdistrict].filter(Boolean).join(' · ')}</p>
     <p class="state ${props.state.tone}">${props.state.text}</p>
@@ -54,6 +59,7 @@ export function pointItem(props: PointItemProps) {
       ${directions
         ? html`<li><a class="directions" href=${directions} target="_blank" rel="noopener noreferrer" @click=${choose}>${msg('Directions')}<span class="visually-hidden">${msg(' (opens in a new tab)')}</span></a></li>`
         : nothing}
+      ${onShowOnMap ? html`<li><button type="button" class="link show-on-map" @click=${() => onShowOnMap(prepared)}>${msg('Show on map')}</button></li>` : nothing}
     </ul>
   </li>`;
 }

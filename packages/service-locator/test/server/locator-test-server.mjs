@@ -5,6 +5,7 @@
 //   GET /ns/{ns}/…                    all of the above, recorded per namespace, plus:
 //   GET /ns/{ns}/hostile.geojson      points whose every text is one of the payloads the test posted
 //   GET /ns/{ns}/slow/{file}          a file of ../fixtures/, answered only when the test says so
+//   GET /ns/{ns}/tiles/{z}/{x}/{y}.png  a map tile (a plain 256 × 256 PNG), as a district's tile server would
 //   GET /ns/{ns}/__control/log        every request to the namespace, in order (path and query)
 //   POST /ns/{ns}/__control/hostile   {"payloads": ["…", …]}
 //   POST /ns/{ns}/__control/release   answers the held slow requests
@@ -13,6 +14,7 @@
 // Answers any origin (CORS `*`, no credentials), as a district's open data would.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { crc32, deflateSync } from 'node:zlib';
 import { join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -82,6 +84,7 @@ async function handle(req, res, context) {
   ns.log.push({ method: req.method, path: route, search: url.search, referer: req.headers.referer ?? null });
   if (ns.mode !== 'ok') return send(res, Number(ns.mode), `The test server answers ${ns.mode}.`, 'text/plain');
   if (route === 'hostile.geojson') return send(res, 200, hostile(ns.payloads), geojson);
+  if (/^tiles\/\d+\/\d+\/\d+\.png$/.test(route)) return send(res, 200, tilePng(), 'image/png');
   if (route.startsWith('slow/')) {
     return new Promise((resolve) => {
       const release = () => resolve(serve(res, url, route.slice('slow/'.length), context));
@@ -156,4 +159,33 @@ function hostile(payloads) {
       },
     })),
   });
+}
+
+let tile;
+
+/** A 256 × 256 map tile: a light ground with darker edges, so the tile grid shows (PNG, 8-bit greyscale). */
+export function tilePng() {
+  if (tile) return tile;
+  const size = 256;
+  const rows = Buffer.alloc((size + 1) * size);
+  for (let y = 0; y < size; y++) {
+    const row = y * (size + 1);
+    rows[row] = 0; // filter: none
+    for (let x = 0; x < size; x++) rows[row + 1 + x] = x === 0 || y === 0 ? 0xb0 : 0xe8;
+  }
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8; // bit depth
+  header[9] = 0; // greyscale
+  tile = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return tile;
 }

@@ -1,0 +1,208 @@
+import { DivIcon, LatLngBounds, LayerGroup, LeafletMap, Marker, type LatLngExpression } from 'leaflet';
+import { leafletCss } from '../generated/leaflet-css.js';
+import { wgs84ToGcj02 } from '../geo/gcj02.js';
+import { mapCss } from './map-styles.js';
+import { HostTileLayer } from './host-tile-layer.js';
+import { scaleBar } from './scale-bar.js';
+
+/**
+ * The optional map of <civic-service-locator>, a file of its own that the
+ * widget loads only with its `map` attribute. No Lit and no localize here:
+ * the widget gives every word already translated. The list stays the widget;
+ * everything the map shows, the list says too.
+ */
+
+export interface MapPoint<K> {
+  key: K;
+  name: string;
+  /** WGS-84, as the data gives it. */
+  longitude: number;
+  latitude: number;
+}
+
+export interface MapWords {
+  zoomIn: string;
+  zoomOut: string;
+  panNorth: string;
+  panSouth: string;
+  panWest: string;
+  panEast: string;
+  position: string;
+}
+
+export interface MapOptions<K> {
+  /** Where the map goes: an empty element of the widget's shadow root. */
+  frame: HTMLElement;
+  locale: string;
+  words: MapWords;
+  /** `{z}/{x}/{y}` template of the host's tiles; none: a plain background, no request. */
+  tileUrl: string;
+  /** The tile provider's credit, shown as text. */
+  tileAttribution: string;
+  /** `gcj02` when the tiles are drawn in GCJ-02 (Amap, Tencent): points are shifted to match. */
+  tileCrs: string;
+  /** A marker was activated. */
+  onChoose: (key: K) => void;
+}
+
+export interface PointMap<K> {
+  /** The points of the list, in its order (markers are in the tab order as in the list). */
+  setPoints(points: ReadonlyArray<MapPoint<K>>): void;
+  /** Highlights the point's marker and moves the map to it. */
+  select(key: K | undefined): void;
+  focusMarker(key: K): void;
+  /** The citizen's own position (only once they chose to share it); drawn, never followed. */
+  setPosition(position: { latitude: number; longitude: number } | undefined): void;
+  destroy(): void;
+}
+
+let sheet: CSSStyleSheet | undefined;
+
+/** Leaflet's and the map's styles, one constructed sheet for every locator on the page (no <link>, no inline style). */
+function adoptStyles(root: ShadowRoot): void {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(leafletCss + mapCss);
+  }
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+function element<T extends keyof HTMLElementTagNameMap>(tag: T, className: string, text = ''): HTMLElementTagNameMap[T] {
+  const made = document.createElement(tag);
+  made.className = className;
+  made.textContent = text;
+  return made;
+}
+
+export function createPointMap<K>(options: MapOptions<K>): PointMap<K> {
+  const { frame, words } = options;
+  adoptStyles(frame.getRootNode() as ShadowRoot);
+  const shift = options.tileCrs === 'gcj02';
+  const place = (longitude: number, latitude: number): LatLngExpression => {
+    const [x, y] = shift ? wgs84ToGcj02(longitude, latitude) : [longitude, latitude];
+    return [y, x];
+  };
+
+  const controls = element('div', 'map-controls');
+  const view = element('div', 'map-view');
+  const footer = element('div', 'map-footer');
+  frame.replaceChildren(controls, view, footer);
+
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const map = new LeafletMap(view, {
+    // Leaflet's own controls write markup with innerHTML (refused under Trusted
+    // Types) and its keyboard handler adds a tab stop that only arrows use:
+    // the buttons above do all of it, in the page's language.
+    zoomControl: false,
+    attributionControl: false,
+    keyboard: false,
+    zoomAnimation: !still,
+    fadeAnimation: !still,
+    markerZoomAnimation: !still,
+    minZoom: 3,
+    maxZoom: 18,
+  });
+  // Shanghai until the points arrive, so the map is never an empty world.
+  map.setView([31.23, 121.47], 11);
+  if (options.tileUrl) new HostTileLayer(options.tileUrl, { maxZoom: 18 }).addTo(map);
+
+  const zoomButtons: HTMLButtonElement[] = [];
+  const button = (label: string, symbol: string, act: () => void) => {
+    const made = element('button', '', symbol);
+    made.type = 'button';
+    made.setAttribute('aria-label', label);
+    made.title = label;
+    made.addEventListener('click', () => made.getAttribute('aria-disabled') !== 'true' && act());
+    controls.append(made);
+    return made;
+  };
+  const pan = (x: number, y: number) => () => {
+    const size = map.getSize();
+    map.panBy([(x * size.x) / 3, (y * size.y) / 3]);
+  };
+  zoomButtons.push(button(words.zoomIn, '+', () => map.zoomIn()), button(words.zoomOut, '−', () => map.zoomOut()));
+  button(words.panNorth, '↑', pan(0, -1));
+  button(words.panWest, '←', pan(-1, 0));
+  button(words.panEast, '→', pan(1, 0));
+  button(words.panSouth, '↓', pan(0, 1));
+  // Busy-style, not disabled, at the limits: a disabled button would drop the focus to the page.
+  const limits = () => {
+    zoomButtons[0]!.setAttribute('aria-disabled', String(map.getZoom() >= map.getMaxZoom()));
+    zoomButtons[1]!.setAttribute('aria-disabled', String(map.getZoom() <= map.getMinZoom()));
+  };
+
+  const scale = scaleBar(map, options.locale);
+  footer.append(scale.element);
+  if (options.tileAttribution) footer.append(element('span', 'attribution', options.tileAttribution));
+  map.on('zoomend moveend', () => {
+    limits();
+    scale.update();
+  });
+  limits();
+  scale.update();
+
+  const markers = new Map<K, { marker: Marker; button: HTMLButtonElement; point: MapPoint<K> }>();
+  const layer = new LayerGroup().addTo(map);
+  let selected: K | undefined;
+  let position: Marker | undefined;
+  let fitted = false;
+
+  const markerFor = (point: MapPoint<K>) => {
+    const pin = element('button', selected === point.key ? 'selected' : '');
+    pin.type = 'button';
+    pin.append(element('span', 'label', point.name));
+    pin.addEventListener('click', () => options.onChoose(point.key));
+    const at = place(point.longitude, point.latitude);
+    // A keyboard reader's marker is always in view (WCAG 2.4.11).
+    pin.addEventListener('focus', () => map.panInside(at, { padding: [48, 48] }));
+    // Size and offset come from the stylesheet (larger in care mode), not from Leaflet's inline sizes.
+    const icon = new DivIcon({ html: pin, className: 'civic-marker', iconSize: null });
+    return { marker: new Marker(at, { icon, keyboard: false, interactive: false }), button: pin, point };
+  };
+
+  return {
+    setPoints(points) {
+      layer.clearLayers();
+      markers.clear();
+      for (const point of points) {
+        const made = markerFor(point);
+        markers.set(point.key, made);
+        layer.addLayer(made.marker);
+      }
+      // The first points shown frame the map; after that the citizen's view is left alone.
+      if (!fitted && points.length > 0) {
+        fitted = true;
+        const bounds = new LatLngBounds(points.map((point) => place(point.longitude, point.latitude)));
+        map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
+      }
+    },
+    select(key) {
+      if (selected !== undefined) markers.get(selected)?.button.classList.remove('selected');
+      selected = key;
+      const chosen = key === undefined ? undefined : markers.get(key);
+      if (!chosen) return;
+      chosen.button.classList.add('selected');
+      map.panTo(chosen.marker.getLatLng(), { animate: !still });
+    },
+    focusMarker(key) {
+      markers.get(key)?.button.focus();
+    },
+    setPosition(at) {
+      position?.remove();
+      position = undefined;
+      if (!at) return;
+      const dot = element('span', '');
+      dot.setAttribute('role', 'img');
+      dot.setAttribute('aria-label', words.position);
+      position = new Marker(place(at.longitude, at.latitude), {
+        icon: new DivIcon({ html: dot, className: 'civic-position', iconSize: null }),
+        keyboard: false,
+        interactive: false,
+      }).addTo(map);
+    },
+    destroy() {
+      map.remove();
+      frame.replaceChildren();
+    },
+  };
+}
