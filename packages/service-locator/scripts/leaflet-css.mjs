@@ -1,8 +1,9 @@
 // Writes src/generated/leaflet-css.ts: Leaflet's own stylesheet as text, for
 // the map to adopt into the widget's shadow root (a <link> would not reach
-// it). Minified, and without the rules that fetch images (the layers control
-// and the default marker icon, neither of which the map uses): the map must
-// never ask for a file the host did not configure.
+// it). Minified, and without the rules of the parts the map does not use:
+// Leaflet's controls (the map has its own buttons), popups and tooltips, and
+// the default marker icon. Those include every rule that fetches an image:
+// the map must never ask for a file the host did not configure.
 //
 //   node packages/service-locator/scripts/leaflet-css.mjs   (after changing the Leaflet version)
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,8 +17,13 @@ const require = createRequire(import.meta.url);
 const leafletDir = `${dirname(dirname(require.resolve('leaflet')))}/`;
 const { version } = JSON.parse(readFileSync(`${leafletDir}package.json`, 'utf8'));
 const { code } = transform({ filename: 'leaflet.css', code: readFileSync(`${leafletDir}dist/leaflet.css`), minify: true });
-// Minified, each rule is `selectors{declarations}`; drop those that load an image.
-const css = code.toString().replace(/[^{}]*\{[^{}]*url\([^{}]*\}/g, '');
+const unused = /leaflet-(control|bar|popup|tooltip|default-icon|retina|oldie|zoom-box)/;
+// Minified, each rule is `selectors{declarations}`: keep the selectors of the parts in use.
+const css = code.toString().replace(/([^{}]+)\{([^{}]*)\}/g, (rule, selectors, declarations) => {
+  if (selectors.startsWith('@')) return rule;
+  const kept = selectors.split(',').filter((selector) => !unused.test(selector));
+  return kept.length === 0 ? '' : `${kept.join(',')}{${declarations}}`;
+});
 if (css.includes('url(')) throw new Error('leaflet.css still loads a file');
 
 const out = fileURLToPath(new URL('../src/generated/leaflet-css.ts', import.meta.url));

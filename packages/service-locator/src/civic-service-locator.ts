@@ -17,7 +17,6 @@ import { matchesWords, preparePoints, searchWords, type PreparedPoint } from './
 import type { WeeklyHours } from './hours/opening-hours.js';
 import { pointItem } from './views/point-item.js';
 import { MapController, mapWords, type MapScene } from './map/map-controller.js';
-import { tileCrsValues, tileUrlProblem } from './map/tile-settings.js';
 import { stateWords, type DayName, type StateWords } from './views/state-words.js';
 
 /** Straight-line metres within which a point counts as "within a 15-minute walk" (see geo/distance.ts). */
@@ -122,7 +121,7 @@ export class CivicServiceLocator extends CivicElement {
           scene: () => this.mapScene(),
           locale: this.locale,
           words: mapWords(),
-          tileUrl: this.tileUrl && new URL(this.tileUrl, document.baseURI).href.replace(/%7B([xyz])%7D/g, '{$1}'),
+          tileUrl: this.tileUrl,
           tileAttribution: this.tileAttribution,
           tileCrs: this.tileCrs,
           onChoose: this.chooseOnMap,
@@ -298,8 +297,6 @@ export class CivicServiceLocator extends CivicElement {
     if (!directionsServices.includes(this.directions)) return badValue('directions', this.directions);
     if (!(Number.isInteger(this.pageSize) && this.pageSize > 0)) return badValue('page-size', this.pageSize);
     if (!(this.timeout > 0 && this.timeout <= 2_147_483_647)) return badValue('timeout', this.timeout);
-    if (this.map && !tileCrsValues.includes(this.tileCrs)) return badValue('tile-crs', this.tileCrs);
-    if (this.map && this.tileUrl && tileUrlProblem(this.tileUrl)) return `tile-url ${tileUrlProblem(this.tileUrl)}`;
     try {
       civilMoment(0, this.timeZone);
     } catch {

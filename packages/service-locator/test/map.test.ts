@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { locatorOrigin } from '/locator-test-config.js';
 import { wgs84ToGcj02 } from '../src/geo/gcj02.js';
 import { captureConsole, click, LocatorServer, names, pointsUrl, renderLocator, shadow, squash, useClock, type Locator } from './helpers/locator.js';
@@ -125,12 +125,26 @@ describe('<civic-service-locator> map', () => {
     });
   }
 
-  it('refuses an unknown tile-crs or a tile-url without {z}/{x}/{y} as a set-up problem, with one console error', async () => {
+  it('with an unknown tile-crs or a tile-url without {z}/{x}/{y}, says the map cannot be shown, logs one console error, and the list works on', async () => {
+    for (const attrs of [{ 'tile-crs': 'bd09' }, { 'tile-url': 'https://tiles.example/{z}.png' }]) {
+      const el = await renderLocator({ map: true, ...attrs });
+      await waitUntil(() => shadow(el).querySelector('.map-failed'), 'no message where the map would be');
+      expect(squash(shadow(el).querySelector('.map-failed')?.textContent)).to.equal('The map cannot be shown. The list above has every service point.');
+      expect(shadow(el).querySelectorAll('.points > li').length).to.be.greaterThan(0);
+      expect(shadow(el).querySelector('.show-on-map')).to.equal(null);
+    }
+    expect(problems()).to.deep.equal([
+      'error [civic-widgets] <civic-service-locator>: tile-crs must be wgs84 or gcj02, not "bd09".',
+      'error [civic-widgets] <civic-service-locator>: tile-url must be an http(s) URL template with {z}, {x} and {y}, not "https://tiles.example/{z}.png".',
+    ]);
+  });
+
+  it('draws the map once the host corrects its tile settings', async () => {
     const el = await renderLocator({ map: true, 'tile-crs': 'bd09' });
-    expect(shadow(el).querySelector('.problem')).to.not.equal(null);
-    const other = await renderLocator({ map: true, 'tile-url': 'https://tiles.example/{z}.png' });
-    expect(shadow(other).querySelector('.problem')).to.not.equal(null);
-    expect(problems()).to.have.length(2);
+    await waitUntil(() => shadow(el).querySelector('.map-failed'), 'no message where the map would be');
+    el.setAttribute('tile-crs', 'gcj02');
+    await waitUntil(() => markers(el).length > 0, 'the map did not come back');
+    expect(shadow(el).querySelector('.map-failed')).to.equal(null);
   });
 
   it('keyboard: Tab goes through the zoom and move buttons and the markers, then out of the map; Enter on a marker selects its result', async () => {
@@ -172,6 +186,16 @@ describe('<civic-service-locator> map', () => {
     // The name shows beside the highlighted marker (not only to screen readers).
     expect(marker.querySelector('.label')!.getBoundingClientRect().width).to.be.greaterThan(20);
     await waitUntil(() => shadow(el).querySelector<HTMLElement>('.leaflet-map-pane')!.style.transform !== before, 'the map did not move');
+  });
+
+  it('a click on a marker selects its result', async () => {
+    const el = await renderWithMap();
+    const marker = markers(el)[1]!;
+    shadow(el).querySelector('.map-view')!.scrollIntoView({ block: 'center' });
+    const box = marker.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+    await waitUntil(() => shadow(el).querySelector('.points > li.selected'), 'the click did not select a result');
+    expect(squash(shadow(el).querySelector('.points > li.selected .name')?.textContent)).to.equal(squash(marker.textContent));
   });
 
   it('zooms and moves with buttons (no dragging needed), showing the scale as it changes', async () => {

@@ -1,4 +1,4 @@
-import { GridLayer, TileLayer } from 'leaflet';
+import { GridLayer, TileLayer } from './leaflet-parts.js';
 
 interface Tile {
   el: HTMLImageElement;

@@ -1,5 +1,32 @@
-// The part of Leaflet 2's ES module API the map uses. Leaflet 2 ships no types
-// yet, and @types/leaflet describes 1.x (its `L` namespace, not these classes).
+// The part of Leaflet 2's ES module API the map uses (see leaflet-parts.ts).
+// Leaflet 2 ships no types yet, and @types/leaflet describes 1.x (its `L`
+// namespace, not these classes).
+declare module 'leaflet/src/map/handler/Map.Drag.js';
+declare module 'leaflet/src/map/handler/Map.ScrollWheelZoom.js';
+declare module 'leaflet/src/map/handler/Map.DoubleClickZoom.js';
+declare module 'leaflet/src/map/handler/Map.PinchZoom.js';
+declare module 'leaflet/src/map/Map.js' {
+  export { LeafletMap as Map } from 'leaflet';
+}
+declare module 'leaflet/src/geo/LatLngBounds.js' {
+  export { LatLngBounds } from 'leaflet';
+}
+declare module 'leaflet/src/layer/LayerGroup.js' {
+  export { LayerGroup } from 'leaflet';
+}
+declare module 'leaflet/src/layer/marker/Marker.js' {
+  export { Marker } from 'leaflet';
+}
+declare module 'leaflet/src/layer/marker/DivIcon.js' {
+  export { DivIcon } from 'leaflet';
+}
+declare module 'leaflet/src/layer/tile/GridLayer.js' {
+  export { GridLayer } from 'leaflet';
+}
+declare module 'leaflet/src/layer/tile/TileLayer.js' {
+  export { TileLayer } from 'leaflet';
+}
+
 declare module 'leaflet' {
   export type LatLngExpression = LatLng | [number, number];
   export type PointExpression = Point | [number, number];

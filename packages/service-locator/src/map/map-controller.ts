@@ -1,5 +1,6 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
+import { logProblem } from '@civic-widgets/core';
 import type { MapOptions, MapPoint, PointMap } from './map-view.js';
 
 type MapModule = typeof import('./map-view.js');
@@ -22,13 +23,17 @@ export interface MapSettings<K> extends Omit<MapOptions<K>, 'frame'> {
  * the first time a widget with `map` has points to show, beside the widget's
  * own file; never without `map`. Created in the rendered frame after an
  * update, and brought up to date after every update (render itself stays
- * free of side effects). If the file cannot be loaded, the frame says so and
- * the console gets one error; the list works on.
+ * free of side effects). If the file cannot be loaded, or `tile-url` or
+ * `tile-crs` cannot be used, the map's place says so and the console gets one
+ * error; the list works on.
  */
 export class MapController<K> implements ReactiveController {
-  status: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
+  /** `failed`: the file did not load; `unusable`: the tile settings cannot be used (until they change). */
+  status: 'idle' | 'loading' | 'ready' | 'failed' | 'unusable' = 'idle';
   private view?: PointMap<K>;
   private frame?: HTMLElement;
+  /** The settings the map was made with: new ones (another language, other tiles) make a new map. */
+  private made?: string;
   private shown?: MapScene<K>;
   private static module?: Promise<MapModule>;
 
@@ -41,15 +46,20 @@ export class MapController<K> implements ReactiveController {
 
   hostUpdated(): void {
     const settings = this.settings();
-    const frame = settings?.frame();
-    if (!settings || !frame) return this.drop();
+    if (!settings) return this.drop();
     if (this.status === 'idle') return void this.load();
-    if (this.status !== 'ready') return;
-    if (frame !== this.frame) {
+    const made = JSON.stringify([settings.locale, settings.tileUrl, settings.tileAttribution, settings.tileCrs]);
+    if (made !== this.made) {
       this.drop();
-      this.status = 'ready';
+      this.made = made;
+      // New settings get a new try: the frame comes back with the next update.
+      if (this.status === 'unusable') return void ((this.status = 'ready'), this.host.requestUpdate());
     }
+    const frame = settings.frame();
+    if (this.status !== 'ready' || !frame) return this.drop();
+    if (frame !== this.frame) this.drop();
     if (!this.view) {
+      this.frame = frame;
       // The module is in: this resolves at once.
       void MapController.module!.then((module) => this.create(module, settings, frame));
       return;
@@ -71,17 +81,26 @@ export class MapController<K> implements ReactiveController {
       await (MapController.module ??= import('./map-view.js'));
       this.status = 'ready';
     } catch (error) {
-      // Tried again with the next widget or page load, not on every update.
-      this.status = 'failed';
-      console.error(`[civic-widgets] <${this.host.localName}>: the map file could not be loaded; the list works without it.`, error);
+      // Tried again with the next page load, not on every update.
+      this.fail('failed', 'the map file could not be loaded; the list works without it.', error);
     }
     this.host.requestUpdate();
   }
 
+  private fail(status: 'failed' | 'unusable', problem: string, detail?: unknown): void {
+    this.status = status;
+    logProblem(this.host, problem, detail);
+  }
+
   private create(module: MapModule, settings: MapSettings<K>, frame: HTMLElement): void {
     if (this.view || !frame.isConnected) return;
-    this.frame = frame;
-    this.view = module.createPointMap({ ...settings, frame });
+    try {
+      this.view = module.createPointMap({ ...settings, frame });
+    } catch (error) {
+      if (!(error instanceof module.MapSettingsError)) throw error;
+      this.fail('unusable', error.message);
+      return this.host.requestUpdate();
+    }
     this.sync(settings.scene());
   }
 
@@ -98,15 +117,14 @@ export class MapController<K> implements ReactiveController {
   private drop(): void {
     this.view?.destroy();
     this.view = undefined;
-    this.frame = undefined;
     this.shown = undefined;
   }
 
   /** The map's place in the widget, after the list: a labelled region, its frame filled by the map file. */
   render() {
-    if (this.status === 'failed') {
+    if (this.status === 'failed' || this.status === 'unusable') {
       return html`<section class="map" aria-label=${msg('Map of the service points')} part="map">
-        <p class="notice map-failed">${msg('The map could not be loaded. The list above has every service point.')}</p>
+        <p class="notice map-failed">${msg('The map cannot be shown. The list above has every service point.')}</p>
       </section>`;
     }
     return html`<section class="map" aria-label=${msg('Map of the service points')} part="map">

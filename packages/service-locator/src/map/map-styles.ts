@@ -12,6 +12,8 @@ export const mapCss = `
 .map-view.leaflet-container{font:inherit;background:var(--_civic-color-surface)}
 .map-view :focus-visible{outline:3px solid var(--_civic-color-text);outline-offset:2px;box-shadow:0 0 0 6px var(--_civic-color-focus)}
 .civic-marker{width:0;height:0}
+/* Leaflet lets clicks through markers it does not handle itself; these are buttons. */
+.civic-marker button{pointer-events:auto;cursor:pointer}
 .civic-marker button{--_size:24px;position:absolute;inset-inline-start:0;top:0;display:block;width:var(--_size);min-width:0;height:var(--_size);min-height:0;margin:calc(var(--_size)/-2);padding:0;border:3px solid var(--_civic-color-background);border-radius:50%;background:var(--_civic-color-primary);box-shadow:0 0 0 1px var(--_civic-color-text)}
 .care .civic-marker button{--_size:48px}
 .civic-marker button.selected{--_size:32px;background:var(--_civic-color-focus);border-color:var(--_civic-color-text);z-index:1}

@@ -1,4 +1,4 @@
-import { DivIcon, LatLngBounds, LayerGroup, LeafletMap, Marker, type LatLngExpression } from 'leaflet';
+import { DivIcon, LatLngBounds, LayerGroup, LeafletMap, Marker, type LatLngExpression } from './leaflet-parts.js';
 import { leafletCss } from '../generated/leaflet-css.js';
 import { wgs84ToGcj02 } from '../geo/gcj02.js';
 import { mapCss } from './map-styles.js';
@@ -74,8 +74,27 @@ function element<T extends keyof HTMLElementTagNameMap>(tag: T, className: strin
   return made;
 }
 
+/** A `tile-url` or `tile-crs` the map cannot use: the map says it cannot be shown, the list goes on. */
+export class MapSettingsError extends Error {}
+
+/** The tile template, absolute (against the page), or a MapSettingsError. */
+function tileTemplate(template: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(template, document.baseURI);
+  } catch {
+    // Said below.
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || !['{z}', '{x}', '{y}'].every((part) => template.includes(part))) {
+    throw new MapSettingsError(`tile-url must be an http(s) URL template with {z}, {x} and {y}, not "${template}".`);
+  }
+  return url.href.replace(/%7B([xyz])%7D/g, '{$1}');
+}
+
 export function createPointMap<K>(options: MapOptions<K>): PointMap<K> {
   const { frame, words } = options;
+  if (!['wgs84', 'gcj02'].includes(options.tileCrs)) throw new MapSettingsError(`tile-crs must be wgs84 or gcj02, not "${options.tileCrs}".`);
+  const tileUrl = options.tileUrl && tileTemplate(options.tileUrl);
   adoptStyles(frame.getRootNode() as ShadowRoot);
   const shift = options.tileCrs === 'gcj02';
   const place = (longitude: number, latitude: number): LatLngExpression => {
@@ -104,7 +123,7 @@ export function createPointMap<K>(options: MapOptions<K>): PointMap<K> {
   });
   // Shanghai until the points arrive, so the map is never an empty world.
   map.setView([31.23, 121.47], 11);
-  if (options.tileUrl) new HostTileLayer(options.tileUrl, { maxZoom: 18 }).addTo(map);
+  if (tileUrl) new HostTileLayer(tileUrl, { maxZoom: 18 }).addTo(map);
 
   const zoomButtons: HTMLButtonElement[] = [];
   const button = (label: string, symbol: string, act: () => void) => {

@@ -1,4 +1,4 @@
-import type { LeafletMap } from 'leaflet';
+import type { LeafletMap } from './leaflet-parts.js';
 
 /** The widest the bar grows, in CSS pixels. */
 const maxWidth = 120;
