@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, booleanAttribute, CivicElement, focusProgrammatically, fetchWithTimeout, GeolocationController, LoadController, notConfigured, PoliteAnnouncer, reportProblem } from '@civic-widgets/core';
+import { baseStyles, booleanAttribute, CivicElement, fetchWithTimeout, GeolocationController, LoadController, notConfigured, PoliteAnnouncer, reportProblem } from '@civic-widgets/core';
 import { registerLocatorCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { locatorStyles } from './locator-styles.js';
@@ -370,7 +370,7 @@ export class CivicServiceLocator extends CivicElement {
     const distances = this.distances(prepared);
     const visible = this.listing(distances?.byDistance ?? prepared, distances?.metres, civilMoment(Date.now(), this.timeZone), calendar).found.slice(0, this.shown);
     return {
-      points: visible.map((point) => ({ key: point, name: point.name, longitude: point.point.longitude, latitude: point.point.latitude })),
+      points: visible,
       selected: this.selected && visible.includes(this.selected) ? this.selected : undefined,
       position: this.geolocation.position,
     };
@@ -387,7 +387,7 @@ export class CivicServiceLocator extends CivicElement {
   private readonly chooseOnMap = async (point: PreparedPoint): Promise<void> => {
     this.selected = point;
     await this.updateComplete;
-    focusProgrammatically(this.shadowRoot?.querySelector<HTMLElement>(`.points > li.selected .name`));
+    this.shadowRoot?.querySelector<HTMLElement>('.points > .selected .name')?.focus();
   };
 
   /** The focus stays on the busy button while it loads, then goes to the start of the list's controls, or back to the button. */

@@ -126,7 +126,7 @@ describe('<civic-service-locator> map', () => {
   }
 
   it('with an unknown tile-crs or a tile-url without {z}/{x}/{y}, says the map cannot be shown, logs one console error, and the list works on', async () => {
-    for (const attrs of [{ 'tile-crs': 'bd09' }, { 'tile-url': 'https://tiles.example/{z}.png' }]) {
+    for (const attrs of [{ 'tile-crs': 'bd09' }, { 'tile-url': 'https://tiles.example/{z}.png' }] as Array<Record<string, string>>) {
       const el = await renderLocator({ map: true, ...attrs });
       await waitUntil(() => shadow(el).querySelector('.map-failed'), 'no message where the map would be');
       expect(squash(shadow(el).querySelector('.map-failed')?.textContent)).to.equal('The map cannot be shown. The list above has every service point.');

@@ -7,12 +7,12 @@ type MapModule = typeof import('./map-view.js');
 
 /** What the map shows after each update of the widget, worked out by the widget. */
 export interface MapScene<K> {
-  points: ReadonlyArray<MapPoint<K>>;
+  points: readonly K[];
   selected: K | undefined;
   position: { latitude: number; longitude: number } | undefined;
 }
 
-export interface MapSettings<K> extends Omit<MapOptions<K>, 'frame'> {
+export interface MapSettings<K extends MapPoint> extends Omit<MapOptions<K>, 'frame'> {
   /** The empty element the map goes in, once rendered. */
   frame: () => HTMLElement | null | undefined;
   scene: () => MapScene<K> | undefined;
@@ -27,7 +27,7 @@ export interface MapSettings<K> extends Omit<MapOptions<K>, 'frame'> {
  * `tile-crs` cannot be used, the map's place says so and the console gets one
  * error; the list works on.
  */
-export class MapController<K> implements ReactiveController {
+export class MapController<K extends MapPoint> implements ReactiveController {
   /** `failed`: the file did not load; `unusable`: the tile settings cannot be used (until they change). */
   status: 'idle' | 'loading' | 'ready' | 'failed' | 'unusable' = 'idle';
   private view?: PointMap<K>;
@@ -48,7 +48,7 @@ export class MapController<K> implements ReactiveController {
     const settings = this.settings();
     if (!settings) return this.drop();
     if (this.status === 'idle') return void this.load();
-    const made = JSON.stringify([settings.locale, settings.tileUrl, settings.tileAttribution, settings.tileCrs]);
+    const made = [settings.locale, settings.tileUrl, settings.tileAttribution, settings.tileCrs].join('\n');
     if (made !== this.made) {
       this.drop();
       this.made = made;
@@ -108,7 +108,7 @@ export class MapController<K> implements ReactiveController {
     const view = this.view;
     if (!view || !scene) return;
     const before = this.shown;
-    if (!before || before.points.length !== scene.points.length || before.points.some((point, index) => point.key !== scene.points[index]!.key)) view.setPoints(scene.points);
+    if (!before || before.points.length !== scene.points.length || before.points.some((point, index) => point !== scene.points[index])) view.setPoints(scene.points);
     if (!before || before.selected !== scene.selected || before.points !== scene.points) view.select(scene.selected);
     if (before?.position !== scene.position) view.setPosition(scene.position);
     this.shown = scene;
@@ -120,22 +120,20 @@ export class MapController<K> implements ReactiveController {
     this.shown = undefined;
   }
 
-  /** The map's place in the widget, after the list: a labelled region, its frame filled by the map file. */
+  /** The map's place in the widget, after the list: a labelled region, its frame filled by the map file, or why there is no map. */
   render() {
-    if (this.status === 'failed' || this.status === 'unusable') {
-      return html`<section class="map" aria-label=${msg('Map of the service points')} part="map">
-        <p class="notice map-failed">${msg('The map cannot be shown. The list above has every service point.')}</p>
-      </section>`;
-    }
+    const failed = this.status === 'failed' || this.status === 'unusable';
     return html`<section class="map" aria-label=${msg('Map of the service points')} part="map">
-      <p class="hint">${msg('The map shows the service points listed above. The list has all their details.')}</p>
-      <div class="map-frame"></div>
+      ${failed
+        ? html`<p class="notice map-failed">${msg('The map cannot be shown. The list above has every service point.')}</p>`
+        : html`<p class="hint">${msg('The map shows the service points listed above.')}</p>
+            <div class="map-frame"></div>`}
     </section>`;
   }
 }
 
 /** Every word the map shows, in the page's language. */
-export function mapWords(): MapOptions<unknown>['words'] {
+export function mapWords(): MapOptions<MapPoint>['words'] {
   return {
     zoomIn: msg('Zoom in'),
     zoomOut: msg('Zoom out'),

@@ -12,12 +12,11 @@ import { scaleBar } from './scale-bar.js';
  * everything the map shows, the list says too.
  */
 
-export interface MapPoint<K> {
-  key: K;
+/** A point of the list (the widget's own objects: each is its own key). */
+export interface MapPoint {
   name: string;
   /** WGS-84, as the data gives it. */
-  longitude: number;
-  latitude: number;
+  point: { longitude: number; latitude: number };
 }
 
 export interface MapWords {
@@ -30,7 +29,7 @@ export interface MapWords {
   position: string;
 }
 
-export interface MapOptions<K> {
+export interface MapOptions<K extends MapPoint> {
   /** Where the map goes: an empty element of the widget's shadow root. */
   frame: HTMLElement;
   locale: string;
@@ -45,9 +44,9 @@ export interface MapOptions<K> {
   onChoose: (key: K) => void;
 }
 
-export interface PointMap<K> {
+export interface PointMap<K extends MapPoint> {
   /** The points of the list, in its order (markers are in the tab order as in the list). */
-  setPoints(points: ReadonlyArray<MapPoint<K>>): void;
+  setPoints(points: readonly K[]): void;
   /** Highlights the point's marker and moves the map to it. */
   select(key: K | undefined): void;
   focusMarker(key: K): void;
@@ -91,7 +90,7 @@ function tileTemplate(template: string): string {
   return url.href.replace(/%7B([xyz])%7D/g, '{$1}');
 }
 
-export function createPointMap<K>(options: MapOptions<K>): PointMap<K> {
+export function createPointMap<K extends MapPoint>(options: MapOptions<K>): PointMap<K> {
   const { frame, words } = options;
   if (!['wgs84', 'gcj02'].includes(options.tileCrs)) throw new MapSettingsError(`tile-crs must be wgs84 or gcj02, not "${options.tileCrs}".`);
   const tileUrl = options.tileUrl && tileTemplate(options.tileUrl);
@@ -160,23 +159,23 @@ export function createPointMap<K>(options: MapOptions<K>): PointMap<K> {
   limits();
   scale.update();
 
-  const markers = new Map<K, { marker: Marker; button: HTMLButtonElement; point: MapPoint<K> }>();
+  const markers = new Map<K, { marker: Marker; button: HTMLButtonElement }>();
   const layer = new LayerGroup().addTo(map);
   let selected: K | undefined;
   let position: Marker | undefined;
   let fitted = false;
 
-  const markerFor = (point: MapPoint<K>) => {
-    const pin = element('button', selected === point.key ? 'selected' : '');
+  const markerFor = (point: K) => {
+    const pin = element('button', selected === point ? 'selected' : '');
     pin.type = 'button';
     pin.append(element('span', 'label', point.name));
-    pin.addEventListener('click', () => options.onChoose(point.key));
-    const at = place(point.longitude, point.latitude);
+    pin.addEventListener('click', () => options.onChoose(point));
+    const at = place(point.point.longitude, point.point.latitude);
     // A keyboard reader's marker is always in view (WCAG 2.4.11).
     pin.addEventListener('focus', () => map.panInside(at, { padding: [48, 48] }));
     // Size and offset come from the stylesheet (larger in care mode), not from Leaflet's inline sizes.
     const icon = new DivIcon({ html: pin, className: 'civic-marker', iconSize: null });
-    return { marker: new Marker(at, { icon, keyboard: false, interactive: false }), button: pin, point };
+    return { marker: new Marker(at, { icon, keyboard: false, interactive: false }), button: pin };
   };
 
   return {
@@ -185,13 +184,13 @@ export function createPointMap<K>(options: MapOptions<K>): PointMap<K> {
       markers.clear();
       for (const point of points) {
         const made = markerFor(point);
-        markers.set(point.key, made);
+        markers.set(point, made);
         layer.addLayer(made.marker);
       }
       // The first points shown frame the map; after that the citizen's view is left alone.
       if (!fitted && points.length > 0) {
         fitted = true;
-        const bounds = new LatLngBounds(points.map((point) => place(point.longitude, point.latitude)));
+        const bounds = new LatLngBounds(points.map(({ point }) => place(point.longitude, point.latitude)));
         map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
       }
     },
