@@ -22,9 +22,10 @@ const ceilings = {
   'civic-satisfaction-survey.js': 23300,
   'civic-satisfaction-survey-zh-Hans.js': 2000,
   'civic-satisfaction-survey-zh-Hant.js': 2000,
-  'civic-service-locator.js': 19900,
-  'civic-service-locator-zh-Hans.js': 1800,
-  'civic-service-locator-zh-Hant.js': 1800,
+  'civic-service-locator.js': 20800,
+  'civic-service-locator-map.js': 22600,
+  'civic-service-locator-zh-Hans.js': 2000,
+  'civic-service-locator-zh-Hant.js': 2000,
 };
 
 /**
