@@ -10,6 +10,8 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
   stories: [...(hasMdx ? ['../stories/**/*.mdx'] : []), '../stories/**/*.stories.ts'],
+  // Files the stories need as real URLs (map tiles are <img> requests, which the fetch fakes cannot answer).
+  staticDirs: [{ from: '../stories/static', to: '/' }],
   core: {
     // The built Storybook is opened on machines that may have no internet, and
     // it must not phone home from a district's network either.

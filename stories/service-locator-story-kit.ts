@@ -16,6 +16,10 @@ export interface LocatorArgs {
   timeout?: number;
   lang?: string;
   'care-mode'?: boolean;
+  map?: boolean;
+  'tile-url'?: string;
+  'tile-attribution'?: string;
+  'tile-crs'?: string;
   onCivicLocatorSelect?: (event: Event) => void;
   onCivicLocatorLocate?: (event: Event) => void;
 }
@@ -44,10 +48,21 @@ export function renderLocator(args: LocatorArgs) {
     timeout=${text(args.timeout)}
     lang=${text(args.lang)}
     ?care-mode=${args['care-mode'] === true}
+    ?map=${args.map === true}
+    tile-url=${text(args['tile-url'])}
+    tile-attribution=${text(args['tile-attribution'])}
+    tile-crs=${text(args['tile-crs'])}
     @civic-locator-select=${args.onCivicLocatorSelect}
     @civic-locator-locate=${args.onCivicLocatorLocate}
   ></civic-service-locator>`;
 }
+
+/**
+ * A fake tile server inside this Storybook: one plain 256 × 256 PNG
+ * (stories/static/fake-tiles/tile.png, served as a file by `storybook dev` and
+ * in the static build) for every {z}/{x}/{y}, each tile edged so the grid shows.
+ */
+export const fakeTileUrl = 'fake-tiles/tile.png?z={z}&x={x}&y={y}';
 
 /** Puts a story in a language on its own element, never on <html> (see notice-board-story-kit.ts). */
 export function inLanguage(lang: string): Decorator<LocatorArgs> {
@@ -138,6 +153,8 @@ export const words = {
     centre: 'Xujiahui Subdistrict Community Affairs Service Centre',
     closedToday: /^Closed today: National Day\. Opens /,
     workdayState: 'Open until 17:00',
+    mapRegion: 'Map of the service points',
+    tileCredit: 'Tiles: the Storybook fake tile server',
   },
   'zh-Hans': {
     loading: '正在加载服务点…',
@@ -155,6 +172,8 @@ export const words = {
     centre: '徐家汇街道社区事务受理服务中心',
     closedToday: /^今天休息：国庆节。/,
     workdayState: '开放至 17:00',
+    mapRegion: '服务点地图',
+    tileCredit: '地图瓦片：Storybook 模拟瓦片服务',
   },
   'zh-Hant': {
     loading: '正在載入服務點…',
@@ -172,6 +191,8 @@ export const words = {
     centre: '徐家汇街道社区事务受理服务中心',
     closedToday: /^今天休息：國慶節。/,
     workdayState: '開放至 17:00',
+    mapRegion: '服務點地圖',
+    tileCredit: '地圖圖磚：Storybook 模擬圖磚服務',
   },
 } as const;
 
@@ -287,6 +308,27 @@ export function keyStates(language: LocatorLanguage): Record<string, LocatorStor
       args: { src: fakePoints.many(10_000) },
       play: async (context) => {
         await shown(locatorRoot(context), '.points > li', 15_000);
+      },
+    },
+    MapWithNoTiles: {
+      args: { map: true },
+      beforeEach: atTime('2026-03-10T10:00:00+08:00'),
+      play: async (context) => {
+        const root = locatorRoot(context);
+        await shown(root, '.civic-marker button');
+        await expect(root.querySelector('section.map')?.getAttribute('aria-label')).toBe(word.mapRegion);
+        // The points, a scale bar and a plain background: not one image, not one request for tiles.
+        await expect(root.querySelectorAll('.map-view img').length).toBe(0);
+        await expect(root.querySelectorAll('.civic-marker button').length).toBe(root.querySelectorAll('.points > li').length);
+      },
+    },
+    MapWithTilesFromALocalFakeTileServer: {
+      args: { map: true, 'tile-url': fakeTileUrl, 'tile-attribution': word.tileCredit },
+      beforeEach: atTime('2026-03-10T10:00:00+08:00'),
+      play: async (context) => {
+        const root = locatorRoot(context);
+        await shown(root, '.civic-marker button');
+        await shown(root, '.leaflet-tile-loaded');
       },
     },
     CareMode: {

@@ -37,4 +37,6 @@ export const BadData: LocatorStory = key.BadData!;
 export const UnusableData: LocatorStory = key.UnusableData!;
 export const NotConfigured: LocatorStory = key.NotConfigured!;
 export const TenThousandPoints: LocatorStory = key.TenThousandPoints!;
+export const MapWithNoTiles: LocatorStory = key.MapWithNoTiles!;
+export const MapWithTilesFromALocalFakeTileServer: LocatorStory = key.MapWithTilesFromALocalFakeTileServer!;
 export const CareMode: LocatorStory = key.CareMode!;

@@ -120,7 +120,7 @@ export class CivicServiceLocator extends CivicElement {
           frame: () => this.shadowRoot?.querySelector<HTMLElement>('.map-frame'),
           scene: () => this.mapScene(),
           locale: this.locale,
-          words: mapWords(),
+          words: mapWords(this.formatList),
           tileUrl: this.tileUrl,
           tileAttribution: this.tileAttribution,
           tileCrs: this.tileCrs,

@@ -20,6 +20,11 @@ function markers(el: Locator): HTMLButtonElement[] {
   return [...shadow(el).querySelectorAll<HTMLButtonElement>('.civic-marker button')];
 }
 
+/** What a screen reader says for each marker drawn: a point's name, or "2 service points: A and B" for a group. */
+function drawnNames(el: Locator): string[] {
+  return markers(el).map((button) => button.getAttribute('aria-label') ?? squash(button.textContent));
+}
+
 async function renderWithMap(attrs: Record<string, string | number | boolean> = {}): Promise<Locator> {
   const el = await renderLocator({ map: true, ...attrs });
   await waitUntil(() => markers(el).length > 0, 'the map drew no markers', { timeout: 8000 });
@@ -53,7 +58,10 @@ describe('<civic-service-locator> map', () => {
     expect(region.getAttribute('aria-label')).to.equal('Map of the service points');
     // The list comes first in the reading and tab order.
     expect(shadow(el).querySelector('.points')!.compareDocumentPosition(region) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
-    expect(markers(el).map((marker) => squash(marker.textContent))).to.deep.equal(names(el));
+    // Each listed point: a marker of its own, or in a group of neighbours too close to tell apart ("2 service points: A and B").
+    const drawn = drawnNames(el);
+    expect(drawn.reduce((sum, name) => sum + (Number(/^(\d+) service points: /.exec(name)?.[1]) || 1), 0)).to.equal(names(el).length);
+    for (const name of names(el)) expect(drawn.some((label) => label === name || (label.includes(name) && /^\d+ service points: /.test(label)))).to.equal(true, name);
     expect([...region.querySelectorAll('.map-controls button')].map((button) => button.getAttribute('aria-label'))).to.deep.equal([
       'Zoom in',
       'Zoom out',
@@ -150,7 +158,7 @@ describe('<civic-service-locator> map', () => {
   it('keyboard: Tab goes through the zoom and move buttons and the markers, then out of the map; Enter on a marker selects its result', async () => {
     const el = await renderWithMap();
     const after = await fixture<HTMLButtonElement>(html`<button type="button">after the widget</button>`);
-    const names = markers(el).map((marker) => squash(marker.textContent));
+    const names = drawnNames(el);
     // From the last link of the list into the map.
     const links = shadow(el).querySelectorAll<HTMLElement>('.points a, .points button');
     links[links.length - 1]!.focus();
@@ -161,14 +169,15 @@ describe('<civic-service-locator> map', () => {
       path.push(now === after ? 'after' : (now?.getAttribute('aria-label') ?? squash(now?.textContent)));
     }
     expect(path).to.deep.equal(['Zoom in', 'Zoom out', 'Move the map up', 'Move the map left', 'Move the map right', 'Move the map down', ...names, 'after']);
-    // Back into the map, onto the third marker, and Enter.
-    markers(el)[2]!.focus();
+    // Back into the map, onto the third point's own marker, and Enter.
+    const third = markers(el).filter((marker) => !marker.classList.contains('group'))[2]!;
+    third.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => shadow(el).querySelector('.points > li.selected'), 'no result was selected');
     const selected = shadow(el).querySelector('.points > li.selected')!;
-    expect(squash(selected.querySelector('.name')?.textContent)).to.equal(names[2]);
+    expect(squash(selected.querySelector('.name')?.textContent)).to.equal(squash(third.textContent));
     expect(focused()).to.equal(selected.querySelector('.name'));
-    expect(markers(el)[2]!.classList.contains('selected')).to.equal(true);
+    expect(third.classList.contains('selected')).to.equal(true);
     after.remove();
   });
 
@@ -176,7 +185,6 @@ describe('<civic-service-locator> map', () => {
     const el = await renderWithMap();
     const item = shadow(el).querySelectorAll('.points > li')[4]!;
     const name = squash(item.querySelector('.name')?.textContent);
-    const before = shadow(el).querySelector<HTMLElement>('.leaflet-map-pane')!.style.transform;
     (item.querySelector('.show-on-map') as HTMLButtonElement).click();
     await waitUntil(() => focused()?.classList.contains('selected'), 'the focus did not go to the marker');
     const marker = focused() as HTMLButtonElement;
@@ -185,17 +193,56 @@ describe('<civic-service-locator> map', () => {
     expect(item.classList.contains('selected')).to.equal(true);
     // The name shows beside the highlighted marker (not only to screen readers).
     expect(marker.querySelector('.label')!.getBoundingClientRect().width).to.be.greaterThan(20);
-    await waitUntil(() => shadow(el).querySelector<HTMLElement>('.leaflet-map-pane')!.style.transform !== before, 'the map did not move');
+    // The map moves to it: it ends up in the middle of the map.
+    const view = shadow(el).querySelector('.map-view')!.getBoundingClientRect();
+    await waitUntil(() => {
+      const at = marker.getBoundingClientRect();
+      return Math.abs(at.left + at.width / 2 - (view.left + view.width / 2)) < 4 && Math.abs(at.top + at.height / 2 - (view.top + view.height / 2)) < 4;
+    }, 'the map did not move to the marker');
   });
 
   it('a click on a marker selects its result', async () => {
     const el = await renderWithMap();
-    const marker = markers(el)[1]!;
+    const marker = markers(el).filter((button) => !button.classList.contains('group'))[1]!;
     shadow(el).querySelector('.map-view')!.scrollIntoView({ block: 'center' });
     const box = marker.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
     await waitUntil(() => shadow(el).querySelector('.points > li.selected'), 'the click did not select a result');
     expect(squash(shadow(el).querySelector('.points > li.selected .name')?.textContent)).to.equal(squash(marker.textContent));
+  });
+
+  it('groups points too close to tell apart into one button that zooms in on them; no marker covers another', async () => {
+    const server = new LocatorServer();
+    const el = await renderWithMap({ src: server.generated(300), 'page-size': 60 });
+    const drawn = () => [...shadow(el).querySelectorAll<HTMLButtonElement>('.civic-marker button')];
+    const group = drawn().find((button) => button.classList.contains('group'));
+    if (!group) throw new Error('no group at the zoom the map opens at');
+    const count = Number(group.textContent);
+    expect(count).to.be.greaterThan(1);
+    expect(group.getAttribute('aria-label')).to.match(new RegExp(`^${count} service points: Service point|^${count} service points: 第`));
+    const overlapping = (buttons: HTMLButtonElement[]) =>
+      buttons.flatMap((a, i) => buttons.slice(i + 1).filter((b) => {
+        const [p, q] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+        return p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom;
+      }));
+    expect(overlapping(drawn())).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    // Activated, the group zooms in; the focus goes to its first point's marker (or the smaller group holding it).
+    group.focus();
+    group.click();
+    await waitUntil(() => focused()?.closest('.civic-marker'), 'the focus left the map');
+    expect(focused()).to.not.equal(group);
+    expect(overlapping(drawn())).to.deep.equal([]);
+  });
+
+  it('"Show on map" on a point inside a group zooms in until it has a marker of its own', async () => {
+    const server = new LocatorServer();
+    const el = await renderWithMap({ src: server.generated(300), 'page-size': 60 });
+    const grouped = shadow(el).querySelector<HTMLButtonElement>('.civic-marker .group')!.getAttribute('aria-label')!;
+    const item = [...shadow(el).querySelectorAll('.points > li')].find((li) => grouped.includes(squash(li.querySelector('.name')?.textContent)))!;
+    (item.querySelector('.show-on-map') as HTMLButtonElement).click();
+    await waitUntil(() => focused()?.classList.contains('selected'), 'the chosen point has no marker of its own');
+    expect(squash(focused()?.textContent)).to.equal(squash(item.querySelector('.name')?.textContent));
   });
 
   it('zooms and moves with buttons (no dragging needed), showing the scale as it changes', async () => {

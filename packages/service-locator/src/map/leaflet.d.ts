@@ -67,7 +67,7 @@ declare module 'leaflet' {
     constructor(element: HTMLElement, options?: MapOptions);
     on(types: string, handler: (event: unknown) => void): this;
     fire(type: string, data?: object): this;
-    setView(center: LatLngExpression, zoom: number): this;
+    setView(center: LatLngExpression, zoom: number, options?: PanOptions): this;
     fitBounds(bounds: LatLngBounds, options?: PanOptions): this;
     panTo(at: LatLngExpression, options?: PanOptions): this;
     panBy(offset: PointExpression): this;

@@ -1,5 +1,5 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { logProblem } from '@civic-widgets/core';
 import type { MapOptions, MapPoint, PointMap } from './map-view.js';
 
@@ -133,8 +133,9 @@ export class MapController<K extends MapPoint> implements ReactiveController {
 }
 
 /** Every word the map shows, in the page's language. */
-export function mapWords(): MapOptions<MapPoint>['words'] {
+export function mapWords(formatList: (items: string[]) => string): MapOptions<MapPoint>['words'] {
   return {
+    group: (names) => msg(str`${names.length} service points: ${formatList(names)}`),
     zoomIn: msg('Zoom in'),
     zoomOut: msg('Zoom out'),
     panNorth: msg('Move the map up'),

@@ -16,8 +16,8 @@ export const mapCss = `
 .civic-marker button{pointer-events:auto;cursor:pointer}
 .civic-marker button{--_size:24px;position:absolute;inset-inline-start:0;top:0;display:block;width:var(--_size);min-width:0;height:var(--_size);min-height:0;margin:calc(var(--_size)/-2);padding:0;border:3px solid var(--_civic-color-background);border-radius:50%;background:var(--_civic-color-primary);box-shadow:0 0 0 1px var(--_civic-color-text)}
 .care .civic-marker button{--_size:48px}
-.civic-marker button.selected{--_size:32px;background:var(--_civic-color-focus);border-color:var(--_civic-color-text);z-index:1}
-.care .civic-marker button.selected{--_size:56px}
+.civic-marker .group{color:var(--_civic-color-on-primary);font-size:.8em;font-weight:700;line-height:1}
+.civic-marker button.selected{background:var(--_civic-color-focus);border-color:var(--_civic-color-text);box-shadow:0 0 0 3px var(--_civic-color-background),0 0 0 5px var(--_civic-color-text);z-index:1}
 .civic-marker .label{position:absolute;inset-inline-start:calc(100% + 6px);top:50%;translate:0 -50%;padding:.1em .4em;white-space:nowrap;font-weight:700;color:var(--_civic-color-text);background:var(--_civic-color-background);border:2px solid var(--_civic-color-text);border-radius:var(--_civic-radius)}
 .civic-marker button:not(.selected) .label{clip-path:inset(50%);width:1px;height:1px;overflow:hidden;padding:0;border:0}
 .civic-position{width:0;height:0}

@@ -4,6 +4,7 @@ import { wgs84ToGcj02 } from '../geo/gcj02.js';
 import { mapCss } from './map-styles.js';
 import { HostTileLayer } from './host-tile-layer.js';
 import { scaleBar } from './scale-bar.js';
+import { groupNear } from './marker-groups.js';
 
 /**
  * The optional map of <civic-service-locator>, a file of its own that the
@@ -27,6 +28,8 @@ export interface MapWords {
   panWest: string;
   panEast: string;
   position: string;
+  /** The name of a marker standing for several points: "3 service points: …". */
+  group: (names: string[]) => string;
 }
 
 export interface MapOptions<K extends MapPoint> {
@@ -161,38 +164,73 @@ export function createPointMap<K extends MapPoint>(options: MapOptions<K>): Poin
 
   const markers = new Map<K, { marker: Marker; button: HTMLButtonElement }>();
   const layer = new LayerGroup().addTo(map);
+  let points: readonly K[] = [];
+  let groups: K[][] = [];
   let selected: K | undefined;
   let position: Marker | undefined;
   let fitted = false;
 
-  const markerFor = (point: K) => {
-    const pin = element('button', selected === point ? 'selected' : '');
+  const markerAt = (at: LatLngExpression, pin: HTMLButtonElement, className: string) => {
     pin.type = 'button';
-    pin.append(element('span', 'label', point.name));
-    pin.addEventListener('click', () => options.onChoose(point));
-    const at = place(point.point.longitude, point.point.latitude);
     // A keyboard reader's marker is always in view (WCAG 2.4.11).
     pin.addEventListener('focus', () => map.panInside(at, { padding: [48, 48] }));
     // Size and offset come from the stylesheet (larger in care mode), not from Leaflet's inline sizes.
-    const icon = new DivIcon({ html: pin, className: 'civic-marker', iconSize: null });
-    return { marker: new Marker(at, { icon, keyboard: false, interactive: false }), button: pin };
+    return new Marker(at, { icon: new DivIcon({ html: pin, className, iconSize: null }), keyboard: false, interactive: false });
   };
 
+  const markerFor = (point: K) => {
+    const pin = element('button', selected === point ? 'selected' : '');
+    pin.append(element('span', 'label', point.name));
+    pin.addEventListener('click', () => options.onChoose(point));
+    return { marker: markerAt(place(point.point.longitude, point.point.latitude), pin, 'civic-marker'), button: pin };
+  };
+
+  /** Points too close to tell apart at this zoom: one button with their number, which zooms in on them. */
+  const groupMarker = (members: K[]) => {
+    const pin = element('button', 'group', String(members.length));
+    pin.setAttribute('aria-label', words.group(members.map((member) => member.name)));
+    pin.title = pin.getAttribute('aria-label')!;
+    pin.addEventListener('click', () => {
+      const bounds = new LatLngBounds(members.map((member) => markers.get(member)!.marker.getLatLng()));
+      map.fitBounds(bounds, { padding: [48, 48], maxZoom: map.getMaxZoom(), animate: false });
+      focusMarker(members[0]!);
+    });
+    return markerAt(markers.get(members[0]!)!.marker.getLatLng(), pin, 'civic-marker');
+  };
+
+  const groupOf = (point: K) => groups.find((group) => group.includes(point));
+
+  const focusMarker = (point: K) => {
+    const group = groupOf(point);
+    if (group?.length === 1) markers.get(point)!.button.focus();
+    else if (group) frame.querySelectorAll<HTMLButtonElement>('.civic-marker button')[groups.indexOf(group)]?.focus();
+  };
+
+  /** Draws the markers, grouping those that would overlap (not at the last zoom, where they are as far apart as they get). */
+  const regroup = () => {
+    const root = frame.getRootNode() as ShadowRoot;
+    const focused = root.activeElement?.closest('.civic-marker') ? groups[[...frame.querySelectorAll('.civic-marker button')].indexOf(root.activeElement)]?.[0] : undefined;
+    const care = Boolean(frame.closest('.care'));
+    // Centres further apart than a marker is wide (24 px, 48 px in care mode), and a little more.
+    groups = map.getZoom() >= map.getMaxZoom() ? points.map((point) => [point]) : groupNear(points, (point) => map.latLngToContainerPoint(markers.get(point)!.marker.getLatLng()), care ? 50 : 26);
+    layer.clearLayers();
+    for (const group of groups) layer.addLayer(group.length === 1 ? markers.get(group[0]!)!.marker : groupMarker(group));
+    if (focused !== undefined) focusMarker(focused);
+  };
+  map.on('zoomend', regroup);
+
   return {
-    setPoints(points) {
-      layer.clearLayers();
+    setPoints(shown) {
+      points = shown;
       markers.clear();
-      for (const point of points) {
-        const made = markerFor(point);
-        markers.set(point, made);
-        layer.addLayer(made.marker);
-      }
+      for (const point of points) markers.set(point, markerFor(point));
       // The first points shown frame the map; after that the citizen's view is left alone.
       if (!fitted && points.length > 0) {
         fitted = true;
         const bounds = new LatLngBounds(points.map(({ point }) => place(point.longitude, point.latitude)));
         map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
       }
+      regroup();
     },
     select(key) {
       if (selected !== undefined) markers.get(selected)?.button.classList.remove('selected');
@@ -200,11 +238,12 @@ export function createPointMap<K extends MapPoint>(options: MapOptions<K>): Poin
       const chosen = key === undefined ? undefined : markers.get(key);
       if (!chosen) return;
       chosen.button.classList.add('selected');
-      map.panTo(chosen.marker.getLatLng(), { animate: !still });
+      const at = chosen.marker.getLatLng();
+      // Closer until the chosen point has a marker of its own.
+      while (groupOf(key!)!.length > 1 && map.getZoom() < map.getMaxZoom()) map.setView(at, map.getZoom() + 1, { animate: false });
+      map.panTo(at, { animate: !still });
     },
-    focusMarker(key) {
-      markers.get(key)?.button.focus();
-    },
+    focusMarker,
     setPosition(at) {
       position?.remove();
       position = undefined;
