@@ -27,8 +27,8 @@ const pages = {
   'civic-feedback': { budget: 25_000, ceiling: 36_800 },
   'civic-satisfaction-survey': { budget: 20_000, ceiling: 28_600 },
   'civic-notice-board': { budget: 20_000, ceiling: 24_600 },
-  'civic-service-locator': { budget: 18_000, ceiling: 24_900 },
-  'all widgets, autoloader': { budget: 60_000, ceiling: 74_000 },
+  'civic-service-locator': { budget: 18_000, ceiling: 25_000 },
+  'all widgets, autoloader': { budget: 60_000, ceiling: 74_100 },
 };
 
 /** Opens `url` and returns the encoded body bytes of every response, by URL, once `ready(tab)` resolves. */
