@@ -18,12 +18,13 @@ export const mapCss = `
 .care .civic-marker button{--_size:48px}
 .civic-marker .group{color:var(--_civic-color-on-primary);font-size:.8em;font-weight:700;line-height:1}
 .civic-marker button.selected{background:var(--_civic-color-focus);border-color:var(--_civic-color-text);box-shadow:0 0 0 3px var(--_civic-color-background),0 0 0 5px var(--_civic-color-text);z-index:1}
-.civic-marker .label{position:absolute;inset-inline-start:calc(100% + 6px);top:50%;translate:0 -50%;padding:.1em .4em;white-space:nowrap;font-weight:700;color:var(--_civic-color-text);background:var(--_civic-color-background);border:2px solid var(--_civic-color-text);border-radius:var(--_civic-radius)}
+.civic-marker .label{position:absolute;bottom:calc(100% + 8px);left:50%;translate:-50% 0;width:max-content;max-width:min(14em,80vw);padding:.1em .4em;text-align:center;font-weight:700;color:var(--_civic-color-text);background:var(--_civic-color-background);border:2px solid var(--_civic-color-text);border-radius:var(--_civic-radius)}
 .civic-marker button:not(.selected) .label{clip-path:inset(50%);width:1px;height:1px;overflow:hidden;padding:0;border:0}
 .civic-position{width:0;height:0}
 .civic-position span{position:absolute;width:18px;height:18px;margin:-9px;border:3px solid var(--_civic-color-background);border-radius:50%;background:var(--_civic-color-error);box-shadow:0 0 0 1px var(--_civic-color-text)}
 .map-footer{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.25em 1em;margin-block-start:.25em;color:var(--_civic-color-text-muted);font-size:.875em}
-.scale{border:2px solid var(--_civic-color-text);border-block-start:0;padding-inline:.25em;color:var(--_civic-color-text);line-height:1.3}
+.scale{display:flex;align-items:end;gap:.5em;color:var(--_civic-color-text)}
+.scale-bar{height:.6em;border:2px solid var(--_civic-color-text);border-block-start:0}
 @media (forced-colors:active){
 .civic-marker button{background:ButtonText;border-color:ButtonFace}
 .civic-marker button.selected{background:Highlight;border-color:ButtonText}

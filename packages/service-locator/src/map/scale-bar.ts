@@ -12,6 +12,11 @@ const maxWidth = 120;
 export function scaleBar(map: LeafletMap, locale: string) {
   const element = document.createElement('span');
   element.className = 'scale';
+  // The bar is as long as the distance; the words beside it, whatever their size (care mode).
+  const bar = document.createElement('span');
+  bar.className = 'scale-bar';
+  const words = document.createElement('span');
+  element.append(bar, words);
   const metres = new Intl.NumberFormat(locale, { style: 'unit', unit: 'meter', unitDisplay: 'short' });
   const kilometres = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', unitDisplay: 'short' });
   return {
@@ -23,8 +28,8 @@ export function scaleBar(map: LeafletMap, locale: string) {
       // The longest round distance (1, 2 or 5 × a power of ten) that fits.
       const power = 10 ** Math.floor(Math.log10(across));
       const round = [5, 2, 1].map((step) => step * power).find((distance) => distance <= across)!;
-      element.style.width = `${Math.round((maxWidth * round) / across)}px`;
-      element.textContent = round >= 1000 ? kilometres.format(round / 1000) : metres.format(round);
+      bar.style.width = `${Math.round((maxWidth * round) / across)}px`;
+      words.textContent = round >= 1000 ? kilometres.format(round / 1000) : metres.format(round);
     },
   };
 }
