@@ -23,7 +23,7 @@ const ceilings = {
   'civic-satisfaction-survey-zh-Hans.js': 2000,
   'civic-satisfaction-survey-zh-Hant.js': 2000,
   'civic-service-locator.js': 20900,
-  'civic-service-locator-map.js': 23000,
+  'civic-service-locator-map.js': 23100,
   'civic-service-locator-zh-Hans.js': 2000,
   'civic-service-locator-zh-Hant.js': 2000,
 };
