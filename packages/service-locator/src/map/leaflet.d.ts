@@ -28,6 +28,7 @@ declare module 'leaflet/src/layer/tile/TileLayer.js' {
 }
 
 declare module 'leaflet' {
+  export const version: string;
   export type LatLngExpression = LatLng | [number, number];
   export type PointExpression = Point | [number, number];
 
