@@ -245,6 +245,16 @@ describe('<civic-service-locator> map', () => {
     expect(squash(focused()?.textContent)).to.equal(squash(item.querySelector('.name')?.textContent));
   });
 
+  it('draws the map again when the page moves the widget elsewhere', async () => {
+    const el = await renderWithMap();
+    const count = markers(el).length;
+    const elsewhere = document.createElement('section');
+    document.body.append(elsewhere);
+    elsewhere.append(el);
+    await waitUntil(() => markers(el).length === count, 'the map did not come back after the move');
+    elsewhere.remove();
+  });
+
   it('zooms and moves with buttons (no dragging needed), showing the scale as it changes', async () => {
     const el = await renderWithMap();
     const scale = () => squash(shadow(el).querySelector('.scale')?.textContent);
