@@ -62,7 +62,7 @@ function chunkName(chunk) {
   return `chunks/${chunk.name.replace(/civic-/g, '')}-[hash].js`;
 }
 
-const coreModule = /[\\/]packages[\\/]core[\\/]src[\\/]|[\\/]node_modules[\\/](@lit[\\/]localize|idb)[\\/]/;
+const coreModule = /[\\/]packages[\\/]core[\\/]src[\\/]|[\\/]node_modules[\\/]@lit[\\/]localize[\\/]/;
 
 /** Vite config of the shared folder; `entries` maps entry names to absolute source paths. */
 function cdnConfig(entries) {
@@ -90,7 +90,7 @@ function cdnConfig(entries) {
           comments: false,
           codeSplitting: {
             groups: [
-              // Lit, core, lit-localize and idb, split by which widgets use them: a notice board
+              // Lit, core and lit-localize, split by which widgets use them: a notice board
               // does not fetch the forms' offline outbox. Lit shares the core's chunks (every widget
               // needs both): one file instead of two saves each page a request and ~500 gzip bytes,
               // as the two compress together and need no imports and exports between them.
