@@ -27,9 +27,9 @@ export function shareLitPolicy() {
 }
 
 /**
- * The modules of the shared folder's Lit chunk: what every widget needs. Lit's
- * directives are left to Rolldown, so one that a single widget uses (the
- * notice board's `until`) stays in that widget's entry.
+ * Lit's modules that every widget needs, which the shared folder puts in its
+ * core chunk. Lit's directives are left to Rolldown, so one that a single
+ * widget uses (the notice board's `until`) stays in that widget's entry.
  */
 export function isLitModule(id) {
   if (/[\\/](directives|async-directive|directive-helpers)[\\/.]/.test(id)) return false;

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions } from 'vite';
-import { minifyLitCss } from './minify-lit-css.mjs';
+import { minifyLitTemplates } from './minify-lit-templates.mjs';
 import { shareLitPolicy } from './share-lit-policy.mjs';
 import { shortCatalogIds } from './short-catalog-ids.mjs';
 
@@ -12,7 +12,7 @@ export function browserBuildBase() {
     root,
     configFile: false,
     publicDir: false,
-    plugins: [minifyLitCss(), shareLitPolicy(), shortCatalogIds()],
+    plugins: [minifyLitTemplates(), shareLitPolicy(), shortCatalogIds()],
     logLevel: 'warn',
     // Lit ships a dev build behind this check; leaving it in costs bytes and
     // prints dev-mode warnings on district pages.
