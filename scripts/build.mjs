@@ -8,7 +8,7 @@ import { widgetPackages, writeManifest } from './manifest.mjs';
 import { standaloneConfig } from './standalone.vite.config.mjs';
 import { checkSizes, measure, printTable } from './size.mjs';
 import { buildCdn, cdnDir } from './cdn-build.mjs';
-import { shortIdClashes } from './short-catalog-ids.mjs';
+import { shortIdClashes, translationClashes } from './short-catalog-ids.mjs';
 import { writeApiTables } from './api-tables.mjs';
 import { writeFrameworkTypes } from './framework-types.mjs';
 
@@ -73,6 +73,8 @@ for (const { dir } of widgets) for (const problem of writeFrameworkTypes(dir)) c
 // Catalogs keep 8 of lit-localize's 16 hex digits per id (scripts/short-catalog-ids.mjs).
 const clashes = shortIdClashes(readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name)));
 if (clashes.length > 0) fail(`two catalog ids share their first 8 hex digits: ${clashes.join('; ')}. Lengthen shortId() in packages/core/src/locale/catalogs.ts.`);
+const differentTranslations = translationClashes(readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name)));
+if (differentTranslations.length > 0) fail(`one English string is translated differently by two widgets, and only one translation can win on a page with both: ${differentTranslations.join('; ')}.`);
 
 step('standalone bundles → dist/standalone');
 if (widgets.length === 0) fail('no widget package (src/define.ts with a "./define.js" export) was found.');

@@ -41,3 +41,33 @@ export function shortIdClashes(packageDirs) {
   }
   return clashes;
 }
+
+/** Each catalog entry of a generated locale file: its full id and its template's source text. */
+function* catalogEntries(text) {
+  const entry = /^(['"])([sh][0-9a-f]{16})\1: ([\s\S]*?),\n(?=(['"])[sh][0-9a-f]{16}\4: |\s*\};)/gm;
+  for (const [, , id, template] of text.matchAll(entry)) yield [id, template];
+}
+
+/**
+ * The same English string in two widgets has one id, and so one translation at
+ * run time: whichever catalog arrives last. Two widgets must therefore
+ * translate it alike (or say it differently in English, where Chinese needs a
+ * different measure word). Returns the ids translated differently.
+ */
+export function translationClashes(packageDirs) {
+  const seen = new Map();
+  const clashes = [];
+  for (const dir of packageDirs) {
+    const localesDir = join(dir, 'src', 'generated', 'locales');
+    if (!existsSync(localesDir)) continue;
+    for (const file of readdirSync(localesDir)) {
+      for (const [id, template] of catalogEntries(readFileSync(join(localesDir, file), 'utf8'))) {
+        const key = `${file} ${id}`;
+        const earlier = seen.get(key);
+        if (earlier && earlier.template !== template) clashes.push(`${id} in ${file}: ${earlier.template} (${earlier.dir}) and ${template} (${dir})`);
+        else seen.set(key, { template, dir });
+      }
+    }
+  }
+  return clashes;
+}

@@ -334,7 +334,7 @@ export class CivicServiceLocator extends CivicElement {
     const visible = found.slice(0, this.shown);
     return html`${this.renderNotes(points, now, calendar)} ${this.renderLocate()} ${this.renderFilters(subdistricts, kinds, kindCounts)}
       <div class="list-status" part="status">
-        <span>${found.length === 0 ? msg('No service points match.') : msg(str`Showing ${this.formatCount(visible.length)} of ${this.formatCount(found.length)}`)}</span>
+        <span>${found.length === 0 ? msg('No service points match.') : msg(str`Showing ${this.formatCount(visible.length)} of ${this.formatCount(found.length)} service points`)}</span>
         ${found.length === 0 ? html`<button type="button" class="link" @click=${this.clearFilters}>${msg('Clear search and filters')}</button>` : nothing}
       </div>
       <ul class="points">

@@ -98,7 +98,7 @@ describe('<civic-service-locator> in Chinese', () => {
     const centre = [...shadow(el).querySelectorAll('.points > li')].find((item) => item.textContent?.includes('徐家汇街道社区事务受理服务中心'))!;
     expect(centre.querySelector('.state')?.textContent?.trim()).to.match(/^今天休息：国庆节。10月8日星期四 08:30 开门$/);
     expect(centre.querySelector('.kind')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('社区事务受理服务中心 · 徐家汇街道');
-    expect(textOf(el, '.list-status')).to.equal('显示 7 个，共 7 个');
+    expect(textOf(el, '.list-status')).to.equal('显示 7 个，共 7 个服务点');
     expect(textOf(el, 'label[for="search"]')).to.equal('按名称、地址或服务搜索');
   });
 

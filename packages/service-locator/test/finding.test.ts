@@ -63,7 +63,7 @@ describe('<civic-service-locator> finding the nearest', () => {
   it('lists by subdistrict, then name, before any position is known', async () => {
     const el = await renderLocator({ 'page-size': 20 });
     expect(names(el)).to.deep.equal(byName);
-    expect(textOf(el, '.list-status')).to.equal('Showing 7 of 7');
+    expect(textOf(el, '.list-status')).to.equal('Showing 7 of 7 service points');
   });
 
   it('sorts by distance after "Use my location", with distance and walking time, and the focus on the new button', async () => {
