@@ -47,22 +47,21 @@ function propsType(element, exported, listenerName) {
   return `{\n${[...fields, ...events].join('\n')}\n}`;
 }
 
-function reactTypes(elements, exported) {
-  const props = elements.map(
-    (element) => `${comment(element.description, '')}export type ${element.className}ReactProps = ${propsType(element, exported, (name) => `on${name}`)};`,
-  );
-  const intrinsic = elements.map(
-    (element) =>
-      `      ${JSON.stringify(element.tag)}: React.DetailedHTMLProps<React.HTMLAttributes<${element.className}>, ${element.className}> & ${element.className}ReactProps;`,
-  );
-  return `${header}// React 19 sets a custom element's properties (objects too) when the element is
-// defined before it renders, and listens to \`on<event-name>\` exactly as written.
-import type * as React from 'react';
+/**
+ * A JSX module's `IntrinsicElements` for the tags: `props(element)` is the
+ * type of the widget's own props, `attributes(className)` the framework's
+ * type for an element's HTML attributes.
+ */
+function jsxTypes(elements, exported, { framework, intro, module, importLine, attributes, props }) {
+  const types = elements.map((element) => `${comment(element.description, '')}export type ${element.className}${framework}Props = ${props(element)};`);
+  const intrinsic = elements.map((element) => `      ${JSON.stringify(element.tag)}: ${attributes(element.className)} & ${element.className}${framework}Props;`);
+  return `${header}${intro}
+${importLine}
 ${imports(elements, exported)}
 
-${props.join('\n\n')}
+${types.join('\n\n')}
 
-declare module 'react' {
+declare module '${module}' {
   namespace JSX {
     interface IntrinsicElements {
 ${intrinsic.join('\n')}
@@ -72,33 +71,33 @@ ${intrinsic.join('\n')}
 `;
 }
 
-function preactTypes(elements, exported) {
-  const props = elements.map(
-    (element) => `${comment(element.description, '')}export type ${element.className}PreactProps = ${propsType(element, exported, (name) => `on${name}`)};`,
-  );
-  const intrinsic = elements.map((element) => `      ${JSON.stringify(element.tag)}: HTMLAttributes<${element.className}> & ${element.className}PreactProps;`);
-  return `${header}// Preact, like React 19, sets a custom element's properties when the element
-// has them, and listens to \`on<event-name>\` exactly as written.
-import type { HTMLAttributes } from 'preact';
-${imports(elements, exported)}
+const reactTypes = (elements, exported) =>
+  jsxTypes(elements, exported, {
+    framework: 'React',
+    intro: `// React 19 sets a custom element's properties (objects too) when the element is
+// defined before it renders, and listens to \`on<event-name>\` exactly as written.`,
+    module: 'react',
+    importLine: "import type * as React from 'react';",
+    attributes: (className) => `React.DetailedHTMLProps<React.HTMLAttributes<${className}>, ${className}>`,
+    props: (element) => propsType(element, exported, (name) => `on${name}`),
+  });
 
-${props.join('\n\n')}
-
-declare module 'preact' {
-  namespace JSX {
-    interface IntrinsicElements {
-${intrinsic.join('\n')}
-    }
-  }
-}
-`;
-}
+const preactTypes = (elements, exported) =>
+  jsxTypes(elements, exported, {
+    framework: 'Preact',
+    intro: `// Preact, like React 19, sets a custom element's properties when the element
+// has them, and listens to \`on<event-name>\` exactly as written.`,
+    module: 'preact',
+    importLine: "import type { HTMLAttributes } from 'preact';",
+    attributes: (className) => `HTMLAttributes<${className}>`,
+    props: (element) => propsType(element, exported, (name) => `on${name}`),
+  });
 
 /**
  * Solid sets what is written on a custom element as a property, turning the
- * attribute's name into the property's (\`service-id\` sets \`serviceId\`; a
+ * attribute's name into the property's (`service-id` sets `serviceId`; a
  * camelCase name would be lower-cased first, so it is not offered), or exactly
- * as named with \`prop:\`; \`on:<event-name>\` listens to the event as named.
+ * as named with `prop:`; `on:<event-name>` listens to the event as named.
  */
 function solidProps(element, exported) {
   const fields = element.fields.flatMap((field) => [
@@ -111,25 +110,16 @@ function solidProps(element, exported) {
   return `{\n${[...fields, ...events].join('\n')}\n}`;
 }
 
-function solidTypes(elements, exported) {
-  const props = elements.map((element) => `${comment(element.description, '')}export type ${element.className}SolidProps = ${solidProps(element, exported)};`);
-  const intrinsic = elements.map((element) => `      ${JSON.stringify(element.tag)}: JSX.HTMLAttributes<${element.className}> & ${element.className}SolidProps;`);
-  return `${header}// Solid: attributes by their names (set as the properties they name), \`prop:\`
-// for a property by its own name, \`on:<event-name>\` for the widget's events.
-import type { JSX } from 'solid-js';
-${imports(elements, exported)}
-
-${props.join('\n\n')}
-
-declare module 'solid-js' {
-  namespace JSX {
-    interface IntrinsicElements {
-${intrinsic.join('\n')}
-    }
-  }
-}
-`;
-}
+const solidTypes = (elements, exported) =>
+  jsxTypes(elements, exported, {
+    framework: 'Solid',
+    intro: `// Solid: attributes by their names (set as the properties they name), \`prop:\`
+// for a property by its own name, \`on:<event-name>\` for the widget's events.`,
+    module: 'solid-js',
+    importLine: "import type { JSX } from 'solid-js';",
+    attributes: (className) => `JSX.HTMLAttributes<${className}>`,
+    props: (element) => solidProps(element, exported),
+  });
 
 function vueTypes(elements, exported) {
   const props = elements.map(

@@ -131,38 +131,34 @@ describe('topHeading and innerHeading', () => {
 });
 
 describe('a widget rendered by a framework before its tag is defined', () => {
+  /** A widget whose tag gets these attributes and its place in the page first, and its definition after. */
+  async function definedAfterRendering(attributes: Record<string, string>): Promise<TestWidget> {
+    const lateTag = `test-civic-late-${crypto.randomUUID()}`;
+    const element = document.createElement(lateTag);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    (await fixture(html`<div></div>`)).append(element);
+    defineCivicElement(lateTag, class extends TestWidget {});
+    const widget = element as TestWidget;
+    await widget.updateComplete;
+    return widget;
+  }
+
   // React 19 sets properties only on an element that has them; before the tag is
   // defined it writes each prop as an attribute of the prop's name, lower-cased.
   it('takes attributes named as its properties (headinglevel, caremode) once defined, converted as their own attributes', async () => {
-    class Late extends TestWidget {}
-    const lateTag = `test-civic-late-${crypto.randomUUID()}`;
-    const element = document.createElement(lateTag);
-    element.setAttribute('headingLevel', '3');
-    element.setAttribute('careMode', '');
-    (await fixture(html`<div></div>`)).append(element);
-    defineCivicElement(lateTag, Late);
-    const widget = element as Late;
-    await widget.updateComplete;
+    const widget = await definedAfterRendering({ headingLevel: '3', careMode: '' });
     expect(widget.headingLevel).to.equal(3);
     expect(widget.careMode).to.equal(true);
   });
 
   it('lets the widget’s own attribute win, and changes nothing once it has rendered', async () => {
-    class Late extends TestWidget {}
-    const lateTag = `test-civic-late-${crypto.randomUUID()}`;
-    const element = document.createElement(lateTag);
-    element.setAttribute('headinglevel', '3');
-    element.setAttribute('heading-level', '4');
-    (await fixture(html`<div></div>`)).append(element);
-    defineCivicElement(lateTag, Late);
-    const widget = element as Late;
-    await widget.updateComplete;
+    const widget = await definedAfterRendering({ headinglevel: '3', 'heading-level': '4' });
     expect(widget.headingLevel).to.equal(4);
     widget.headingLevel = 5;
-    element.remove();
-    document.body.append(element);
+    widget.remove();
+    document.body.append(widget);
     await widget.updateComplete;
     expect(widget.headingLevel).to.equal(5);
-    element.remove();
+    widget.remove();
   });
 });
