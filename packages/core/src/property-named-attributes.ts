@@ -11,11 +11,9 @@ import type { ReactiveElement } from 'lit';
  * string, a number or a boolean, so nothing is lost in the attribute's text.
  */
 export function adoptPropertyNamedAttributes(element: ReactiveElement): void {
-  const properties = (element.constructor as typeof ReactiveElement).elementProperties;
-  for (const [name, { attribute }] of properties) {
-    if (typeof name !== 'string' || typeof attribute !== 'string') continue;
-    const written = name.toLowerCase();
-    if (written === attribute || !element.hasAttribute(written) || element.hasAttribute(attribute)) continue;
-    element.attributeChangedCallback(attribute, null, element.getAttribute(written));
+  for (const [name, { attribute }] of (element.constructor as typeof ReactiveElement).elementProperties) {
+    // HTML attribute names ignore case: getAttribute('serviceId') reads serviceid.
+    const value = typeof attribute === 'string' && !element.hasAttribute(attribute) ? element.getAttribute(String(name)) : null;
+    if (value !== null) element.attributeChangedCallback(attribute as string, null, value);
   }
 }
