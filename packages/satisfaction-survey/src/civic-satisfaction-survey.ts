@@ -464,7 +464,7 @@ export class CivicSatisfactionSurvey extends CivicElement {
     const src = this.summarySrc;
     if (!scale || !src) return Promise.resolve();
     // A newer summary-src aborts this request: only the latest answer is shown.
-    return this.results.load((signal) => fetchSummary(src, scale, this.timeout, { revalidate: refresh, signal }), { refresh });
+    return this.results.load((signal) => fetchSummary(src, scale, this.timeout, { revalidate: refresh, signal }), refresh);
   }
 
   /** A rating was sent from this page: results of the same service count it. */
@@ -645,8 +645,6 @@ export class CivicSatisfactionSurvey extends CivicElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back in the page after a move: results that were loading when it left are loaded again.
-    if (this.hasUpdated && this.results.state.kind === 'idle' && this.mode === 'results' && !this.configurationProblem()) void this.loadResults();
     document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
     this.stopHearingRatings = onRatedHere(this.onRatedHere);
   }
