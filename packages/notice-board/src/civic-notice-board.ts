@@ -26,11 +26,6 @@ import { isDismissed, isUnread, markRead, rememberDismissed } from './read-state
 import { alertBanner } from './views/alert-banner.js';
 import { noticeItem } from './views/notice-item.js';
 
-type FeedState =
-  | { kind: 'loading' }
-  | { kind: 'loaded' }
-  | { kind: 'failed'; problem: string; message: () => string };
-
 /** At most this many linked CAP documents are fetched from an Atom alerts feed. */
 const maxAlertLinks = 10;
 const acceptFeeds = 'application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.8, text/xml;q=0.8';
@@ -176,16 +171,13 @@ export class CivicNoticeBoard extends CivicElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back in the page after a move: what was loading when it left is loaded again, and refreshed as set.
-    if (!this.hasUpdated) return;
-    if (this.feedLoad.state.kind === 'idle') this.loadFeed(false);
-    if (this.alertsLoad.state.kind === 'idle') this.loadAlerts();
-    this.scheduleRefresh();
+    // Back in the page after a move: refresh again, as set (what was loading when it left loads again by itself).
+    if (this.hasUpdated) this.scheduleRefresh();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.loadFeed(false);
-    if (changed.has('alertsSrc')) this.loadAlerts();
+    if (changed.has('alertsSrc')) this.loadAlerts(false);
     if (changed.has('refresh')) this.scheduleRefresh();
     if (changed.has('pageSize') || changed.has('categories')) this.shown = this.validPageSize ? this.pageSize : 0;
   }
@@ -215,10 +207,10 @@ export class CivicNoticeBoard extends CivicElement {
   private loadFeed(refresh: boolean): void {
     const src = this.src;
     if (!src) return;
-    if (!refresh) this.lastFeedText = undefined;
     void this.feedLoad.load(
       async (signal) => {
         const { text, base } = await this.fetchText(src, this.feedMaxBytes, signal);
+        // The same text as the notices listed (a revalidated refresh, or another URL with the same feed): nothing to parse.
         // Parsed and applied without awaiting anything more, so a newer load cannot begin in between.
         if (signal.aborted || text === this.lastFeedText) return base;
         const { notices: parsed, total } = parseFeed(text, base);
@@ -231,24 +223,18 @@ export class CivicNoticeBoard extends CivicElement {
         this.stopPreparingSearch = prepareSearch(notices);
         return base;
       },
-      { refresh },
+      refresh,
     );
   }
 
-  /** The feed's state for the list: loading, loaded, or what went wrong in plain words. */
-  private get feed(): FeedState {
-    const state = this.feedLoad.state;
-    if (state.kind === 'idle' || state.kind === 'loading') return { kind: 'loading' };
-    if (state.kind === 'loaded') return { kind: 'loaded' };
-    const { error } = state;
+  /** Why the feed cannot be shown: once in the console, and in plain words. */
+  private feedProblem(error: unknown) {
     const detail = error instanceof Error ? error.message : String(error);
-    if (error instanceof FeedFormatError) {
-      return { kind: 'failed', problem: `The feed at ${this.src} cannot be read: ${detail}`, message: () => msg('The notices cannot be shown: the feed is not in a format this board reads.') };
-    }
+    if (error instanceof FeedFormatError) return reportProblem(this, `The feed at ${this.src} cannot be read: ${detail}`, msg('The notices cannot be shown: the feed is not in a format this board reads.'));
     if (error instanceof ResponseTooLargeError) {
-      return { kind: 'failed', problem: `The feed at ${this.src} is not read: ${detail} Raise feed-max-bytes, or publish fewer notices.`, message: () => msg('The notices cannot be shown: the feed is too large for this board to read.') };
+      return reportProblem(this, `The feed at ${this.src} is not read: ${detail} Raise feed-max-bytes, or publish fewer notices.`, msg('The notices cannot be shown: the feed is too large for this board to read.'));
     }
-    return { kind: 'failed', problem: `The feed at ${this.src} could not be loaded: ${detail}`, message: () => msg('The notices could not be loaded. Check your connection and try again later.') };
+    return reportProblem(this, `The feed at ${this.src} could not be loaded: ${detail}`, msg('The notices could not be loaded. Check your connection and try again later.'));
   }
 
   /** A refresh: notices already listed are updated in place; new ones wait behind "show N new notices". */
@@ -263,7 +249,7 @@ export class CivicNoticeBoard extends CivicElement {
     this.announce(arrived.length === 1 ? msg('1 new notice') : msg(str`${arrived.length} new notices`));
   }
 
-  private loadAlerts(refresh = false): void {
+  private loadAlerts(refresh: boolean): void {
     const src = this.alertsSrc;
     if (!src) return;
     void this.alertsLoad.load(
@@ -279,25 +265,20 @@ export class CivicNoticeBoard extends CivicElement {
         return [...source.alerts, ...linked.flatMap((result) => (result.status === 'fulfilled' ? result.value : []))];
       },
       // A refresh that fails keeps the warnings already shown: a warning must not vanish because the network blinked.
-      { refresh },
+      refresh,
     );
   }
 
-  private get alerts(): CapAlert[] {
-    return this.alertsLoad.state.kind === 'loaded' ? this.alertsLoad.state.value : [];
-  }
-
-  /** Why the warnings could not be checked, in plain words; none while they load or when they are shown. */
-  private get alertProblem(): { problem: string; message: () => string } | undefined {
-    const state = this.alertsLoad.state;
-    if (state.kind !== 'failed') return undefined;
-    const detail = state.error instanceof Error ? state.error.message : String(state.error);
-    return state.error instanceof ResponseTooLargeError
-      ? {
-          problem: `The alerts at ${this.alertsSrc} are not read: ${detail} Raise alerts-max-bytes, or publish fewer info blocks.`,
-          message: () => msg('Warnings cannot be shown here: the warnings file is too large for this board. Official channels such as radio and SMS still apply.'),
-        }
-      : { problem: `The alerts at ${this.alertsSrc} could not be read: ${detail}`, message: () => msg('Warnings could not be checked just now. Official channels such as radio and SMS still apply.') };
+  /** Why the warnings could not be checked: once in the console, and in plain words. */
+  private alertsProblem(error: unknown) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return error instanceof ResponseTooLargeError
+      ? reportProblem(
+          this,
+          `The alerts at ${this.alertsSrc} are not read: ${detail} Raise alerts-max-bytes, or publish fewer info blocks.`,
+          msg('Warnings cannot be shown here: the warnings file is too large for this board. Official channels such as radio and SMS still apply.'),
+        )
+      : reportProblem(this, `The alerts at ${this.alertsSrc} could not be read: ${detail}`, msg('Warnings could not be checked just now. Official channels such as radio and SMS still apply.'));
   }
 
   /** One Intl.DateTimeFormat per locale, zone and style: making one per date was a large part of every render. */
@@ -364,8 +345,9 @@ export class CivicNoticeBoard extends CivicElement {
   }
 
   private renderAlerts() {
-    if (this.alertProblem) return reportProblem(this, this.alertProblem.problem, this.alertProblem.message());
-    const shown = activeAlerts(this.alerts, this.locale, Date.now()).filter((alert) => alert.urgent || !(this.dismissed.has(alert.version) || isDismissed(alert.version)));
+    const alerts = this.alertsLoad.state;
+    if (alerts.kind === 'failed') return this.alertsProblem(alerts.error);
+    const shown = activeAlerts(alerts.kind === 'loaded' ? alerts.value : [], this.locale, Date.now()).filter((alert) => alert.urgent || !(this.dismissed.has(alert.version) || isDismissed(alert.version)));
     return html`${shown.map((alert) => alertBanner(alert, this.formatDateTime, this.dismissAlert, this.formatCount, this.headings))}
     ${this.alertDismissedNote && shown.length === 0
       ? html`<p id="alert-dismissed" class="alert-dismissed" part="status" tabindex="-1">${msg('Warning dismissed. It will not show again on this device.')}</p>`
@@ -392,8 +374,9 @@ export class CivicNoticeBoard extends CivicElement {
   };
 
   private renderNotices() {
-    if (this.feed.kind === 'loading') return html`<p class="loading" part="status" role="status">${msg('Loading notices…')}</p>`;
-    if (this.feed.kind === 'failed') return reportProblem(this, this.feed.problem, this.feed.message());
+    const feed = this.feedLoad.state;
+    if (feed.kind === 'failed') return this.feedProblem(feed.error);
+    if (feed.kind !== 'loaded') return html`<p class="loading" part="status" role="status">${msg('Loading notices…')}</p>`;
     const { board, chips: categories } = this.boardOf(Date.now());
     // Only chips on screen filter: a chosen category gone from the board (after a refresh or a new
     // `categories`), or a lone category without chips, would hide notices with no way to undo it.
@@ -423,7 +406,7 @@ export class CivicNoticeBoard extends CivicElement {
             unread: isUnread(notice),
             formatDate: this.formatDate,
             formatSize: this.formatSize,
-            base: this.feedLoad.state.kind === 'loaded' ? this.feedLoad.state.value : document.baseURI,
+            base: feed.value,
             onToggle: this.toggle,
             onFollow: this.follow,
             levels: this.headings,
