@@ -63,7 +63,9 @@ function copiesOf(app, packageName) {
 
 async function serve(app) {
   const dist = join(app, 'dist');
-  return startServer([pageRoute({ '/': readFileSync(join(dist, 'index.html'), 'utf8') }), folderRoute(join(dist, 'assets'), '/assets/')]);
+  const noFavicon = (req, res, url) => url.pathname === '/favicon.ico' && Boolean(res.writeHead(204).end());
+  // Vite writes its scripts under assets/, Angular's builder next to index.html.
+  return startServer([pageRoute({ '/': readFileSync(join(dist, 'index.html'), 'utf8') }), noFavicon, folderRoute(dist, '/')]);
 }
 
 before(async () => {
@@ -85,7 +87,7 @@ after(async () => {
 });
 
 /** Opens the built example, answers the survey and returns what the host page received, and the survey element's state. */
-async function rateInExample(app) {
+async function rateInExample(app, query = '') {
   const site = await serve(app);
   const context = await browser.newContext({ locale: 'zh-CN' });
   const tab = await context.newPage();
@@ -93,14 +95,21 @@ async function rateInExample(app) {
   tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   tab.on('pageerror', (error) => errors.push(String(error)));
   try {
-    await tab.goto(`${site.origin}/?endpoint=${encodeURIComponent(`${surveys.origin}/ns/${crypto.randomUUID()}/surveys/responses`)}`);
+    await tab.goto(`${site.origin}/?endpoint=${encodeURIComponent(`${surveys.origin}/ns/${crypto.randomUUID()}/surveys/responses`)}${query}`);
     const survey = tab.locator('civic-satisfaction-survey');
     await survey.locator('.option:has(#rating-5)').click();
     await survey.locator('button[part="submit"]').click();
     await tab.locator('#received').filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
     const element = await tab.evaluate(() => {
       const survey = document.querySelector('civic-satisfaction-survey');
-      return { endpointAttribute: survey.getAttribute('endpoint'), careMode: survey.careMode, serviceId: survey.serviceId };
+      return {
+        endpointAttribute: survey.getAttribute('endpoint'),
+        // What React writes for serviceId on an element that is not defined yet.
+        lowerCaseAttribute: survey.getAttribute('serviceid'),
+        careMode: survey.careMode,
+        serviceId: survey.serviceId,
+        headingLevel: survey.headingLevel,
+      };
     });
     return { received: await tab.locator('#received').textContent(), element, errors };
   } finally {
@@ -140,15 +149,25 @@ describe('the npm packages in a Vite app', () => {
 });
 
 describe('framework hosts', () => {
-  test('React 19 sets the survey’s properties and hears its typed success event; its JSX types come from the manifest', async () => {
+  test('React 19 sets the survey’s properties and hears its typed success event, also when it renders before the tag is defined; its JSX types come from the manifest', async () => {
     const app = installExample('react-app');
     run(app, 'typecheck');
     run(app, 'build');
     const { received, element, errors } = await rateInExample(app);
     assert.match(received, /^[\w-]{20,}$/, 'the success event did not reach React');
     // Set as a property, not an attribute: the element was defined before React rendered.
-    assert.deepEqual(element, { endpointAttribute: null, careMode: false, serviceId: 'lift-breakdown' });
+    assert.deepEqual(element, { endpointAttribute: null, lowerCaseAttribute: null, careMode: false, serviceId: 'lift-breakdown', headingLevel: 3 });
     assert.deepEqual(errors, []);
+
+    // Rendered before the tag is defined, React writes attributes (serviceid="…", headinglevel="3"):
+    // the widget takes them as its properties, typed, when it is defined, and the listener still hears it.
+    const late = await rateInExample(app, '&define=after-render');
+    assert.match(late.received, /^[\w-]{20,}$/, 'the success event did not reach React');
+    assert.equal(late.element.lowerCaseAttribute, 'lift-breakdown', 'React rendered after the tag was defined');
+    assert.equal(late.element.serviceId, 'lift-breakdown');
+    assert.equal(late.element.headingLevel, 3);
+    assert.equal(late.element.careMode, false);
+    assert.deepEqual(late.errors, []);
   });
 
   test('Vue 3 with isCustomElement binds the survey and hears its success event; its GlobalComponents type comes from the manifest', async () => {
@@ -158,6 +177,17 @@ describe('framework hosts', () => {
     const { received, element, errors } = await rateInExample(app);
     assert.match(received, /^[\w-]{20,}$/, 'the success event did not reach Vue');
     assert.equal(element.serviceId, 'lift-breakdown');
+    assert.deepEqual(errors, []);
+  });
+
+  test('Angular with CUSTOM_ELEMENTS_SCHEMA binds the survey’s properties and hears its success event, built by the Angular CLI', async () => {
+    const app = installExample('angular-app');
+    run(app, 'typecheck');
+    run(app, 'build');
+    const { received, element, errors } = await rateInExample(app);
+    assert.match(received, /^[\w-]{20,}$/, 'the success event did not reach Angular');
+    // [serviceId] and [callback] are property bindings: no attribute is written.
+    assert.deepEqual(element, { endpointAttribute: null, lowerCaseAttribute: null, careMode: false, serviceId: 'lift-breakdown', headingLevel: 2 });
     assert.deepEqual(errors, []);
   });
 });

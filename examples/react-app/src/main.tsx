@@ -1,14 +1,19 @@
 // Registers <civic-satisfaction-survey> before React renders: React 19 then sets
-// its properties (not attributes). Rendered before the tag is defined, React
-// would write every prop as an attribute, objects as "[object Object]".
-import '@civic-widgets/satisfaction-survey/define.js';
-// React 19 JSX types for the tag, generated from its Custom Elements Manifest.
+// its properties (not attributes). A tag React renders before it is defined gets
+// its props as attributes spelt as the props (`serviceid="…"`); the widget takes
+// those as its properties when it is defined (`?define=after-render` shows it).
+// Every widget property is a string, a number or a boolean: no object can
+// become "[object Object]".
 import type {} from '@civic-widgets/satisfaction-survey/react';
 import type { CivicSurveySuccessEvent } from '@civic-widgets/satisfaction-survey';
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 
-const endpoint = new URLSearchParams(location.search).get('endpoint') ?? '';
+const params = new URLSearchParams(location.search);
+const endpoint = params.get('endpoint') ?? '';
+const defineAfterRender = params.get('define') === 'after-render';
+const defineWidgets = () => import('@civic-widgets/satisfaction-survey/define.js');
 
 function App() {
   const [received, setReceived] = useState('');
@@ -19,6 +24,7 @@ function App() {
         endpoint={endpoint}
         serviceId="lift-breakdown"
         sampleRate={1}
+        headingLevel={3}
         callback={false}
         oncivic-survey-success={(event: CivicSurveySuccessEvent) => setReceived(event.detail.idempotencyKey)}
       />
@@ -27,4 +33,8 @@ function App() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(<App />);
+if (!defineAfterRender) await defineWidgets();
+const root = createRoot(document.getElementById('root')!);
+// Committed to the DOM now, so that with ?define=after-render the tag is defined only afterwards.
+flushSync(() => root.render(<App />));
+if (defineAfterRender) await defineWidgets();

@@ -8,6 +8,7 @@ import { observePageAttributes, pageCareMode } from './page-attributes.js';
 import { booleanAttribute } from './boolean-attribute.js';
 import { headingLevels, isHeadingLevel, type HeadingLevels } from './heading.js';
 import { logProblem } from './problem.js';
+import { adoptPropertyNamedAttributes } from './property-named-attributes.js';
 
 /**
  * What every Civic widget shares: the language it speaks and care mode (适老化).
@@ -42,6 +43,8 @@ export abstract class CivicElement extends LitElement {
   private renderedLocale: SupportedLocale = sourceLocale;
 
   override connectedCallback(): void {
+    // Once, before the first render: a framework that rendered the tag before it was defined left its props as attributes.
+    if (!this.hasUpdated) adoptPropertyNamedAttributes(this);
     super.connectedCallback();
     this.addEventListener('focusin', this.noteInteraction);
     this.stopObservingPage = observePageAttributes(() => {

@@ -129,3 +129,45 @@ describe('topHeading and innerHeading', () => {
     expect(container.querySelector('#top')?.className.trim()).to.equal('top-heading');
   });
 });
+
+describe('a widget rendered by a framework before its tag is defined', () => {
+  /** A widget whose tag gets these attributes and its place in the page first, and its definition after. */
+  async function definedAfterRendering(attributes: Record<string, string>, properties: Record<string, unknown> = {}): Promise<TestWidget> {
+    const lateTag = `test-civic-late-${crypto.randomUUID()}`;
+    const element = document.createElement(lateTag);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    Object.assign(element, properties);
+    (await fixture(html`<div></div>`)).append(element);
+    defineCivicElement(lateTag, class extends TestWidget {});
+    const widget = element as TestWidget;
+    await widget.updateComplete;
+    return widget;
+  }
+
+  // React 19 sets properties only on an element that has them; before the tag is
+  // defined it writes each prop as an attribute of the prop's name, lower-cased.
+  it('takes attributes named as its properties (headinglevel, caremode) once defined, converted as their own attributes', async () => {
+    const widget = await definedAfterRendering({ headingLevel: '3', careMode: '' });
+    expect(widget.headingLevel).to.equal(3);
+    expect(widget.careMode).to.equal(true);
+  });
+
+  // Angular, Solid and scripts set properties whether or not the tag is defined: Lit takes them over at the upgrade.
+  it('takes properties set on its element before it was defined, typed as they were set', async () => {
+    const widget = await definedAfterRendering({}, { headingLevel: 4, careMode: true, lang: 'zh-Hant' });
+    expect(widget.headingLevel).to.equal(4);
+    expect(widget.careMode).to.equal(true);
+    expect(widget.shownLocale).to.equal('zh-Hant');
+  });
+
+  it('lets the widget’s own attribute win, and changes nothing once it has rendered', async () => {
+    const widget = await definedAfterRendering({ headinglevel: '3', 'heading-level': '4' });
+    expect(widget.headingLevel).to.equal(4);
+    widget.headingLevel = 5;
+    widget.remove();
+    document.body.append(widget);
+    await widget.updateComplete;
+    expect(widget.headingLevel).to.equal(5);
+    widget.remove();
+  });
+});

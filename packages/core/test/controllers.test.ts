@@ -108,4 +108,18 @@ describe('LoadController', () => {
     expect(signal?.aborted).to.equal(true);
     expect(el.loader.state.kind).to.equal('idle');
   });
+
+  it('keeps the value shown while a refresh loads and when it fails; a refresh with nothing shown is a plain load', async () => {
+    const el = await host();
+    await el.loader.load(async () => 'first', true);
+    expect(el.loader.state).to.deep.equal({ kind: 'loaded', value: 'first' });
+    let fail: (error: Error) => void = () => undefined;
+    const refreshing = el.loader.load(() => new Promise<string>((_resolve, reject) => (fail = reject)), true);
+    expect(el.loader.state).to.deep.equal({ kind: 'loaded', value: 'first' });
+    fail(new Error('offline'));
+    await refreshing;
+    expect(el.loader.state).to.deep.equal({ kind: 'loaded', value: 'first' });
+    await el.loader.load(async () => 'second', true);
+    expect(el.loader.state).to.deep.equal({ kind: 'loaded', value: 'second' });
+  });
 });

@@ -1,7 +1,18 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, CivicElement, fetchWithTimeout, focusProgrammatically, notConfigured, PoliteAnnouncer, readTextLimited, reportProblem, ResponseTooLargeError } from '@civic-widgets/core';
+import {
+  baseStyles,
+  CivicElement,
+  fetchWithTimeout,
+  focusProgrammatically,
+  LoadController,
+  notConfigured,
+  PoliteAnnouncer,
+  readTextLimited,
+  reportProblem,
+  ResponseTooLargeError,
+} from '@civic-widgets/core';
 import { registerNoticeBoardCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { noticeBoardStyles } from './notice-board-styles.js';
@@ -14,11 +25,6 @@ import { categoriesOf, inBoard, isCurrent, matches, prepareSearch, searchWords, 
 import { isDismissed, isUnread, markRead, rememberDismissed } from './read-state.js';
 import { alertBanner } from './views/alert-banner.js';
 import { noticeItem } from './views/notice-item.js';
-
-type FeedState =
-  | { kind: 'loading' }
-  | { kind: 'loaded' }
-  | { kind: 'failed'; problem: string; message: () => string };
 
 /** At most this many linked CAP documents are fetched from an Atom alerts feed. */
 const maxAlertLinks = 10;
@@ -97,12 +103,17 @@ export class CivicNoticeBoard extends CivicElement {
   /** The largest alert document read (each linked one too), in bytes (1 MB); a larger one is not read past this and a message says so. */
   @property({ type: Number, attribute: 'alerts-max-bytes' }) alertsMaxBytes = 1_000_000;
 
-  @state() private feed: FeedState = { kind: 'loading' };
+  /**
+   * The feed; its value is the URL the feed came from (relative links and
+   * images in notices are resolved against it). A new `src` aborts the request
+   * for the old one; a refresh keeps the notices shown.
+   */
+  private readonly feedLoad = new LoadController<string>(this);
   @state() private notices: Notice[] = [];
   /** New notices from a refresh, held back until the reader asks for them, so nothing moves under them. */
   @state() private arrived: Notice[] = [];
-  @state() private alerts: CapAlert[] = [];
-  @state() private alertProblem?: { problem: string; message: () => string };
+  /** The warnings: a new `alerts-src` aborts the requests for the old one; a refresh that fails keeps those shown. */
+  private readonly alertsLoad = new LoadController<CapAlert[]>(this);
   @state() private chosen: ReadonlySet<string> = new Set();
   @state() private search = '';
   @state() private shown = 0;
@@ -114,11 +125,7 @@ export class CivicNoticeBoard extends CivicElement {
 
   /** How many notices the current filter and search found, for the announcement. */
   private foundCount = 0;
-  private feedGeneration = 0;
-  private alertGeneration = 0;
   private lastFeedText?: string;
-  /** The URL the feed came from: relative links and images in notices are resolved against it. */
-  private feedBase = document.baseURI;
   /** How many notices the feed had when it had more than a board lists (limits.items); else 0. */
   @state() private truncatedFrom = 0;
   /** The board (current notices within `categories`) and its chips, kept until either changes. */
@@ -164,13 +171,13 @@ export class CivicNoticeBoard extends CivicElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Back in the page after a move: refresh again, as set.
+    // Back in the page after a move: refresh again, as set (what was loading when it left loads again by itself).
     if (this.hasUpdated) this.scheduleRefresh();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) void this.loadFeed(false);
-    if (changed.has('alertsSrc')) void this.loadAlerts();
+    if (changed.has('src')) this.loadFeed(false);
+    if (changed.has('alertsSrc')) this.loadAlerts(false);
     if (changed.has('refresh')) this.scheduleRefresh();
     if (changed.has('pageSize') || changed.has('categories')) this.shown = this.validPageSize ? this.pageSize : 0;
   }
@@ -184,49 +191,50 @@ export class CivicNoticeBoard extends CivicElement {
     this.refreshTimer = undefined;
     if (!(this.refresh > 0) || !Number.isFinite(this.refresh)) return;
     this.refreshTimer = setInterval(() => {
-      void this.loadFeed(true);
-      void this.loadAlerts(true);
+      this.loadFeed(true);
+      this.loadAlerts(true);
     }, Math.max(this.refresh, 10) * 1000);
   }
 
   /** `no-cache`: the browser revalidates with the feed's ETag / Last-Modified, and an unchanged feed costs a 304. */
-  private async fetchText(url: string, maxBytes: number): Promise<{ text: string; base: string }> {
-    const response = await fetchWithTimeout(new URL(url, document.baseURI), { cache: 'no-cache', headers: { Accept: acceptFeeds } }, this.timeout);
+  private async fetchText(url: string, maxBytes: number, signal: AbortSignal): Promise<{ text: string; base: string }> {
+    const response = await fetchWithTimeout(new URL(url, document.baseURI), { cache: 'no-cache', headers: { Accept: acceptFeeds }, signal }, this.timeout);
     if (!response.ok) throw new Error(`${url} answered ${response.status}.`);
     return { text: await readTextLimited(response, maxBytes), base: response.url || new URL(url, document.baseURI).href };
   }
 
-  private async loadFeed(background: boolean): Promise<void> {
-    if (!this.src) return;
-    const generation = ++this.feedGeneration;
-    if (!background) {
-      this.feed = { kind: 'loading' };
-      this.lastFeedText = undefined;
+  /** `refresh`: a timed reload, whose new notices wait behind "show N new notices" and whose failure changes nothing shown. */
+  private loadFeed(refresh: boolean): void {
+    const src = this.src;
+    if (!src) return;
+    void this.feedLoad.load(
+      async (signal) => {
+        const { text, base } = await this.fetchText(src, this.feedMaxBytes, signal);
+        // The same text as the notices listed (a revalidated refresh, or another URL with the same feed): nothing to parse.
+        // Parsed and applied without awaiting anything more, so a newer load cannot begin in between.
+        if (signal.aborted || text === this.lastFeedText) return base;
+        const { notices: parsed, total } = parseFeed(text, base);
+        const notices = sortNotices(parsed);
+        this.truncatedFrom = total > limits.items ? total : 0;
+        this.lastFeedText = text;
+        if (refresh && this.feedLoad.state.kind === 'loaded') this.holdNewNotices(notices);
+        else this.notices = notices;
+        this.stopPreparingSearch?.();
+        this.stopPreparingSearch = prepareSearch(notices);
+        return base;
+      },
+      refresh,
+    );
+  }
+
+  /** Why the feed cannot be shown: once in the console, and in plain words. */
+  private feedProblem(error: unknown) {
+    const detail = error instanceof Error ? error.message : String(error);
+    if (error instanceof FeedFormatError) return reportProblem(this, `The feed at ${this.src} cannot be read: ${detail}`, msg('The notices cannot be shown: the feed is not in a format this board reads.'));
+    if (error instanceof ResponseTooLargeError) {
+      return reportProblem(this, `The feed at ${this.src} is not read: ${detail} Raise feed-max-bytes, or publish fewer notices.`, msg('The notices cannot be shown: the feed is too large for this board to read.'));
     }
-    try {
-      const { text, base } = await this.fetchText(this.src, this.feedMaxBytes);
-      if (generation !== this.feedGeneration || text === this.lastFeedText) return;
-      const { notices: parsed, total } = parseFeed(text, base);
-      const notices = sortNotices(parsed);
-      if (generation !== this.feedGeneration) return;
-      this.truncatedFrom = total > limits.items ? total : 0;
-      this.lastFeedText = text;
-      this.feedBase = base;
-      if (background && this.feed.kind === 'loaded') this.holdNewNotices(notices);
-      else this.notices = notices;
-      this.feed = { kind: 'loaded' };
-      this.stopPreparingSearch?.();
-      this.stopPreparingSearch = prepareSearch(notices);
-    } catch (error) {
-      if (generation !== this.feedGeneration || background) return;
-      const detail = error instanceof Error ? error.message : String(error);
-      this.feed =
-        error instanceof FeedFormatError
-          ? { kind: 'failed', problem: `The feed at ${this.src} cannot be read: ${detail}`, message: () => msg('The notices cannot be shown: the feed is not in a format this board reads.') }
-          : error instanceof ResponseTooLargeError
-            ? { kind: 'failed', problem: `The feed at ${this.src} is not read: ${detail} Raise feed-max-bytes, or publish fewer notices.`, message: () => msg('The notices cannot be shown: the feed is too large for this board to read.') }
-            : { kind: 'failed', problem: `The feed at ${this.src} could not be loaded: ${detail}`, message: () => msg('The notices could not be loaded. Check your connection and try again later.') };
-    }
+    return reportProblem(this, `The feed at ${this.src} could not be loaded: ${detail}`, msg('The notices could not be loaded. Check your connection and try again later.'));
   }
 
   /** A refresh: notices already listed are updated in place; new ones wait behind "show N new notices". */
@@ -241,34 +249,36 @@ export class CivicNoticeBoard extends CivicElement {
     this.announce(arrived.length === 1 ? msg('1 new notice') : msg(str`${arrived.length} new notices`));
   }
 
-  private async loadAlerts(background = false): Promise<void> {
-    if (!this.alertsSrc) return;
-    const generation = ++this.alertGeneration;
-    try {
-      const { text, base } = await this.fetchText(this.alertsSrc, this.alertsMaxBytes);
-      const source = parseAlertSource(text, base);
-      const linked = await Promise.allSettled(
-        source.links.slice(0, maxAlertLinks).map(async (link) => {
-          const document = await this.fetchText(link, this.alertsMaxBytes);
-          return parseAlertSource(document.text, document.base).alerts;
-        }),
-      );
-      if (generation !== this.alertGeneration) return;
-      this.alerts = [...source.alerts, ...linked.flatMap((result) => (result.status === 'fulfilled' ? result.value : []))];
-      this.alertProblem = undefined;
-    } catch (error) {
-      if (generation !== this.alertGeneration) return;
+  private loadAlerts(refresh: boolean): void {
+    const src = this.alertsSrc;
+    if (!src) return;
+    void this.alertsLoad.load(
+      async (signal) => {
+        const { text, base } = await this.fetchText(src, this.alertsMaxBytes, signal);
+        const source = parseAlertSource(text, base);
+        const linked = await Promise.allSettled(
+          source.links.slice(0, maxAlertLinks).map(async (link) => {
+            const document = await this.fetchText(link, this.alertsMaxBytes, signal);
+            return parseAlertSource(document.text, document.base).alerts;
+          }),
+        );
+        return [...source.alerts, ...linked.flatMap((result) => (result.status === 'fulfilled' ? result.value : []))];
+      },
       // A refresh that fails keeps the warnings already shown: a warning must not vanish because the network blinked.
-      if (background && !this.alertProblem) return;
-      const detail = error instanceof Error ? error.message : String(error);
-      this.alertProblem =
-        error instanceof ResponseTooLargeError
-          ? {
-              problem: `The alerts at ${this.alertsSrc} are not read: ${detail} Raise alerts-max-bytes, or publish fewer info blocks.`,
-              message: () => msg('Warnings cannot be shown here: the warnings file is too large for this board. Official channels such as radio and SMS still apply.'),
-            }
-          : { problem: `The alerts at ${this.alertsSrc} could not be read: ${detail}`, message: () => msg('Warnings could not be checked just now. Official channels such as radio and SMS still apply.') };
-    }
+      refresh,
+    );
+  }
+
+  /** Why the warnings could not be checked: once in the console, and in plain words. */
+  private alertsProblem(error: unknown) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return error instanceof ResponseTooLargeError
+      ? reportProblem(
+          this,
+          `The alerts at ${this.alertsSrc} are not read: ${detail} Raise alerts-max-bytes, or publish fewer info blocks.`,
+          msg('Warnings cannot be shown here: the warnings file is too large for this board. Official channels such as radio and SMS still apply.'),
+        )
+      : reportProblem(this, `The alerts at ${this.alertsSrc} could not be read: ${detail}`, msg('Warnings could not be checked just now. Official channels such as radio and SMS still apply.'));
   }
 
   /** One Intl.DateTimeFormat per locale, zone and style: making one per date was a large part of every render. */
@@ -335,8 +345,9 @@ export class CivicNoticeBoard extends CivicElement {
   }
 
   private renderAlerts() {
-    if (this.alertProblem) return reportProblem(this, this.alertProblem.problem, this.alertProblem.message());
-    const shown = activeAlerts(this.alerts, this.locale, Date.now()).filter((alert) => alert.urgent || !(this.dismissed.has(alert.version) || isDismissed(alert.version)));
+    const alerts = this.alertsLoad.state;
+    if (alerts.kind === 'failed') return this.alertsProblem(alerts.error);
+    const shown = activeAlerts(alerts.kind === 'loaded' ? alerts.value : [], this.locale, Date.now()).filter((alert) => alert.urgent || !(this.dismissed.has(alert.version) || isDismissed(alert.version)));
     return html`${shown.map((alert) => alertBanner(alert, this.formatDateTime, this.dismissAlert, this.formatCount, this.headings))}
     ${this.alertDismissedNote && shown.length === 0
       ? html`<p id="alert-dismissed" class="alert-dismissed" part="status" tabindex="-1">${msg('Warning dismissed. It will not show again on this device.')}</p>`
@@ -363,8 +374,9 @@ export class CivicNoticeBoard extends CivicElement {
   };
 
   private renderNotices() {
-    if (this.feed.kind === 'loading') return html`<p class="loading" part="status" role="status">${msg('Loading notices…')}</p>`;
-    if (this.feed.kind === 'failed') return reportProblem(this, this.feed.problem, this.feed.message());
+    const feed = this.feedLoad.state;
+    if (feed.kind === 'failed') return this.feedProblem(feed.error);
+    if (feed.kind !== 'loaded') return html`<p class="loading" part="status" role="status">${msg('Loading notices…')}</p>`;
     const { board, chips: categories } = this.boardOf(Date.now());
     // Only chips on screen filter: a chosen category gone from the board (after a refresh or a new
     // `categories`), or a lone category without chips, would hide notices with no way to undo it.
@@ -394,7 +406,7 @@ export class CivicNoticeBoard extends CivicElement {
             unread: isUnread(notice),
             formatDate: this.formatDate,
             formatSize: this.formatSize,
-            base: this.feedBase,
+            base: feed.value,
             onToggle: this.toggle,
             onFollow: this.follow,
             levels: this.headings,

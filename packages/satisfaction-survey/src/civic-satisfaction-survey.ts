@@ -12,6 +12,7 @@ import {
   newIdempotencyKey,
   notConfigured,
   parseJson,
+  LoadController,
   PoliteAnnouncer,
   refusalNotice,
   reportProblem,
@@ -57,7 +58,6 @@ type HiddenReason = 'answered' | 'dismissed' | 'not-sampled';
 export type SurveyState = 'asking' | 'sending' | 'sent' | 'queued' | HiddenReason;
 /** Why a kept rating came back: refused by the server (its answers are given back), or deleted unsent after 30 days. */
 type KeptRefusalKind = 'refused' | 'expired';
-type ResultsState = { kind: 'loading' } | { kind: 'loaded'; summary: Summary } | { kind: 'failed'; problem: string; message: LocalizedText };
 
 type Values = SurveyValues & { reasons: ReasonCode[] };
 
@@ -210,12 +210,12 @@ export class CivicSatisfactionSurvey extends CivicElement {
   @state() private refusalKind?: KeptRefusalKind;
   @state() private dismissed = false;
   @state() private panelOpen = false;
-  @state() private results: ResultsState = { kind: 'loading' };
+  /** The public results: a new `summary-src` aborts the request for the old one. */
+  private readonly results = new LoadController<Summary>(this);
   private readonly announcer = new PoliteAnnouncer(this);
 
   /** Drawn once per widget, so a re-render never makes the survey appear or vanish. */
   private sampled?: boolean;
-  private resultsGeneration = 0;
   private readonly kept = new KeptResponses(
     this,
     () => this.subjectForKeptOutcomes,
@@ -440,13 +440,17 @@ export class CivicSatisfactionSurvey extends CivicElement {
 
   private renderResults(scale: Scale) {
     const heading = this.question || msg('What people think of this service');
-    switch (this.results.kind) {
+    const results = this.results.state;
+    switch (results.kind) {
+      case 'idle':
       case 'loading':
         return html`<p class="loading" role="status">${msg('Loading the results…')}</p>`;
-      case 'failed':
-        return reportProblem(this, this.results.problem, this.results.message());
+      case 'failed': {
+        const detail = results.error instanceof Error ? results.error.message : String(results.error);
+        return reportProblem(this, `The results at ${this.summarySrc} could not be shown: ${detail}`, msg('The results could not be loaded. Try again later.'));
+      }
       case 'loaded':
-        return resultsView(this.results.summary, scale, heading, this.locale, this.headings);
+        return resultsView(results.value, scale, heading, this.locale, this.headings);
     }
   }
 
@@ -455,21 +459,12 @@ export class CivicSatisfactionSurvey extends CivicElement {
    * results shown stay until the new ones arrive (no "Loading…" flash), and
    * stay if the new ones cannot be had: they were right a moment ago.
    */
-  private async loadResults(refresh = false): Promise<void> {
+  private loadResults(refresh = false): Promise<void> {
     const scale = this.scaleDefinition;
-    if (!scale || !this.summarySrc) return;
-    const generation = ++this.resultsGeneration;
-    if (!refresh) this.results = { kind: 'loading' };
-    let results: ResultsState;
-    try {
-      results = { kind: 'loaded', summary: await fetchSummary(this.summarySrc, scale, this.timeout, refresh) };
-    } catch (error) {
-      const problem = `The results at ${this.summarySrc} could not be shown: ${error instanceof Error ? error.message : String(error)}`;
-      results = { kind: 'failed', problem, message: () => msg('The results could not be loaded. Try again later.') };
-    }
-    // A newer summary-src may have been set meanwhile: only the latest answer is shown.
-    if (generation !== this.resultsGeneration || (refresh && results.kind === 'failed' && this.results.kind === 'loaded')) return;
-    this.results = results;
+    const src = this.summarySrc;
+    if (!scale || !src) return Promise.resolve();
+    // A newer summary-src aborts this request: only the latest answer is shown.
+    return this.results.load((signal) => fetchSummary(src, scale, this.timeout, { revalidate: refresh, signal }), refresh);
   }
 
   /** A rating was sent from this page: results of the same service count it. */

@@ -169,6 +169,36 @@ describe('<civic-satisfaction-survey mode="results">', () => {
     expect(widgetErrors()).to.deep.equal([]);
   });
 
+  it('cancels the request for the old results when summary-src changes, and shows only the new ones', async () => {
+    const slow = new SurveyServer();
+    await slow.setMode('hang');
+    const fast = new SurveyServer();
+    await fast.rate('svc', 'five-level', [5, 1]);
+    // The default timeout (15 s) is far off: only the widget can close the old request this soon.
+    const { el } = await renderSurvey({ endpoint: null, mode: 'results', 'summary-src': slow.summaryUrl('svc') }, slow, { waitForResults: false });
+    await waitUntil(async () => (await slow.hung()).length === 1, 'the old results were not requested');
+    el.setAttribute('summary-src', fast.summaryUrl('svc'));
+    await resultsSettled(el);
+    expect(textOf(el, '.headline')).to.equal('50% satisfied (2 ratings)');
+    await waitUntil(async () => (await slow.hung())[0]!.cancelled, 'the request for the old results was left open');
+    expect(widgetErrors()).to.deep.equal([]);
+  });
+
+  it('cancels the results still loading when it leaves the page, and loads them again when it is back', async () => {
+    const server = new SurveyServer();
+    await server.rate('svc', 'five-level', [5]);
+    await server.setMode('hang');
+    const { el } = await renderSurvey({ endpoint: null, mode: 'results', 'summary-src': server.summaryUrl('svc') }, server, { waitForResults: false });
+    await waitUntil(async () => (await server.hung()).length === 1, 'the results were not requested');
+    const parent = el.parentElement!;
+    el.remove();
+    await waitUntil(async () => (await server.hung())[0]!.cancelled, 'the request was left open after the survey left the page');
+    await server.setMode('ok');
+    parent.append(el);
+    await resultsSettled(el);
+    expect(textOf(el, '.headline')).to.equal('100% satisfied (1 rating)');
+  });
+
   describe('summaries that cannot be shown', () => {
     const cases: Array<[string, SurveyServerMode, HostileVariant?]> = [
       ['negative counts', 'hostile-summary', 'negative'],

@@ -2,37 +2,54 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type LoadState<T> = { kind: 'idle' } | { kind: 'loading' } | { kind: 'loaded'; value: T } | { kind: 'failed'; error: unknown };
 
+type Task<T> = (signal: AbortSignal) => Promise<T>;
+
 /**
  * Loads one thing at a time: a new `load()` aborts the request it supersedes
  * (its fetch is cancelled, not merely ignored), and leaving the page aborts
- * the current one and goes back to `idle`, so the host loads again when it
- * returns.
+ * the current one; a first load cut short that way (state `idle`) starts
+ * again when the host is back in the page.
  */
 export class LoadController<T> implements ReactiveController {
   state: LoadState<T> = { kind: 'idle' };
   private current?: AbortController;
+  private task?: Task<T>;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
-  async load(task: (signal: AbortSignal) => Promise<T>): Promise<void> {
+  /**
+   * `task` gets the signal to pass to its fetch; whatever it does after its
+   * last `await` must first check `signal.aborted`, as a newer load may have
+   * begun meanwhile. `refresh` loads again what is already shown (a timed
+   * refresh, or new data known to exist): the value shown stays while the new
+   * one loads, and stays if this load fails, since it was right a moment ago.
+   * Without a value shown, a refresh is an ordinary load.
+   */
+  async load(task: Task<T>, refresh = false): Promise<void> {
     this.current?.abort();
     const controller = new AbortController();
     this.current = controller;
-    this.set({ kind: 'loading' });
+    this.task = task;
+    const keeping = refresh && this.state.kind === 'loaded';
+    if (!keeping) this.set({ kind: 'loading' });
     try {
       const value = await task(controller.signal);
       if (!controller.signal.aborted) this.set({ kind: 'loaded', value });
     } catch (error) {
-      if (!controller.signal.aborted) this.set({ kind: 'failed', error });
+      if (!controller.signal.aborted && !keeping) this.set({ kind: 'failed', error });
     }
   }
 
+  hostConnected(): void {
+    if (this.state.kind === 'idle' && this.task) void this.load(this.task);
+  }
+
   hostDisconnected(): void {
-    if (this.state.kind !== 'loading') return;
     this.current?.abort();
-    this.state = { kind: 'idle' };
+    // A refresh under way keeps the value shown; a first load starts again on return.
+    if (this.state.kind === 'loading') this.state = { kind: 'idle' };
   }
 
   private set(state: LoadState<T>): void {

@@ -78,6 +78,7 @@ export const baseStyles = [
       margin-block-end: 0.25em;
     }
     input[type='text'],
+    input[type='search'],
     input[type='tel'],
     input[type='email'],
     input[type='datetime-local'],

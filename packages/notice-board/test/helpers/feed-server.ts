@@ -17,6 +17,8 @@ export interface RequestRecord {
   etag: string | null;
   /** Body bytes the server wrote before the connection closed (streamed routes only). */
   sent: number | null;
+  /** In 'hang' mode: the client closed the connection, giving up on the request. */
+  cancelled: boolean;
 }
 
 export type FeedFormat = 'json' | 'rss' | 'atom';

@@ -110,6 +110,8 @@ async function handle(req, res, context) {
     etag: null,
     /** Body bytes written, for the streamed routes (set when the connection closes). */
     sent: null,
+    /** A request held in 'hang' mode whose connection the client closed (it gave up on it). */
+    cancelled: false,
   };
   ns.log.push(entry);
   res.on('finish', () => {
@@ -119,7 +121,11 @@ async function handle(req, res, context) {
   res.on('close', () => {
     entry.sent = res.civicSent ?? null;
   });
-  if (ns.mode === 'hang') return void context.held.add(() => req.socket.destroy());
+  if (ns.mode === 'hang') {
+    // Only the client closes a held request's connection before the server stops.
+    res.on('close', () => (entry.cancelled = true));
+    return void context.held.add(() => req.socket.destroy());
+  }
   if (/^\d{3}$/.test(ns.mode)) return sendText(res, Number(ns.mode), `The test server answers ${ns.mode}.`, 'text/plain; charset=utf-8');
   return serve(req, res, url, route, ns, context);
 }

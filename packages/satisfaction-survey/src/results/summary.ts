@@ -36,12 +36,18 @@ export function parseSummary(body: unknown, scale: Scale): Summary {
  * a results view of another scale says which, unless `summary-src` already does.
  * `revalidate` asks the server again whatever the summary's HTTP caching allows
  * (`cache: 'no-cache'`): after a rating from this page, the cached copy is
- * known to be old; the server answers 304 if it has nothing newer.
+ * known to be old; the server answers 304 if it has nothing newer. `signal`
+ * cancels the request when newer results are asked for.
  */
-export async function fetchSummary(url: string, scale: Scale, timeoutMs: number, revalidate = false): Promise<Summary> {
+export async function fetchSummary(
+  url: string,
+  scale: Scale,
+  timeoutMs: number,
+  { revalidate = false, signal }: { revalidate?: boolean; signal?: AbortSignal } = {},
+): Promise<Summary> {
   const target = new URL(url, document.baseURI);
   if (!target.searchParams.has('scale')) target.searchParams.set('scale', scale.name);
-  const init: RequestInit = { headers: { Accept: 'application/json' }, ...(revalidate ? { cache: 'no-cache' as const } : {}) };
+  const init: RequestInit = { headers: { Accept: 'application/json' }, signal, ...(revalidate ? { cache: 'no-cache' as const } : {}) };
   const response = await fetchWithTimeout(target, init, timeoutMs);
   if (!response.ok) throw new Error(`The summary answered ${response.status}.`);
   return parseSummary(await readJson(response), scale);

@@ -87,6 +87,11 @@ export class SurveyServer {
     return (await this.received()).received.map((post) => post.body);
   }
 
+  /** The requests held unanswered in 'hang' mode; `cancelled` once the client closed the connection. */
+  async hung(): Promise<Array<{ method: string; path: string; search: string; cancelled: boolean }>> {
+    return ((await this.control('hung')) as { hung: Array<{ method: string; path: string; search: string; cancelled: boolean }> }).hung;
+  }
+
   async setMode(mode: SurveyServerMode): Promise<void> {
     await this.control(`mode?set=${encodeURIComponent(mode)}`);
   }

@@ -96,6 +96,8 @@ function namespaceState() {
     stored: [],
     /** Idempotency-Key → the first successful answer, replayed on repeats. */
     replies: new Map(),
+    /** Requests held unanswered in 'hang' mode, and whether the client gave up on them (closed the connection). */
+    hung: [],
   };
 }
 
@@ -113,6 +115,10 @@ async function handle(req, res, namespaces, held) {
       if (ns.mode === 'hang' && req.method !== 'OPTIONS') {
         // Read what was sent first: 'received' then shows the request that is hanging.
         if (req.method === 'POST' && match[2] === 'surveys/responses') record(req, ns, await readBody(req));
+        const hung = { method: req.method, path: match[2], search: url.search, cancelled: false };
+        ns.hung.push(hung);
+        // Only the client closes a held request's connection before the server stops.
+        res.on('close', () => (hung.cancelled = true));
         return void held.add(() => req.socket.destroy());
       }
     }
@@ -270,6 +276,7 @@ async function control(req, res, ns, action, url) {
   if (action === 'received' && req.method === 'GET') {
     return send(res, 200, { mode: ns.mode, received: ns.received, stored: ns.stored.length });
   }
+  if (action === 'hung' && req.method === 'GET') return send(res, 200, { hung: ns.hung });
   if (action === 'mode' && (req.method === 'GET' || req.method === 'POST')) {
     const mode = url.searchParams.get('set');
     if (!modes.has(mode)) return sendProblem(res, 400, `Unknown mode ${mode}`);
