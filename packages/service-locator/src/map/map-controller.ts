@@ -2,6 +2,7 @@ import { html, type ReactiveController, type ReactiveControllerHost } from 'lit'
 import { msg, str } from '@lit/localize';
 import { logProblem } from '@civic-widgets/core';
 import type { MapOptions, MapPoint, PointMap } from './map-view.js';
+import { wgs84ToGcj02 } from '../geo/gcj02.js';
 
 type MapModule = typeof import('./map-view.js');
 
@@ -12,7 +13,7 @@ export interface MapScene<K> {
   position: { latitude: number; longitude: number } | undefined;
 }
 
-export interface MapSettings<K extends MapPoint> extends Omit<MapOptions<K>, 'frame'> {
+export interface MapSettings<K extends MapPoint> extends Omit<MapOptions<K>, 'frame' | 'toGcj02'> {
   /** The empty element the map goes in, once rendered. */
   frame: () => HTMLElement | null | undefined;
   scene: () => MapScene<K> | undefined;
@@ -95,7 +96,7 @@ export class MapController<K extends MapPoint> implements ReactiveController {
   private create(module: MapModule, settings: MapSettings<K>, frame: HTMLElement): void {
     if (this.view || !frame.isConnected) return;
     try {
-      this.view = module.createPointMap({ ...settings, frame });
+      this.view = module.createPointMap({ ...settings, frame, toGcj02: wgs84ToGcj02 });
     } catch (error) {
       if (!(error instanceof module.MapSettingsError)) throw error;
       this.fail('unusable', error.message);

@@ -1,6 +1,5 @@
 import { DivIcon, LatLngBounds, LayerGroup, LeafletMap, Marker, type LatLngExpression } from './leaflet-parts.js';
 import { leafletCss } from '../generated/leaflet-css.js';
-import { wgs84ToGcj02 } from '../geo/gcj02.js';
 import { mapCss } from './map-styles.js';
 import { HostTileLayer } from './host-tile-layer.js';
 import { scaleBar } from './scale-bar.js';
@@ -43,6 +42,12 @@ export interface MapOptions<K extends MapPoint> {
   tileAttribution: string;
   /** `gcj02` when the tiles are drawn in GCJ-02 (Amap, Tencent): points are shifted to match. */
   tileCrs: string;
+  /**
+   * The WGS-84 to GCJ-02 shift, given by the widget, which has it for its
+   * directions links: imported here too, the bundler would split it into a
+   * third file that every page with the widget fetches.
+   */
+  toGcj02: (longitude: number, latitude: number) => [number, number];
   /** A marker was activated. */
   onChoose: (key: K) => void;
 }
@@ -100,7 +105,7 @@ export function createPointMap<K extends MapPoint>(options: MapOptions<K>): Poin
   adoptStyles(frame.getRootNode() as ShadowRoot);
   const shift = options.tileCrs === 'gcj02';
   const place = (longitude: number, latitude: number): LatLngExpression => {
-    const [x, y] = shift ? wgs84ToGcj02(longitude, latitude) : [longitude, latitude];
+    const [x, y] = shift ? options.toGcj02(longitude, latitude) : [longitude, latitude];
     return [y, x];
   };
 
