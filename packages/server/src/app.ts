@@ -13,6 +13,7 @@ import { staffOnly } from './http/staff-auth.js';
 import { photoStore } from './media/photo-store.js';
 import { uploadBudget } from './media/upload-budget.js';
 import { noticeRoutes } from './notices/notice-routes.js';
+import { healthRoutes, sqliteProbe, writableFolderProbe } from './ops/health.js';
 import { maxPhotos } from './open311/request-schema.js';
 import { open311Routes, staffRoutes } from './open311/open311-routes.js';
 import { requestStore } from './open311/request-store.js';
@@ -119,6 +120,7 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
   };
 
   app.get('/health', async () => ({ status: 'ok', version }));
+  await app.register(async (scope) => healthRoutes(scope, { database: sqliteProbe(db), mediaFolder: writableFolderProbe(config.mediaDir) }));
   await app.register(async (scope) => open311Routes(scope, context), { prefix: '/open311/v2' });
   await app.register(async (scope) => staffRoutes(scope, context), { prefix: '/staff/api' });
   await app.register(async (scope) => surveyStaffRoutes(scope, context), { prefix: '/staff/api' });
