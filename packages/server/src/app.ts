@@ -14,6 +14,7 @@ import { photoStore } from './media/photo-store.js';
 import { uploadBudget } from './media/upload-budget.js';
 import { noticeRoutes } from './notices/notice-routes.js';
 import { healthRoutes, sqliteProbe, writableFolderProbe } from './ops/health.js';
+import { redactingLogger } from './ops/log-redaction.js';
 import { maxPhotos } from './open311/request-schema.js';
 import { open311Routes, staffRoutes } from './open311/open311-routes.js';
 import { requestStore } from './open311/request-store.js';
@@ -55,7 +56,7 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
   idempotency.prune();
 
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: redactingLogger(options.logger),
     bodyLimit,
     requestTimeout: requestTimeoutMs,
     connectionTimeout: connectionTimeoutMs,
