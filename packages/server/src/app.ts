@@ -15,6 +15,8 @@ import { uploadBudget } from './media/upload-budget.js';
 import { noticeRoutes } from './notices/notice-routes.js';
 import { healthRoutes, sqliteProbe, writableFolderProbe } from './ops/health.js';
 import { redactingLogger } from './ops/log-redaction.js';
+import { metricsRoute, serverMetrics, sqlitePoolUse } from './ops/metrics.js';
+import { metricsListener } from './ops/metrics-listener.js';
 import { maxPhotos } from './open311/request-schema.js';
 import { open311Routes, staffRoutes } from './open311/open311-routes.js';
 import { requestStore } from './open311/request-store.js';
@@ -52,7 +54,9 @@ export const keepAliveTimeoutMs = 10_000;
 export async function buildApp(config: ServerConfig, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   const db = openDatabase(config.databasePath);
   if (config.seed) seedDatabase(db);
-  const idempotency = idempotencyStore(db);
+  const metrics = serverMetrics();
+  metrics.registerPoolGauge(sqlitePoolUse);
+  const idempotency = metrics.countingReplays(idempotencyStore(db));
   idempotency.prune();
 
   const app = Fastify({
@@ -72,6 +76,8 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
   });
   app.addHook('onClose', async () => db.close());
   installErrorHandler(app);
+  metrics.install(app);
+  if (config.metricsListen) metricsListener(app, metrics.registry, config.metricsListen);
 
   await app.register(fastifyCors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
@@ -122,6 +128,7 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
 
   app.get('/health', async () => ({ status: 'ok', version }));
   await app.register(async (scope) => healthRoutes(scope, { database: sqliteProbe(db), mediaFolder: writableFolderProbe(config.mediaDir) }));
+  await app.register(async (scope) => metricsRoute(scope, metrics.registry, context.staffOnly));
   await app.register(async (scope) => open311Routes(scope, context), { prefix: '/open311/v2' });
   await app.register(async (scope) => staffRoutes(scope, context), { prefix: '/staff/api' });
   await app.register(async (scope) => surveyStaffRoutes(scope, context), { prefix: '/staff/api' });
