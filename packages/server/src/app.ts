@@ -17,6 +17,7 @@ import { healthRoutes, sqliteProbe, writableFolderProbe } from './ops/health.js'
 import { redactingLogger } from './ops/log-redaction.js';
 import { metricsRoute, serverMetrics, sqlitePoolUse } from './ops/metrics.js';
 import { metricsListener } from './ops/metrics-listener.js';
+import { openApi } from './ops/openapi.js';
 import { maxPhotos } from './open311/request-schema.js';
 import { open311Routes, staffRoutes } from './open311/open311-routes.js';
 import { requestStore } from './open311/request-store.js';
@@ -126,6 +127,8 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
     staffOnly: staffOnly(config.staffToken, limits.staff),
   };
 
+  // First: it sees every route registered after it.
+  await openApi(app, context.staffOnly);
   app.get('/health', async () => ({ status: 'ok', version }));
   await app.register(async (scope) => healthRoutes(scope, { database: sqliteProbe(db), mediaFolder: writableFolderProbe(config.mediaDir) }));
   await app.register(async (scope) => metricsRoute(scope, metrics.registry, context.staffOnly));
