@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { backup } from './cli/backup.js';
 import { ConfigError, configHelp, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { isoNow, requestStore, type StaffChanges } from './open311/request-store.js';
@@ -11,6 +12,8 @@ const usage = `civic-server: the Civic Widgets reference server
   civic-server start [options]      serve the APIs (and the demo site, with --site-dir)
   civic-server set-status <id> [--status open|closed] [--notes TEXT] [--agency TEXT] [--expected ISO-DATE] [--db FILE]
                                     what staff do on /staff, from a terminal
+  civic-server backup --to FILE [--db FILE]
+                                    an online copy of the SQLite database, safe while the server runs
   civic-server help
 
 Options of start (flag, environment variable, default):
@@ -105,6 +108,7 @@ const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'start') await start(rest);
   else if (command === 'set-status') setStatus(rest);
+  else if (command === 'backup') await backup(rest);
   else if (command === 'help' || command === '--help' || command === undefined) console.log(usage);
   else throw new ConfigError(`Unknown command "${command}".\n\n${usage}`);
 } catch (error) {
