@@ -74,7 +74,7 @@ describe('civic-server backup', () => {
     }
   });
 
-  test('refuses to overwrite a file, to copy a database that is not there, or to go without --to', async () => {
+  test('refuses to overwrite a file, to copy a database that is not there, to go without --to, or to copy PostgreSQL', async () => {
     const existing = join(server.dir, 'existing.db');
     writeFileSync(existing, 'keep me');
     await assert.rejects(civicServer('backup', '--to', existing, '--db', join(server.dir, 'civic.db')), (error) => {
@@ -84,5 +84,7 @@ describe('civic-server backup', () => {
     });
     await assert.rejects(civicServer('backup', '--to', join(server.dir, 'x.db'), '--db', join(server.dir, 'typo.db')), /There is no database/);
     await assert.rejects(civicServer('backup', '--db', join(server.dir, 'civic.db')), /backup needs --to FILE/);
+    const onPostgres = run(process.execPath, [cli, 'backup', '--to', join(server.dir, 'y.db')], { env: { ...process.env, DATABASE_URL: 'postgres://civic@localhost/civic' } });
+    await assert.rejects(onPostgres, /PostgreSQL: back it up with pg_dump/);
   });
 });

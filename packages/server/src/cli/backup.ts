@@ -24,6 +24,8 @@ function syncToDisk(path: string): void {
  */
 export async function backup(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { to: { type: 'string' }, db: { type: 'string' } } });
+  // PostgreSQL keeps its own backups consistent; this command copies SQLite files only.
+  if (process.env.DATABASE_URL) throw new ConfigError('DATABASE_URL is set, so the database is PostgreSQL: back it up with pg_dump (server README, "Backups").');
   if (!values.to) throw new ConfigError('backup needs --to FILE, e.g. --to /var/backups/civic-$(date +%F).db');
   const { databasePath } = loadConfig(values.db ? ['--db', values.db] : []);
   if (databasePath === ':memory:' || !existsSync(databasePath)) {
