@@ -128,7 +128,7 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
   };
 
   // First: it sees every route registered after it.
-  await openApi(app, context.staffOnly);
+  await openApi(app, context.staffOnly, config.publicUrl);
   app.get('/health', async () => ({ status: 'ok', version }));
   await app.register(async (scope) => healthRoutes(scope, { database: sqliteProbe(db), mediaFolder: writableFolderProbe(config.mediaDir) }));
   await app.register(async (scope) => metricsRoute(scope, metrics.registry, context.staffOnly));

@@ -16,7 +16,7 @@ describe('/openapi.json', () => {
   let doc;
   before(async () => {
     // The site and a shared folder too, so that their routes are registered.
-    server = await testApp({ 'site-dir': siteDir, 'cdn-dir': siteDir });
+    server = await testApp({ 'site-dir': siteDir, 'cdn-dir': siteDir, 'public-url': 'https://www.district.example' });
     await server.app.listen({ port: 0, host: '127.0.0.1' });
     const answer = await fetch(`http://127.0.0.1:${server.app.server.address().port}/openapi.json`);
     assert.equal(answer.status, 200);
@@ -27,6 +27,7 @@ describe('/openapi.json', () => {
 
   test('is a valid OpenAPI 3.1 document', async () => {
     assert.equal(doc.openapi, '3.1.0');
+    assert.deepEqual(doc.servers, [{ url: 'https://www.district.example' }], 'the configured public URL');
     const result = await new Validator().validate(doc);
     assert.equal(result.valid, true, JSON.stringify(result.errors, null, 2));
   });

@@ -46,7 +46,7 @@ function hooks(route: RouteOptions): unknown[] {
  * only); staff routes are known by the staff token check they run. Register
  * before any route, so that every route is seen.
  */
-export async function openApi(app: FastifyInstance, staffOnly: preValidationHookHandler): Promise<void> {
+export async function openApi(app: FastifyInstance, staffOnly: preValidationHookHandler, publicUrl: string | undefined): Promise<void> {
   const seen: { method: string; url: string }[] = [];
   seenRoutes.set(app, seen);
   app.addHook('onRoute', (route) => {
@@ -63,6 +63,8 @@ export async function openApi(app: FastifyInstance, staffOnly: preValidationHook
           'Descriptions of refusals are in the request’s language: `?lang=`, then `Accept-Language`, then Chinese.',
         license: { name: 'MIT', identifier: 'MIT' },
       },
+      // Without --public-url, clients resolve paths against wherever they fetched the document.
+      ...(publicUrl ? { servers: [{ url: publicUrl }] } : {}),
       components: {
         securitySchemes: {
           staffToken: { type: 'http', scheme: 'bearer', description: 'The staff token (`--staff-token-file`).' },
