@@ -58,6 +58,10 @@ async function start(args: string[]): Promise<void> {
   const lines = [``, `Civic Widgets reference server ${shown}`];
   if (config.siteDir) lines.push(`  demo district site  ${shown}/   (staff: ${shown}/staff)`);
   lines.push(`  Open311 API         ${shown}/open311/v2/services.json`);
+  if (config.metricsListen) {
+    const { host, port } = config.metricsListen;
+    lines.push(`  metrics (no token)  http://${host.includes(':') ? `[${host}]` : host}:${port}/metrics`);
+  }
   if (config.staffTokenGenerated) lines.push(`  staff token         ${config.staffToken}   (made up for this run; keep one with --staff-token-file)`);
   console.log(`${lines.join('\n')}\n`);
 }
