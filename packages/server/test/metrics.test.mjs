@@ -74,6 +74,23 @@ describe('metrics at /metrics', () => {
     // Labels carry route patterns only: no tracking number, query or personal data.
     for (const leak of [id, 'email', '13812345678', 'no/such']) assert.ok(!after.includes(leak), `the metrics contain ${leak}`);
   });
+
+  test('count a rating’s replay in its own scope, and no report', async () => {
+    const before = await scrape();
+    const rate = () =>
+      fetch(`${origin}/surveys/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'rating-one' },
+        body: JSON.stringify({ scale: 'helpful', rating: 1, serviceId: 'page-a' }),
+      });
+    assert.equal((await rate()).status, 201);
+    assert.equal((await rate()).status, 201);
+    const after = await scrape();
+    const delta = (name, labels) => sample(after, name, labels) - sample(before, name, labels);
+    assert.equal(delta('civic_idempotent_replays_total', 'scope="survey-response"'), 1);
+    assert.equal(delta('civic_reports_accepted_total'), 0);
+    assert.equal(delta('http_requests_total', 'method="POST",route="/surveys/responses",status_code="201"'), 2);
+  });
 });
 
 describe('metrics on a listen address of their own', () => {

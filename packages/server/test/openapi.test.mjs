@@ -50,7 +50,9 @@ describe('/openapi.json', () => {
     const form = post.requestBody.content['application/x-www-form-urlencoded'].schema;
     assert.deepEqual(form.required, ['service_code']);
     assert.equal(form.properties.description.maxLength, 4000);
-    assert.ok(post.requestBody.content['multipart/form-data'], 'photos come as multipart');
+    const multipart = post.requestBody.content['multipart/form-data'].schema;
+    assert.equal(multipart.properties.media.items.contentMediaType, 'image/jpeg', 'photos are files to a client generator');
+    assert.equal(multipart.properties.media.maxItems, 5);
     const refused = await server.app.inject({
       method: 'POST',
       url: '/open311/v2/requests.json',

@@ -1,5 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import type { FastifyInstance, FastifySchema, preValidationHookHandler, RouteOptions } from 'fastify';
+import { maxPhotos } from '../open311/request-schema.js';
 import { version } from '../version.js';
 import { routeResponses } from './openapi-responses.js';
 
@@ -32,6 +33,23 @@ const documentedUrl = (url: string) => url.replace(/\*$/, ':path').replace(/(.)\
 /** Every method and URL registered on a server, as its onRoute hook saw them (for the test that all are documented). */
 const seenRoutes = new WeakMap<FastifyInstance, { method: string; url: string }[]>();
 export const registeredRoutes = (app: FastifyInstance) => seenRoutes.get(app) ?? [];
+
+/**
+ * The report's `media` parts as a client generator needs them: files. The
+ * route's own schema leaves them open (`{}`), since photos are checked by
+ * decoding them; this copy is for the document only.
+ */
+function withPhotoParts(body: unknown): unknown {
+  const schema = body as { properties?: Record<string, unknown> } | undefined;
+  if (!schema?.properties) return body;
+  const media = {
+    type: 'array',
+    maxItems: maxPhotos,
+    items: { type: 'string', contentMediaType: 'image/jpeg' },
+    description: `Up to ${maxPhotos} photos (multipart only): JPEG, PNG or WebP, at most 4 MB and 2,048 × 2,048 pixels each; re-encoded as JPEG without metadata.`,
+  };
+  return { ...schema, properties: { ...schema.properties, media } };
+}
 
 function hooks(route: RouteOptions): unknown[] {
   const hook = route.preValidation;
@@ -83,7 +101,7 @@ export async function openApi(app: FastifyInstance, staffOnly: preValidationHook
         tags: [tagOf(url)],
         ...(documented ? { summary: documented.summary, response: documented.response } : {}),
         ...(staff ? { security: [{ staffToken: [] }] } : {}),
-        ...(url === '/open311/v2/requests.json' && method === 'POST' ? { consumes: formTypes } : {}),
+        ...(url === '/open311/v2/requests.json' && method === 'POST' ? { consumes: formTypes, body: withPhotoParts(schema.body) } : {}),
       };
       return { schema: transformed, url: documentedUrl(url) };
     },
