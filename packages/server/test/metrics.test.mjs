@@ -2,6 +2,7 @@
 // stored, outbox replays, rate-limit refusals and the database pool; only with
 // the staff token, or on a listen address of its own.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig, ConfigError } from '../dist/config.js';
 import { freePort } from './helpers/cli-server.mjs';
@@ -117,6 +118,23 @@ describe('metrics on a listen address of their own', () => {
     await server.app.close();
     await assert.rejects(fetch(`http://127.0.0.1:${metricsPort}/metrics`));
   });
+});
+
+test('a metrics port in use stops the start with one line naming it', async () => {
+  const taken = createServer();
+  await new Promise((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const port = taken.address().port;
+  const server = await testApp({ 'metrics-listen': `127.0.0.1:${port}` });
+  try {
+    await assert.rejects(server.app.listen({ port: 0, host: '127.0.0.1' }), (error) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.message, `--metrics-listen 127.0.0.1:${port}: the port is in use.`);
+      return true;
+    });
+  } finally {
+    await server.close();
+    taken.close();
+  }
 });
 
 test('--metrics-listen takes HOST:PORT only', () => {
