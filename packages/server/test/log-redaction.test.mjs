@@ -48,6 +48,9 @@ describe('request logs', () => {
     assert.equal(refused.status, 401);
     assert.equal((await fetch(`${origin}/staff/api/requests`, { headers: { ...v4, authorization: `Bearer ${staffToken}` } })).status, 200);
 
+    // Should code ever log headers or a body, the credentials and the body stay out.
+    server.app.log.warn({ headers: { authorization: `Bearer ${wrongToken}`, cookie, accept: 'text/html' }, body: { phone, email } }, 'a careless line');
+
     const log = lines.join('\n');
     for (const secret of secrets) assert.ok(!log.includes(secret), `the log contains ${secret}`);
     assert.doesNotMatch(log, /[?&](phone|email)=/, 'no query string');
@@ -59,6 +62,9 @@ describe('request logs', () => {
     assert.deepEqual(one.req, { method: 'GET', route: '/open311/v2/requests/:file', path: `/open311/v2/requests/${id}.json`, remoteAddress: '2001:db8:abcd::/48' });
     assert.ok(incoming.some((entry) => entry.req.remoteAddress === '203.0.113.0/24'));
     assert.ok(entries.some((entry) => entry.msg === 'request completed' && entry.res.statusCode === 201));
+    const careless = entries.find((entry) => entry.msg === 'a careless line');
+    assert.deepEqual(careless.headers, { authorization: '[not logged]', cookie: '[not logged]', accept: 'text/html' });
+    assert.equal(careless.body, '[not logged]');
     const wrong = entries.find((entry) => entry.msg === 'wrong staff token');
     assert.equal(wrong.ip, '203.0.113.0/24');
     assert.equal(wrong.url, '/staff/api/requests');

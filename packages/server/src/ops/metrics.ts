@@ -68,6 +68,19 @@ export function serverMetrics(): ServerMetrics {
   let readPool: (() => PoolUse) | undefined;
   let poolGauge: Gauge<'state'> | undefined;
 
+  // Each series's children, found once: prom-client otherwise hashes the labels on every
+  // request. Route patterns, methods and statuses are few, so this stays small.
+  const series = new Map<string, { count: Counter.Internal; time: Histogram.Internal<(typeof labelNames)[number]> }>();
+  function seriesOf(method: string, route: string, status: number) {
+    const key = `${method} ${status} ${route}`;
+    let found = series.get(key);
+    if (!found) {
+      found = { count: requests.labels(method, route, String(status)), time: latency.labels(method, route, String(status)) };
+      series.set(key, found);
+    }
+    return found;
+  }
+
   // A replay's answer is sent by the route; its key tells the response hook not to count it as a new report.
   const replayedKeys = new Map<string, number>();
   function takeReplay(request: FastifyRequest): boolean {
@@ -111,16 +124,20 @@ export function serverMetrics(): ServerMetrics {
       });
     },
     install(app) {
-      app.addHook('onResponse', async (request, reply) => {
+      app.addHook('onResponse', (request, reply, done) => {
         const route = request.routeOptions.url ?? unmatched;
-        const labels = { method: request.method, route, status_code: String(reply.statusCode) };
-        requests.inc(labels);
-        latency.observe(labels, reply.elapsedTime / 1000);
+        const series = seriesOf(request.method, route, reply.statusCode);
+        series.count.inc();
+        series.time.observe(reply.elapsedTime / 1000);
         if (reply.statusCode === 429) refusals.inc({ route });
         const replayed = takeReplay(request);
         if (route === reportRoute && request.method === 'POST' && reply.statusCode === 200 && !replayed) accepted.inc();
+        done();
       });
-      app.addHook('onRequestAbort', async (request) => void takeReplay(request));
+      app.addHook('onRequestAbort', (request, done) => {
+        takeReplay(request);
+        done();
+      });
     },
   };
 }
