@@ -13,6 +13,11 @@ import { staffOnly } from './http/staff-auth.js';
 import { photoStore } from './media/photo-store.js';
 import { uploadBudget } from './media/upload-budget.js';
 import { noticeRoutes } from './notices/notice-routes.js';
+import { healthRoutes, sqliteProbe, writableFolderProbe } from './ops/health.js';
+import { redactingLogger } from './ops/log-redaction.js';
+import { metricsRoute, serverMetrics, sqlitePoolUse } from './ops/metrics.js';
+import { metricsListener } from './ops/metrics-listener.js';
+import { openApi } from './ops/openapi.js';
 import { maxPhotos } from './open311/request-schema.js';
 import { open311Routes, staffRoutes } from './open311/open311-routes.js';
 import { requestStore } from './open311/request-store.js';
@@ -50,11 +55,13 @@ export const keepAliveTimeoutMs = 10_000;
 export async function buildApp(config: ServerConfig, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   const db = openDatabase(config.databasePath);
   if (config.seed) seedDatabase(db);
-  const idempotency = idempotencyStore(db);
+  const metrics = serverMetrics();
+  metrics.registerPoolGauge(sqlitePoolUse);
+  const idempotency = metrics.countingReplays(idempotencyStore(db));
   idempotency.prune();
 
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: redactingLogger(options.logger),
     bodyLimit,
     requestTimeout: requestTimeoutMs,
     connectionTimeout: connectionTimeoutMs,
@@ -70,6 +77,8 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
   });
   app.addHook('onClose', async () => db.close());
   installErrorHandler(app);
+  metrics.install(app);
+  if (config.metricsListen) metricsListener(app, metrics.registry, config.metricsListen);
 
   await app.register(fastifyCors, {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
@@ -118,7 +127,11 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
     staffOnly: staffOnly(config.staffToken, limits.staff),
   };
 
+  // First: it sees every route registered after it.
+  await openApi(app, context.staffOnly, config.publicUrl);
   app.get('/health', async () => ({ status: 'ok', version }));
+  await app.register(async (scope) => healthRoutes(scope, { database: sqliteProbe(db), mediaFolder: writableFolderProbe(config.mediaDir) }));
+  await app.register(async (scope) => metricsRoute(scope, metrics.registry, context.staffOnly));
   await app.register(async (scope) => open311Routes(scope, context), { prefix: '/open311/v2' });
   await app.register(async (scope) => staffRoutes(scope, context), { prefix: '/staff/api' });
   await app.register(async (scope) => surveyStaffRoutes(scope, context), { prefix: '/staff/api' });

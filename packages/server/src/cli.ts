@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { backup } from './cli/backup.js';
 import { ConfigError, configHelp, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { isoNow, requestStore, type StaffChanges } from './open311/request-store.js';
@@ -11,6 +12,8 @@ const usage = `civic-server: the Civic Widgets reference server
   civic-server start [options]      serve the APIs (and the demo site, with --site-dir)
   civic-server set-status <id> [--status open|closed] [--notes TEXT] [--agency TEXT] [--expected ISO-DATE] [--db FILE]
                                     what staff do on /staff, from a terminal
+  civic-server backup --to FILE [--db FILE]
+                                    an online copy of the SQLite database, safe while the server runs
   civic-server help
 
 Options of start (flag, environment variable, default):
@@ -55,6 +58,10 @@ async function start(args: string[]): Promise<void> {
   const lines = [``, `Civic Widgets reference server ${shown}`];
   if (config.siteDir) lines.push(`  demo district site  ${shown}/   (staff: ${shown}/staff)`);
   lines.push(`  Open311 API         ${shown}/open311/v2/services.json`);
+  if (config.metricsListen) {
+    const { host, port } = config.metricsListen;
+    lines.push(`  metrics (no token)  http://${host.includes(':') ? `[${host}]` : host}:${port}/metrics`);
+  }
   if (config.staffTokenGenerated) lines.push(`  staff token         ${config.staffToken}   (made up for this run; keep one with --staff-token-file)`);
   console.log(`${lines.join('\n')}\n`);
 }
@@ -105,6 +112,7 @@ const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'start') await start(rest);
   else if (command === 'set-status') setStatus(rest);
+  else if (command === 'backup') await backup(rest);
   else if (command === 'help' || command === '--help' || command === undefined) console.log(usage);
   else throw new ConfigError(`Unknown command "${command}".\n\n${usage}`);
 } catch (error) {

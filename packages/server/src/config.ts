@@ -51,6 +51,8 @@ export interface ServerConfig {
   trustProxy: string[];
   /** Seed an empty database with the demo district's categories, notices and service points. */
   seed: boolean;
+  /** A second address serving only /metrics, without the staff token (src/ops/metrics-listener.ts). */
+  metricsListen: { host: string; port: number } | undefined;
 }
 
 const options = {
@@ -76,6 +78,7 @@ const options = {
   'cdn-dir': { type: 'string', env: 'CIVIC_CDN_DIR', fallback: '' },
   'trust-proxy': { type: 'string', env: 'CIVIC_TRUST_PROXY', fallback: '' },
   seed: { type: 'string', env: 'CIVIC_SEED', fallback: 'true' },
+  'metrics-listen': { type: 'string', env: 'CIVIC_METRICS_LISTEN', fallback: '' },
 } as const;
 
 type OptionName = keyof typeof options;
@@ -181,6 +184,17 @@ function photoQueueOf(text: string): number {
   return queue;
 }
 
+/** `--metrics-listen`: `HOST:PORT`, an IPv6 host in brackets (`[::1]:9464`). */
+function listenAddress(value: string): { host: string; port: number } | undefined {
+  if (value === '') return undefined;
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(value);
+  const port = Number(match?.[3]);
+  if (!match || port < 1 || port > 65535) {
+    throw new ConfigError(`--metrics-listen (CIVIC_METRICS_LISTEN) takes HOST:PORT, e.g. 127.0.0.1:9464 or [::1]:9464, not "${value}".`);
+  }
+  return { host: match[1] ?? match[2]!, port };
+}
+
 export function loadConfig(args: string[] = [], env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parseOptions = Object.fromEntries(Object.keys(options).map((name) => [name, { type: 'string' as const }]));
   const { values } = parseArgs({ args, options: parseOptions, strict: true, allowPositionals: false });
@@ -225,5 +239,6 @@ export function loadConfig(args: string[] = [], env: NodeJS.ProcessEnv = process
     cdnDir: dir('cdn-dir'),
     trustProxy: trustedProxies(value('trust-proxy')),
     seed: value('seed') !== 'false',
+    metricsListen: listenAddress(value('metrics-listen')),
   };
 }
