@@ -3,7 +3,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config.js';
-import { openDatabase } from './db/open-database.js';
+import { databaseLocation, openDatabase } from './db/open-database.js';
 import { seedDatabase } from './db/seed-database.js';
 import type { AppContext } from './http/context.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -48,10 +48,11 @@ export const keepAliveTimeoutMs = 10_000;
  * `listen()`, the CLI starts it. Closing it closes the database.
  */
 export async function buildApp(config: ServerConfig, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
-  const db = openDatabase(config.databasePath);
-  if (config.seed) seedDatabase(db);
-  const idempotency = idempotencyStore(db);
-  idempotency.prune();
+  const database = await openDatabase(databaseLocation(config));
+  if (config.seed) await seedDatabase(database);
+  const idempotency = idempotencyStore(database);
+  // Keys pending on SQLite died with the previous process; on PostgreSQL they may be another instance's.
+  await idempotency.prune({ freePending: database.engine === 'sqlite' });
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -68,7 +69,7 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
     // tells a client that sent, say, a tracking identifier that it was not stored.
     ajv: { customOptions: { removeAdditional: false } },
   });
-  app.addHook('onClose', async () => db.close());
+  app.addHook('onClose', async () => database.close());
   installErrorHandler(app);
 
   await app.register(fastifyCors, {
@@ -101,19 +102,19 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
   });
 
   const photos = photoStore(config.mediaDir, config.photoQueue);
-  const requests = requestStore(db);
-  const retention = retentionJob(db, requests, photos, config, app.log);
+  const requests = requestStore(database);
+  const retention = retentionJob(database, requests, photos, config, app.log);
   await retention.start();
   app.addHook('onClose', async () => retention.stop());
 
   const limits = rateLimits(config);
   const context: AppContext = {
     config,
-    db,
+    database,
     idempotency,
     photos,
     requests,
-    services: serviceStore(db),
+    services: await serviceStore(database),
     limits,
     staffOnly: staffOnly(config.staffToken, limits.staff),
   };

@@ -3,13 +3,13 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { ConfigError, configHelp, loadConfig } from './config.js';
-import { openDatabase } from './db/open-database.js';
+import { databaseLocation, openDatabase } from './db/open-database.js';
 import { isoNow, requestStore, type StaffChanges } from './open311/request-store.js';
 
 const usage = `civic-server: the Civic Widgets reference server
 
   civic-server start [options]      serve the APIs (and the demo site, with --site-dir)
-  civic-server set-status <id> [--status open|closed] [--notes TEXT] [--agency TEXT] [--expected ISO-DATE] [--db FILE]
+  civic-server set-status <id> [--status open|closed] [--notes TEXT] [--agency TEXT] [--expected ISO-DATE] [--db FILE | --database-url URL]
                                     what staff do on /staff, from a terminal
   civic-server help
 
@@ -59,7 +59,7 @@ async function start(args: string[]): Promise<void> {
   console.log(`${lines.join('\n')}\n`);
 }
 
-function setStatus(args: string[]): void {
+async function setStatus(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -69,6 +69,7 @@ function setStatus(args: string[]): void {
       agency: { type: 'string' },
       expected: { type: 'string' },
       db: { type: 'string' },
+      'database-url': { type: 'string' },
     },
   });
   const [id] = positionals;
@@ -86,25 +87,25 @@ function setStatus(args: string[]): void {
     ...(values.expected !== undefined ? { expected_datetime: isoNow(new Date(values.expected)) } : {}),
   };
   if (Object.keys(changes).length === 0) throw new ConfigError('Nothing to change: give --status, --notes, --agency or --expected.');
-  const { databasePath } = loadConfig(values.db ? ['--db', values.db] : []);
+  const config = loadConfig([...(values.db ? ['--db', values.db] : []), ...(values['database-url'] ? ['--database-url', values['database-url']] : [])]);
   // Opening would create an empty database: a mistyped path must say so instead.
-  if (databasePath !== ':memory:' && !existsSync(databasePath)) {
-    throw new ConfigError(`There is no database at ${databasePath}: give --db with the file the server uses (CIVIC_DB).`);
+  if (!config.databaseUrl && config.databasePath !== ':memory:' && !existsSync(config.databasePath)) {
+    throw new ConfigError(`There is no database at ${config.databasePath}: give --db with the file the server uses (CIVIC_DB).`);
   }
-  const db = openDatabase(databasePath);
+  const database = await openDatabase(databaseLocation(config));
   try {
-    const updated = requestStore(db).update(id, changes);
+    const updated = await requestStore(database).update(id, changes);
     if (!updated) throw new ConfigError(`No request has the number ${id}.`);
     console.log(`${id}: ${updated.status}${updated.status_notes ? ` (${updated.status_notes})` : ''}`);
   } finally {
-    db.close();
+    await database.close();
   }
 }
 
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'start') await start(rest);
-  else if (command === 'set-status') setStatus(rest);
+  else if (command === 'set-status') await setStatus(rest);
   else if (command === 'help' || command === '--help' || command === undefined) console.log(usage);
   else throw new ConfigError(`Unknown command "${command}".\n\n${usage}`);
 } catch (error) {
