@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { ConfigError, configHelp, loadConfig } from './config.js';
+import { copyDatabase, TargetNotEmptyError } from './db/copy-database.js';
 import { databaseLocation, openDatabase } from './db/open-database.js';
 import { isoNow, requestStore, type StaffChanges } from './open311/request-store.js';
 
@@ -11,6 +12,8 @@ const usage = `civic-server: the Civic Widgets reference server
   civic-server start [options]      serve the APIs (and the demo site, with --site-dir)
   civic-server set-status <id> [--status open|closed] [--notes TEXT] [--agency TEXT] [--expected ISO-DATE] [--db FILE | --database-url URL]
                                     what staff do on /staff, from a terminal
+  civic-server migrate-to --database-url URL [--db FILE] [--replace]
+                                    copy the SQLite database into an empty PostgreSQL one, then verify
   civic-server help
 
 Options of start (flag, environment variable, default):
@@ -102,10 +105,40 @@ async function setStatus(args: string[]): Promise<void> {
   }
 }
 
+/** Moves a district from the default SQLite file to PostgreSQL, losing nothing; stop the server first. */
+async function migrateTo(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'database-url': { type: 'string' }, db: { type: 'string' }, replace: { type: 'boolean' } } });
+  if (!values['database-url']) throw new ConfigError('migrate-to needs --database-url postgres://… (the database to copy into).');
+  const config = loadConfig([...(values.db ? ['--db', values.db] : []), '--database-url', values['database-url']]);
+  if (!existsSync(config.databasePath)) throw new ConfigError(`There is no database at ${config.databasePath}: give --db with the file the server uses (CIVIC_DB).`);
+  const source = await openDatabase({ path: config.databasePath });
+  try {
+    const target = await openDatabase({ url: values['database-url'] });
+    try {
+      const report = await copyDatabase(source, target, { replace: values.replace ?? false }).catch((error: unknown) => {
+        if (error instanceof TargetNotEmptyError) throw new ConfigError(`${error.message} Give --replace to empty it first.`);
+        throw error;
+      });
+      console.log(`${'table'.padEnd(18)} ${'SQLite'.padStart(8)} ${'PostgreSQL'.padStart(10)}  sample compared`);
+      for (const row of report) {
+        console.log(`${row.table.padEnd(18)} ${String(row.source).padStart(8)} ${String(row.target).padStart(10)}  ${row.sampled - row.mismatched}/${row.sampled} equal`);
+      }
+      const failed = report.filter((row) => row.source !== row.target || row.mismatched > 0);
+      if (failed.length > 0) throw new ConfigError(`The copy differs in ${failed.map((row) => row.table).join(', ')}: do not switch over.`);
+      console.log(`Copied and verified ${config.databasePath} into PostgreSQL: start the server with --database-url.`);
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'start') await start(rest);
   else if (command === 'set-status') await setStatus(rest);
+  else if (command === 'migrate-to') await migrateTo(rest);
   else if (command === 'help' || command === '--help' || command === undefined) console.log(usage);
   else throw new ConfigError(`Unknown command "${command}".\n\n${usage}`);
 } catch (error) {
