@@ -1,7 +1,8 @@
 // Two `civic-server start` processes on one PostgreSQL database and one media
 // folder, as behind a load balancer: the same Idempotency-Key sent to both at
 // once makes one report and the same answer; tracking numbers never repeat
-// under concurrent posting; a photo stored through one is served by the other,
+// under concurrent posting; a notice deleted through one dates the other's
+// feed; a photo stored through one is served by the other,
 // and the orphan sweep of one leaves the other's photos alone. SQLite serves
 // one instance only, so this file has tests on PostgreSQL alone.
 import assert from 'node:assert/strict';
@@ -107,6 +108,20 @@ if (engine === 'postgres') {
         const response = await fetch(`${instances[(index + 1) % 2].origin}/open311/v2/requests/${number}.json`);
         assert.equal(response.status, 200, number);
       }
+    });
+
+    test('a notice deleted through one instance changes the feed the other dates, so a reader asking If-Modified-Since gets it', async () => {
+      const first = await fetch(`${instances[1].origin}/notices/feed.xml`);
+      assert.equal(first.status, 200);
+      const since = first.headers.get('last-modified');
+      const [item] = (await (await fetch(`${instances[0].origin}/notices/feed.json`)).json()).items;
+      // HTTP dates have whole seconds: the deletion happens in a later one.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const deleted = await fetch(`${instances[0].origin}/notices/${item.id}`, { method: 'DELETE', headers: staffHeaders });
+      assert.equal(deleted.status, 204);
+      const again = await fetch(`${instances[1].origin}/notices/feed.xml`, { headers: { 'if-modified-since': since } });
+      assert.equal(again.status, 200);
+      assert.ok(!(await again.text()).includes(item.id));
     });
 
     test('a photo stored through one instance is served by the other, and its orphan sweep keeps it', async () => {

@@ -89,6 +89,9 @@ function sqlite(path: string): Database {
 
 function postgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // An idle connection that breaks (PostgreSQL restarted, a network blip) is dropped by
+  // the pool and replaced on the next query; unhandled, its error would end the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   const changes = changeListener(url);
   return {

@@ -27,10 +27,10 @@ const newNoticeId = () => `n-${new Date().getUTCFullYear()}-${randomBytes(4).toS
 /** The notice board's feeds (JSON Feed for the widget, RSS for readers) and staff editing, mounted at /notices. */
 export async function noticeRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
   const store = noticeStore(context.database);
-  // The last write through this server. It starts at start-up because a
-  // delete made before a restart leaves no date behind; clients then fetch
+  // Writes are recorded in the database (any instance's); the start counts too, since a
+  // database from before that record leaves a delete without a date. Clients then fetch
   // each feed once more after a restart, which is cheap and never stale.
-  let lastWrite = Date.now();
+  const startedAt = Date.now();
 
   function feedLinks(request: FastifyRequest, reply: FastifyReply): FeedLinks {
     const locale = contentLocale(request, reply);
@@ -50,7 +50,7 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
     return sendFeed(request, reply, {
       body: JSON.stringify(jsonFeed(notices, links)),
       type: 'application/feed+json; charset=utf-8',
-      lastModified: lastChange(notices, lastWrite, Date.now()),
+      lastModified: lastChange(notices, Math.max(startedAt, await store.lastWrite()), Date.now()),
     });
   });
 
@@ -58,7 +58,7 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
     const links = feedLinks(request, reply);
     const now = Date.now();
     const notices = await store.all();
-    const lastModified = lastChange(notices, lastWrite, now, { expiriesCount: true });
+    const lastModified = lastChange(notices, Math.max(startedAt, await store.lastWrite()), now, { expiriesCount: true });
     return sendFeed(request, reply, {
       body: rssFeed(
         notices.filter((notice) => isCurrent(notice, now)),
@@ -86,7 +86,6 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
       if (givenId === undefined) while (await store.find(id)) id = newNoticeId();
       const notice = applyFields({ id, title: fields.title, date_published: new Date().toISOString() }, fields);
       if (!(await store.insert(notice))) throw refusal(409, locale, 'noticeExists', id);
-      lastWrite = Date.now();
       request.log.info({ noticeId: id }, 'notice created');
       return reply.code(201).send(await store.find(id));
     },
@@ -106,7 +105,6 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
       if (!existing) throw refusal(404, locale, 'noticeNotFound', id);
       const updated: NoticeData = { ...applyFields(existing, request.body), date_modified: new Date().toISOString() };
       await store.replace(updated);
-      lastWrite = Date.now();
       request.log.info({ noticeId: id, changes: Object.keys(request.body) }, 'notice updated');
       return await store.find(id);
     },
@@ -118,7 +116,6 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
     async (request, reply) => {
       const locale = contentLocale(request, reply);
       if (!(await store.remove(request.params.id))) throw refusal(404, locale, 'noticeNotFound', request.params.id);
-      lastWrite = Date.now();
       request.log.info({ noticeId: request.params.id }, 'notice deleted');
       return reply.code(204).send();
     },

@@ -11,6 +11,11 @@ export interface NoticeStore {
   replace(notice: NoticeData): Promise<boolean>;
   /** False when there is no notice with that id. */
   remove(id: string): Promise<boolean>;
+  /**
+   * When any server on this database last changed a notice (ms), 0 if never
+   * recorded: a deletion through another instance leaves no date on any notice.
+   */
+  lastWrite(): Promise<number>;
 }
 
 interface Row {
@@ -37,9 +42,26 @@ function fromRow(row: Row): NoticeData {
 export const byNewest = (a: NoticeData, b: NoticeData) =>
   Date.parse(b.date_published) - Date.parse(a.date_published) || a.id.localeCompare(b.id);
 
+const writtenKey = 'notices_written';
+
 export function noticeStore({ db }: Database): NoticeStore {
   const columns = ['id', 'data', 'date_published', 'date_modified'] as const;
+  /** Records the change when there was one. */
+  const written = async (changed: boolean) => {
+    if (!changed) return false;
+    const value = new Date().toISOString();
+    await db
+      .insertInto('meta')
+      .values({ key: writtenKey, value })
+      .onConflict((conflict) => conflict.column('key').doUpdateSet({ value }))
+      .execute();
+    return true;
+  };
   return {
+    lastWrite: async () => {
+      const row = await db.selectFrom('meta').select('value').where('key', '=', writtenKey).executeTakeFirst();
+      return row ? Date.parse(row.value) : 0;
+    },
     all: async () => (await db.selectFrom('notices').select(columns).execute()).map(fromRow).sort(byNewest),
     find: async (id) => {
       const row = await db.selectFrom('notices').select(columns).where('id', '=', id).executeTakeFirst();
@@ -51,7 +73,7 @@ export function noticeStore({ db }: Database): NoticeStore {
         .values({ id: notice.id, data: JSON.stringify(notice), date_published: notice.date_published, date_modified: notice.date_modified ?? null })
         .onConflict((conflict) => conflict.column('id').doNothing())
         .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+      return written(Number(result.numInsertedOrUpdatedRows ?? 0) === 1);
     },
     replace: async (notice) => {
       const result = await db
@@ -59,8 +81,8 @@ export function noticeStore({ db }: Database): NoticeStore {
         .set({ data: JSON.stringify(notice), date_published: notice.date_published, date_modified: notice.date_modified ?? null })
         .where('id', '=', notice.id)
         .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      return written(Number(result.numUpdatedRows) === 1);
     },
-    remove: async (id) => Number((await db.deleteFrom('notices').where('id', '=', id).executeTakeFirst()).numDeletedRows) === 1,
+    remove: async (id) => written(Number((await db.deleteFrom('notices').where('id', '=', id).executeTakeFirst()).numDeletedRows) === 1),
   };
 }
