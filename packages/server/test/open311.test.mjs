@@ -2,16 +2,22 @@
 // and multipart with photos), idempotent retries, keys, rate limits, CORS, the
 // staff's changes and the answers' security headers.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import crypto, { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
 import { connect } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { staffHeaders, testApp } from './helpers/test-app.mjs';
 import { rawDatabase } from './helpers/test-database.mjs';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const run = promisify(execFile);
 
 const base = '/open311/v2';
 const urlencoded = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -1207,10 +1213,9 @@ describe('GET requests.json pages and cached answers', () => {
     await server.app.inject({ method: 'PATCH', url: `${base}/requests/${id}.json`, headers: staffHeaders, payload: { status_notes: '已派人' } });
     assert.equal((await publicRequests(server.app, '?page_size=1'))[0].status_notes, '已派人');
 
-    // What `civic-server set-status` or another instance does: another connection to the same database.
-    const other = await rawDatabase(server.config);
-    await other.run("UPDATE service_requests SET status = 'closed' WHERE service_request_id = ?", id);
-    await other.close();
+    // `civic-server set-status` (or another instance): another process on the same database.
+    const database = server.config.databaseUrl ? ['--database-url', server.config.databaseUrl] : ['--db', server.config.databasePath];
+    await run(process.execPath, [cli, 'set-status', id, '--status', 'closed', ...database], { env: { ...process.env, LOG_LEVEL: 'warn' } });
     // SQLite tells at once; PostgreSQL's notification arrives a moment after the commit.
     const deadline = Date.now() + 10_000;
     while ((await publicRequests(server.app, '?page_size=1'))[0].status !== 'closed') {

@@ -167,20 +167,4 @@ export const migrations: Migration[] = [
     await db.schema.alterTable('survey_responses').addColumn('callback_handled_at', text).execute();
     await db.schema.createIndex('survey_callbacks').on('survey_responses').column('received_at').where(sql.ref('callback_phone'), 'is not', null).execute();
   },
-  // 5: PostgreSQL tells every instance when reports or ratings change (LISTEN
-  // civic_changes), so that each can drop the lists it cached; SQLite's
-  // data_version says the same to every connection by itself.
-  async (db, engine) => {
-    if (engine !== 'postgres') return;
-    await sql`
-      create function civic_notify_change() returns trigger language plpgsql as $$
-      begin
-        perform pg_notify('civic_changes', tg_table_name);
-        return null;
-      end $$`.execute(db);
-    for (const table of ['service_requests', 'survey_responses']) {
-      await sql`create trigger ${sql.id(`${table}_changed`)} after insert or update or delete on ${sql.table(table)}
-        for each statement execute function civic_notify_change()`.execute(db);
-    }
-  },
 ];

@@ -8,7 +8,7 @@ import type { Tables } from './schema.js';
 
 export type { Engine } from './migrations.js';
 export type Db = Kysely<Tables>;
-/** The tables whose changes by other instances invalidate cached answers (migration 5). */
+/** The tables whose changes by other instances invalidate cached answers. */
 export type ChangingTable = 'service_requests' | 'survey_responses';
 export type Tx = Transaction<Tables>;
 
@@ -32,6 +32,13 @@ export interface Database {
    * that nothing is cached on a version that may have been missed.
    */
   dataVersion(table: ChangingTable): Promise<string>;
+  /**
+   * Tells the other instances that `table` changed; call after the change
+   * committed. A NOTIFY of its own, not one in the writing transaction:
+   * PostgreSQL serializes the commits of transactions that notify, with
+   * their disk flush, which would make every report wait for the one before.
+   */
+  announce(table: ChangingTable): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,6 +90,7 @@ function sqlite(path: string): Database {
     db,
     ping: async () => void (await sql`select 1`.execute(db)),
     dataVersion: async () => String(file.pragma('data_version', { simple: true })),
+    announce: async () => undefined,
     close: () => db.destroy(),
   };
 }
@@ -99,6 +107,7 @@ function postgres(url: string): Database {
     db,
     ping: async () => void (await sql`select 1`.execute(db)),
     dataVersion: async (table) => changes.version(table),
+    announce: async (table) => void (await sql`select pg_notify('civic_changes', ${table})`.execute(db)),
     close: async () => {
       await changes.close();
       await db.destroy();

@@ -124,6 +124,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
           return body;
         });
         if ('kind' in answer) return reply.code(answer.status).type('application/json').send(answer.body);
+        await requests.changed();
         request.log.info({ serviceRequestId: answer[0]!.service_request_id, review }, 'service request stored');
         return answer;
       } catch (error) {

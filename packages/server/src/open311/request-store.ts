@@ -99,7 +99,8 @@ const rounded = (degrees: number | null) => (degrees === null ? null : Math.roun
 export interface RequestStore {
   /**
    * Stores a report in the caller's transaction and gives it its tracking
-   * number. Photos are server paths (`/media/…`).
+   * number; call `changed()` once that transaction committed. Photos are
+   * server paths (`/media/…`).
    */
   insert(
     trx: Tx,
@@ -130,6 +131,8 @@ export interface RequestStore {
    * stale under another.
    */
   generation(): Promise<string>;
+  /** After a write committed: this process's cached lists and other instances' are stale. */
+  changed(): Promise<void>;
 }
 
 export function requestStore(database: Database): RequestStore {
@@ -160,7 +163,6 @@ export function requestStore(database: Database): RequestStore {
       // identity sequence, shared by every instance), even after a delete.
       const service_request_id = `${now.slice(0, 4)}-${String(id).padStart(6, '0')}`;
       const row = await trx.updateTable('service_requests').set({ service_request_id }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-      writes++;
       return decode(row);
     },
     async find(id) {
@@ -243,7 +245,7 @@ export function requestStore(database: Database): RequestStore {
         .where('service_request_id', '=', id)
         .returningAll()
         .executeTakeFirst();
-      writes++;
+      if (row) await this.changed();
       return row ? decode(row) : undefined;
     },
     async anonymizeClosedBefore(cutoff) {
@@ -293,7 +295,7 @@ export function requestStore(database: Database): RequestStore {
         }
         return urls;
       });
-      writes++;
+      await this.changed();
       return released;
     },
     async photoNames() {
@@ -303,6 +305,11 @@ export function requestStore(database: Database): RequestStore {
     },
     async generation() {
       return `${writes}:${await database.dataVersion('service_requests')}`;
+    },
+    async changed() {
+      writes++;
+      // The write is committed whatever becomes of the news: other instances' caches then expire within a minute.
+      await database.announce('service_requests').catch(() => undefined);
     },
   };
 }

@@ -113,6 +113,7 @@ export async function surveyRoutes(app: FastifyInstance, context: AppContext): P
         return answer;
       });
       if ('kind' in answer) return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body);
+      await store.changed();
       request.log.info({ surveyResponseId: answer.id, scale: body.scale }, 'survey response stored');
       return reply.code(201).send(answer);
     },

@@ -28,7 +28,10 @@ export interface CallbackRequest {
 }
 
 export interface SurveyStore {
-  /** Stores one rating in the caller's transaction; `receivedAt` is the server's clock, which the summary counts by. */
+  /**
+   * Stores one rating in the caller's transaction; call `changed()` once it
+   * committed. `receivedAt` is the server's clock, which the summary counts by.
+   */
   insert(trx: Tx, response: NewSurveyResponse): Promise<{ id: number; receivedAt: string }>;
   /** How many ratings of each grade a service received on one scale since `from` (ISO, UTC). */
   countsByRating(serviceId: string, scale: Scale, from: string): Promise<Map<number, number>>;
@@ -42,6 +45,8 @@ export interface SurveyStore {
   eraseCallbacksBefore(cutoff: string): Promise<number>;
   /** Changes with every rating stored, by this process or another (see RequestStore.generation). */
   generation(): Promise<string>;
+  /** After a rating committed: this process's cached summaries and other instances' are stale. */
+  changed(): Promise<void>;
 }
 
 export function surveyStore(database: Database, now: () => Date = () => new Date()): SurveyStore {
@@ -67,7 +72,6 @@ export function surveyStore(database: Database, now: () => Date = () => new Date
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      writes++;
       return { id, receivedAt };
     },
     async countsByRating(serviceId, scale, from) {
@@ -122,6 +126,11 @@ export function surveyStore(database: Database, now: () => Date = () => new Date
     },
     async generation() {
       return `${writes}:${await database.dataVersion('survey_responses')}`;
+    },
+    async changed() {
+      writes++;
+      // The write is committed whatever becomes of the news: other instances' caches then expire within a minute.
+      await database.announce('survey_responses').catch(() => undefined);
     },
   };
 }
