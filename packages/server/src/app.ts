@@ -3,7 +3,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config.js';
-import { openDatabase } from './db/open-database.js';
+import { databaseLocation, openDatabase } from './db/open-database.js';
 import { seedDatabase } from './db/seed-database.js';
 import type { AppContext } from './http/context.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -13,9 +13,9 @@ import { staffOnly } from './http/staff-auth.js';
 import { photoStore } from './media/photo-store.js';
 import { uploadBudget } from './media/upload-budget.js';
 import { noticeRoutes } from './notices/notice-routes.js';
-import { healthRoutes, sqliteProbe, writableFolderProbe } from './ops/health.js';
+import { healthRoutes, writableFolderProbe } from './ops/health.js';
 import { redactingLogger } from './ops/log-redaction.js';
-import { metricsRoute, serverMetrics, sqlitePoolUse } from './ops/metrics.js';
+import { metricsRoute, serverMetrics } from './ops/metrics.js';
 import { metricsListener } from './ops/metrics-listener.js';
 import { openApi } from './ops/openapi.js';
 import { maxPhotos } from './open311/request-schema.js';
@@ -53,12 +53,13 @@ export const keepAliveTimeoutMs = 10_000;
  * `listen()`, the CLI starts it. Closing it closes the database.
  */
 export async function buildApp(config: ServerConfig, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
-  const db = openDatabase(config.databasePath);
-  if (config.seed) seedDatabase(db);
+  const database = await openDatabase(databaseLocation(config));
+  if (config.seed) await seedDatabase(database);
   const metrics = serverMetrics();
-  metrics.registerPoolGauge(sqlitePoolUse);
-  const idempotency = metrics.countingReplays(idempotencyStore(db));
-  idempotency.prune();
+  metrics.registerPoolGauge(() => database.poolUse());
+  const idempotency = metrics.countingReplays(idempotencyStore(database));
+  // Keys pending on SQLite died with the previous process; on PostgreSQL they may be another instance's.
+  await idempotency.prune({ freePending: database.engine === 'sqlite' });
 
   const app = Fastify({
     logger: redactingLogger(options.logger),
@@ -75,7 +76,7 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
     // tells a client that sent, say, a tracking identifier that it was not stored.
     ajv: { customOptions: { removeAdditional: false } },
   });
-  app.addHook('onClose', async () => db.close());
+  app.addHook('onClose', async () => database.close());
   installErrorHandler(app);
   metrics.install(app);
   if (config.metricsListen) metricsListener(app, metrics.registry, config.metricsListen);
@@ -110,19 +111,19 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
   });
 
   const photos = photoStore(config.mediaDir, config.photoQueue);
-  const requests = requestStore(db);
-  const retention = retentionJob(db, requests, photos, config, app.log);
+  const requests = requestStore(database);
+  const retention = retentionJob(database, requests, photos, config, app.log);
   await retention.start();
   app.addHook('onClose', async () => retention.stop());
 
   const limits = rateLimits(config);
   const context: AppContext = {
     config,
-    db,
+    database,
     idempotency,
     photos,
     requests,
-    services: serviceStore(db),
+    services: await serviceStore(database),
     limits,
     staffOnly: staffOnly(config.staffToken, limits.staff),
   };
@@ -130,7 +131,7 @@ export async function buildApp(config: ServerConfig, options: { logger?: Fastify
   // First: it sees every route registered after it.
   await openApi(app, context.staffOnly, config.publicUrl);
   app.get('/health', async () => ({ status: 'ok', version }));
-  await app.register(async (scope) => healthRoutes(scope, { database: sqliteProbe(db), mediaFolder: writableFolderProbe(config.mediaDir) }));
+  await app.register(async (scope) => healthRoutes(scope, { database: database.ping, mediaFolder: writableFolderProbe(config.mediaDir) }));
   await app.register(async (scope) => metricsRoute(scope, metrics.registry, context.staffOnly));
   await app.register(async (scope) => open311Routes(scope, context), { prefix: '/open311/v2' });
   await app.register(async (scope) => staffRoutes(scope, context), { prefix: '/staff/api' });

@@ -4,16 +4,19 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
 import { backup } from './cli/backup.js';
 import { ConfigError, configHelp, loadConfig } from './config.js';
-import { openDatabase } from './db/open-database.js';
+import { copyDatabase, TargetNotEmptyError } from './db/copy-database.js';
+import { databaseLocation, openDatabase } from './db/open-database.js';
 import { isoNow, requestStore, type StaffChanges } from './open311/request-store.js';
 
 const usage = `civic-server: the Civic Widgets reference server
 
   civic-server start [options]      serve the APIs (and the demo site, with --site-dir)
-  civic-server set-status <id> [--status open|closed] [--notes TEXT] [--agency TEXT] [--expected ISO-DATE] [--db FILE]
+  civic-server set-status <id> [--status open|closed] [--notes TEXT] [--agency TEXT] [--expected ISO-DATE] [--db FILE | --database-url URL]
                                     what staff do on /staff, from a terminal
   civic-server backup --to FILE [--db FILE]
                                     an online copy of the SQLite database, safe while the server runs
+  civic-server migrate-to --database-url URL [--db FILE] [--replace]
+                                    copy the SQLite database into an empty PostgreSQL one, then verify
   civic-server help
 
 Options of start (flag, environment variable, default):
@@ -66,7 +69,7 @@ async function start(args: string[]): Promise<void> {
   console.log(`${lines.join('\n')}\n`);
 }
 
-function setStatus(args: string[]): void {
+async function setStatus(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -76,6 +79,7 @@ function setStatus(args: string[]): void {
       agency: { type: 'string' },
       expected: { type: 'string' },
       db: { type: 'string' },
+      'database-url': { type: 'string' },
     },
   });
   const [id] = positionals;
@@ -93,26 +97,56 @@ function setStatus(args: string[]): void {
     ...(values.expected !== undefined ? { expected_datetime: isoNow(new Date(values.expected)) } : {}),
   };
   if (Object.keys(changes).length === 0) throw new ConfigError('Nothing to change: give --status, --notes, --agency or --expected.');
-  const { databasePath } = loadConfig(values.db ? ['--db', values.db] : []);
+  const config = loadConfig([...(values.db ? ['--db', values.db] : []), ...(values['database-url'] ? ['--database-url', values['database-url']] : [])]);
   // Opening would create an empty database: a mistyped path must say so instead.
-  if (databasePath !== ':memory:' && !existsSync(databasePath)) {
-    throw new ConfigError(`There is no database at ${databasePath}: give --db with the file the server uses (CIVIC_DB).`);
+  if (!config.databaseUrl && config.databasePath !== ':memory:' && !existsSync(config.databasePath)) {
+    throw new ConfigError(`There is no database at ${config.databasePath}: give --db with the file the server uses (CIVIC_DB).`);
   }
-  const db = openDatabase(databasePath);
+  const database = await openDatabase(databaseLocation(config));
   try {
-    const updated = requestStore(db).update(id, changes);
+    const updated = await requestStore(database).update(id, changes);
     if (!updated) throw new ConfigError(`No request has the number ${id}.`);
     console.log(`${id}: ${updated.status}${updated.status_notes ? ` (${updated.status_notes})` : ''}`);
   } finally {
-    db.close();
+    await database.close();
+  }
+}
+
+/** Moves a district from the default SQLite file to PostgreSQL, losing nothing; stop the server first. */
+async function migrateTo(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'database-url': { type: 'string' }, db: { type: 'string' }, replace: { type: 'boolean' } } });
+  if (!values['database-url']) throw new ConfigError('migrate-to needs --database-url postgres://… (the database to copy into).');
+  const config = loadConfig([...(values.db ? ['--db', values.db] : []), '--database-url', values['database-url']]);
+  if (!existsSync(config.databasePath)) throw new ConfigError(`There is no database at ${config.databasePath}: give --db with the file the server uses (CIVIC_DB).`);
+  const source = await openDatabase({ path: config.databasePath });
+  try {
+    const target = await openDatabase({ url: values['database-url'] });
+    try {
+      const report = await copyDatabase(source, target, { replace: values.replace ?? false }).catch((error: unknown) => {
+        if (error instanceof TargetNotEmptyError) throw new ConfigError(`${error.message} Give --replace to empty it first.`);
+        throw error;
+      });
+      console.log(`${'table'.padEnd(18)} ${'SQLite'.padStart(8)} ${'PostgreSQL'.padStart(10)}  sample compared`);
+      for (const row of report) {
+        console.log(`${row.table.padEnd(18)} ${String(row.source).padStart(8)} ${String(row.target).padStart(10)}  ${row.sampled - row.mismatched}/${row.sampled} equal`);
+      }
+      const failed = report.filter((row) => row.source !== row.target || row.mismatched > 0);
+      if (failed.length > 0) throw new ConfigError(`The copy differs in ${failed.map((row) => row.table).join(', ')}: do not switch over.`);
+      console.log(`Copied and verified ${config.databasePath} into PostgreSQL: start the server with --database-url.`);
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
   }
 }
 
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'start') await start(rest);
-  else if (command === 'set-status') setStatus(rest);
+  else if (command === 'set-status') await setStatus(rest);
   else if (command === 'backup') await backup(rest);
+  else if (command === 'migrate-to') await migrateTo(rest);
   else if (command === 'help' || command === '--help' || command === undefined) console.log(usage);
   else throw new ConfigError(`Unknown command "${command}".\n\n${usage}`);
 } catch (error) {

@@ -10,6 +10,8 @@ export interface ServerConfig {
   host: string;
   /** SQLite file; ':memory:' for a throwaway database. */
   databasePath: string;
+  /** A PostgreSQL database (postgres://…), used instead of the SQLite file when given. */
+  databaseUrl: string | undefined;
   mediaDir: string;
   /** Origins other than the server's own that may call the APIs from a browser. */
   corsOrigins: string[];
@@ -59,6 +61,7 @@ const options = {
   port: { type: 'string', env: 'PORT', fallback: '8080' },
   host: { type: 'string', env: 'HOST', fallback: '127.0.0.1' },
   db: { type: 'string', env: 'CIVIC_DB', fallback: './data/civic.db' },
+  'database-url': { type: 'string', env: 'DATABASE_URL', fallback: '' },
   'media-dir': { type: 'string', env: 'CIVIC_MEDIA_DIR', fallback: './data/media' },
   'cors-origins': { type: 'string', env: 'CIVIC_CORS_ORIGINS', fallback: '' },
   'api-keys': { type: 'string', env: 'CIVIC_API_KEYS', fallback: '' },
@@ -214,11 +217,16 @@ export function loadConfig(args: string[] = [], env: NodeJS.ProcessEnv = process
   }
   const configuredToken = staffTokenOf(value('staff-token'), value('staff-token-file'));
   const databasePath = value('db');
+  const databaseUrl = value('database-url') || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('--database-url (DATABASE_URL) must be a PostgreSQL URL such as postgres://civic@localhost/civic.');
+  }
   const dir = (name: OptionName) => (value(name) ? resolve(value(name)) : undefined);
   return {
     port: positiveInteger('port', value('port'), { allowZero: true }),
     host: value('host'),
     databasePath: databasePath === ':memory:' ? databasePath : resolve(databasePath),
+    databaseUrl,
     mediaDir: resolve(value('media-dir')),
     corsOrigins,
     apiKeys: list(value('api-keys')),

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { databaseArgs } from './helpers/test-database.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -17,7 +18,7 @@ test('a port that is taken: one clear line naming another port, no stack trace, 
   try {
     const child = spawn(
       process.execPath,
-      [join(root, 'packages/server/dist/cli.js'), 'start', '--host', '127.0.0.1', '--port', String(port), '--db', join(dir, 'civic.db'), '--media-dir', join(dir, 'media'), '--staff-token', 'port-test-staff-token-0123456789'],
+      [join(root, 'packages/server/dist/cli.js'), 'start', '--host', '127.0.0.1', '--port', String(port), ...(await databaseArgs(dir)), '--media-dir', join(dir, 'media'), '--staff-token', 'port-test-staff-token-0123456789'],
       { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';

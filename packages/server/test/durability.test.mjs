@@ -11,6 +11,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
+import { databaseArgs } from './helpers/test-database.mjs';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const staffToken = 'durability-staff-token-0123456789';
@@ -23,10 +24,10 @@ const run = promisify(execFile);
 const children = new Set();
 
 /** Starts `civic-server start` on a free port and resolves once it prints its address. */
-function startServer(dir) {
+async function startServer(dir) {
   const child = spawn(
     process.execPath,
-    [cli, 'start', '--port', '0', '--db', join(dir, 'civic.db'), '--media-dir', join(dir, 'media'), '--staff-token', staffToken],
+    [cli, 'start', '--port', '0', ...(await databaseArgs(dir)), '--media-dir', join(dir, 'media'), '--staff-token', staffToken],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } },
   );
   children.add(child);
@@ -65,8 +66,8 @@ async function kill(server, signal) {
   return server.exited;
 }
 
-function setStatus(dir, id, ...flags) {
-  return run(process.execPath, [cli, 'set-status', id, ...flags, '--db', join(dir, 'civic.db')], { env: { ...process.env, LOG_LEVEL: 'warn' } });
+async function setStatus(dir, id, ...flags) {
+  return run(process.execPath, [cli, 'set-status', id, ...flags, ...(await databaseArgs(dir))], { env: { ...process.env, LOG_LEVEL: 'warn' } });
 }
 
 async function postReport(origin, fields, headers = {}) {

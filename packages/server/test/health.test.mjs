@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Fastify from 'fastify';
 import { openDatabase } from '../dist/db/open-database.js';
-import { healthRoutes, sqliteProbe, writableFolderProbe } from '../dist/ops/health.js';
+import { healthRoutes, writableFolderProbe } from '../dist/ops/health.js';
+import { databaseFlags } from './helpers/test-database.mjs';
 import { testApp } from './helpers/test-app.mjs';
 
 async function listening(app) {
@@ -72,13 +73,15 @@ describe('health of the whole server', () => {
 describe('health with a closed database', () => {
   let app;
   let dir;
-  let db;
-  before(() => {
+  let database;
+  before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'civic-health-'));
     mkdirSync(join(dir, 'media'));
-    db = openDatabase(join(dir, 'civic.db'));
+    // The engine the suite runs on: a SQLite file, or a PostgreSQL database of its own.
+    const flags = await databaseFlags(dir);
+    database = await openDatabase(flags.db ? { path: flags.db } : { url: flags['database-url'] });
     app = Fastify();
-    app.register(async (scope) => healthRoutes(scope, { database: sqliteProbe(db), mediaFolder: writableFolderProbe(join(dir, 'media')) }));
+    app.register(async (scope) => healthRoutes(scope, { database: database.ping, mediaFolder: writableFolderProbe(join(dir, 'media')) }));
   });
   after(async () => {
     await app.close();
@@ -88,7 +91,7 @@ describe('health with a closed database', () => {
   test('ready is 503 naming the database once its connection is closed', async () => {
     const origin = await listening(app);
     assert.equal((await fetch(`${origin}/health/ready`)).status, 200);
-    db.close();
+    await database.close();
     const ready = await fetch(`${origin}/health/ready`);
     assert.equal(ready.status, 503);
     const body = await ready.json();

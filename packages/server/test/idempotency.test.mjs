@@ -1,14 +1,16 @@
 // The Idempotency-Key store on its own, with a clock the test moves: a try
 // that was taken over as abandoned can neither complete nor free the key,
 // expired keys are forgotten while the server runs, and a key reused for
-// other content is told apart.
+// other content is told apart. On the engine the suite runs against.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { openDatabase } from '../dist/db/open-database.js';
+import { loadConfig } from '../dist/config.js';
+import { databaseLocation, openDatabase } from '../dist/db/open-database.js';
 import { fingerprintOf, idempotencyStore } from '../dist/http/idempotency.js';
+import { databaseArgs } from './helpers/test-database.mjs';
 
 const scope = 'test';
 const minute = 60_000;
@@ -16,59 +18,82 @@ const day = 24 * 60 * minute;
 
 describe('idempotency store', () => {
   let dir;
-  let db;
+  let database;
   let clock;
   let store;
-  before(() => {
+  before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'civic-idempotency-'));
-    db = openDatabase(join(dir, 'civic.db'));
+    database = await openDatabase(databaseLocation(loadConfig(await databaseArgs(dir), {})));
     clock = Date.parse('2026-11-01T00:00:00Z');
-    store = idempotencyStore(db, () => clock);
+    store = idempotencyStore(database, () => clock);
   });
-  after(() => {
-    db.close();
+  after(async () => {
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const rows = (key) => db.prepare('SELECT state, attempt FROM idempotency_keys WHERE scope = ? AND key = ?').all(scope, key);
+  const rows = (key) =>
+    database.db.selectFrom('idempotency_keys').select(['state', 'attempt']).where('scope', '=', scope).where('key', '=', key).execute();
+  const claim = (key, fingerprint) => store.claim(database.db, scope, key, fingerprint);
+  const complete = (key, attempt, status, body) => database.db.transaction().execute((trx) => store.complete(trx, scope, key, attempt, status, body));
 
-  test('a try taken over after a minute cannot complete or free the key; the retry that took it over can', () => {
+  test('a try taken over after a minute cannot complete or free the key; the retry that took it over can', async () => {
     const fingerprint = fingerprintOf({ description: 'lift stuck' });
-    const first = store.claim(scope, 'slow', fingerprint);
+    const first = await claim('slow', fingerprint);
     assert.equal(first.kind, 'first');
     clock += 30_000;
-    assert.equal(store.claim(scope, 'slow', fingerprint).kind, 'in-progress');
+    assert.equal((await claim('slow', fingerprint)).kind, 'in-progress');
 
     clock += 31_000; // 61 s after the first claim: abandoned
-    const retry = store.claim(scope, 'slow', fingerprint);
+    const retry = await claim('slow', fingerprint);
     assert.equal(retry.kind, 'first');
     assert.notEqual(retry.attempt, first.attempt);
 
     // The first try finishes after all: its transaction must roll back.
-    assert.equal(store.complete(scope, 'slow', first.attempt, 200, ['first']), false);
+    assert.equal(await complete('slow', first.attempt, 200, ['first']), false);
     // And its clean-up leaves the retry's hold alone.
-    store.release(scope, 'slow', first.attempt);
-    assert.deepEqual(rows('slow'), [{ state: 'pending', attempt: retry.attempt }]);
-    assert.equal(store.claim(scope, 'slow', fingerprint).kind, 'in-progress');
+    await store.release(scope, 'slow', first.attempt);
+    assert.deepEqual(await rows('slow'), [{ state: 'pending', attempt: retry.attempt }]);
+    assert.equal((await claim('slow', fingerprint)).kind, 'in-progress');
 
-    assert.equal(store.complete(scope, 'slow', retry.attempt, 200, ['retry']), true);
-    assert.deepEqual(store.claim(scope, 'slow', fingerprint), { kind: 'replay', status: 200, body: '["retry"]' });
+    assert.equal(await complete('slow', retry.attempt, 200, ['retry']), true);
+    assert.deepEqual(await claim('slow', fingerprint), { kind: 'replay', status: 200, body: '["retry"]' });
   });
 
-  test('release frees the key for the try that holds it', () => {
+  test('of two retries taking over the same abandoned try, one wins', async () => {
+    const fingerprint = fingerprintOf({ description: 'two retries' });
+    await claim('abandoned', fingerprint);
+    clock += 61_000;
+    const [a, b] = await Promise.all([claim('abandoned', fingerprint), claim('abandoned', fingerprint)]);
+    assert.deepEqual([a.kind, b.kind].sort(), ['first', 'in-progress']);
+  });
+
+  test('release frees the key for the try that holds it', async () => {
     const fingerprint = fingerprintOf({ n: 1 });
-    const claim = store.claim(scope, 'refused', fingerprint);
-    store.release(scope, 'refused', claim.attempt);
-    assert.deepEqual(rows('refused'), []);
-    assert.equal(store.claim(scope, 'refused', fingerprint).kind, 'first');
+    const held = await claim('refused', fingerprint);
+    await store.release(scope, 'refused', held.attempt);
+    assert.deepEqual(await rows('refused'), []);
+    assert.equal((await claim('refused', fingerprint)).kind, 'first');
   });
 
-  test('the same key with other content is a mismatch, whether the first try is done or still running', () => {
-    const claim = store.claim(scope, 'reused', fingerprintOf({ rating: 5 }));
-    assert.equal(store.claim(scope, 'reused', fingerprintOf({ rating: 1 })).kind, 'mismatch');
-    store.complete(scope, 'reused', claim.attempt, 201, { id: 1 });
-    assert.equal(store.claim(scope, 'reused', fingerprintOf({ rating: 1 })).kind, 'mismatch');
-    assert.equal(store.claim(scope, 'reused', fingerprintOf({ rating: 5 })).kind, 'replay');
+  test('a claim in a transaction that rolls back leaves the key free', async () => {
+    const fingerprint = fingerprintOf({ n: 2 });
+    await assert.rejects(
+      database.db.transaction().execute(async (trx) => {
+        assert.equal((await store.claim(trx, scope, 'rolled-back', fingerprint)).kind, 'first');
+        throw new Error('refused after the claim');
+      }),
+      /refused after the claim/,
+    );
+    assert.deepEqual(await rows('rolled-back'), []);
+  });
+
+  test('the same key with other content is a mismatch, whether the first try is done or still running', async () => {
+    const held = await claim('reused', fingerprintOf({ rating: 5 }));
+    assert.equal((await claim('reused', fingerprintOf({ rating: 1 }))).kind, 'mismatch');
+    await complete('reused', held.attempt, 201, { id: 1 });
+    assert.equal((await claim('reused', fingerprintOf({ rating: 1 }))).kind, 'mismatch');
+    assert.equal((await claim('reused', fingerprintOf({ rating: 5 }))).kind, 'replay');
   });
 
   test('fingerprints ignore key order and tell photos apart by their bytes', () => {
@@ -79,23 +104,25 @@ describe('idempotency store', () => {
     assert.notEqual(fingerprintOf({ photos: [photo] }), fingerprintOf({ photos: [Buffer.from('other bytes')] }));
   });
 
-  test('expired keys are forgotten while the server runs, not only at start', () => {
+  test('expired keys are forgotten while the server runs, not only at start', async () => {
     const fingerprint = fingerprintOf({ old: true });
-    const claim = store.claim(scope, 'old', fingerprint);
-    store.complete(scope, 'old', claim.attempt, 200, ['old']);
+    const held = await claim('old', fingerprint);
+    await complete('old', held.attempt, 200, ['old']);
     // Kept 45 days: 30 that a widget retries for, and 15 for a device clock that drifts.
     clock += 44 * day;
-    store.claim(scope, 'someone-else-before', fingerprintOf({}));
-    assert.equal(rows('old').length, 1, 'still there on day 44');
+    await claim('someone-else-before', fingerprintOf({}));
+    assert.equal((await rows('old')).length, 1, 'still there on day 44');
     clock += 2 * day;
     // Any claim, for any key, does the hourly clean-up.
-    store.claim(scope, 'someone-else', fingerprintOf({}));
-    assert.deepEqual(rows('old'), []);
+    await claim('someone-else', fingerprintOf({}));
+    assert.deepEqual(await rows('old'), []);
   });
 
-  test('at start, keys left pending by the previous process are freed', () => {
-    store.claim(scope, 'died', fingerprintOf({}));
-    idempotencyStore(db, () => clock).prune();
-    assert.deepEqual(rows('died'), []);
+  test('at start, keys left pending by the previous process are freed (one SQLite server); kept while other instances may hold them', async () => {
+    await claim('died', fingerprintOf({}));
+    await idempotencyStore(database, () => clock).prune({ freePending: false });
+    assert.equal((await rows('died')).length, 1);
+    await idempotencyStore(database, () => clock).prune({ freePending: true });
+    assert.deepEqual(await rows('died'), []);
   });
 });

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import Database from 'better-sqlite3';
 import { XMLParser } from 'fast-xml-parser';
 import { staffHeaders, testApp } from './helpers/test-app.mjs';
+import { rawDatabase } from './helpers/test-database.mjs';
 
 const seed = JSON.parse(readFileSync(new URL('../seed/notices.json', import.meta.url), 'utf8'));
 const problemType = 'application/problem+json; charset=utf-8';
@@ -380,9 +380,9 @@ describe('staff: POST, PATCH and DELETE /notices', () => {
         ],
       };
       // Written straight into the database, as an older server or a script might have.
-      const db = new Database(server.config.databasePath);
-      db.prepare('INSERT INTO notices (id, data, date_published) VALUES (?, ?, ?)').run(notice.id, JSON.stringify(notice), notice.date_published);
-      db.close();
+      const db = await rawDatabase(server.config);
+      await db.run('INSERT INTO notices (id, data, date_published) VALUES (?, ?, ?)', notice.id, JSON.stringify(notice), notice.date_published);
+      await db.close();
 
       const json = await get(server.app, '/notices/feed.json');
       assert.equal(json.statusCode, 200, json.body);

@@ -2,16 +2,22 @@
 // and multipart with photos), idempotent retries, keys, rate limits, CORS, the
 // staff's changes and the answers' security headers.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import crypto, { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
 import { connect } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
-import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { staffHeaders, testApp } from './helpers/test-app.mjs';
+import { rawDatabase } from './helpers/test-database.mjs';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const run = promisify(execFile);
 
 const base = '/open311/v2';
 const urlencoded = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -761,29 +767,27 @@ describe('Idempotency-Key with photos, on a listening server', () => {
     const bigPhoto = await noisePhoto(2048);
     const first = postMultipart(origin, [['service_code', 'street-light'], ['media', bigPhoto, 'a.jpg'], ['media', bigPhoto, 'b.jpg']], headers);
 
-    const db = new Database(server.config.databasePath, { fileMustExist: true });
+    const db = await rawDatabase(server.config);
     try {
-      const pending = db.prepare("SELECT 1 FROM idempotency_keys WHERE key = ? AND state = 'pending'");
+      const pending = () => db.get("SELECT 1 FROM idempotency_keys WHERE key = ? AND state = 'pending'", key);
       const deadline = Date.now() + 20_000;
-      while (!pending.get(key)) {
+      while (!(await pending())) {
         assert.ok(Date.now() < deadline, 'the first try never took its key');
         await delay(5);
       }
       // What a retry does once the first try has run for over a minute: take the key with an attempt of its own.
-      const takeover = db
-        .prepare("UPDATE idempotency_keys SET attempt = 'the-retry', created_at = ? WHERE key = ? AND state = 'pending'")
-        .run(Date.now(), key);
+      const takeover = await db.run("UPDATE idempotency_keys SET attempt = 'the-retry', created_at = ? WHERE key = ? AND state = 'pending'", Date.now(), key);
       assert.equal(takeover.changes, 1, 'the first try was still running');
 
       const answer = await first;
       assert.equal(answer.status, 409, JSON.stringify(answer.body));
       assertOpen311Error(409, answer.body, /still being processed/);
       // Its clean-up did not free the key the retry holds.
-      assert.deepEqual(db.prepare('SELECT state, attempt FROM idempotency_keys WHERE key = ?').all(key), [
+      assert.deepEqual(await db.all('SELECT state, attempt FROM idempotency_keys WHERE key = ?', key), [
         { state: 'pending', attempt: 'the-retry' },
       ]);
     } finally {
-      db.close();
+      await db.close();
     }
     assert.equal((await publicRequests(server.app)).length, countBefore);
     assert.deepEqual(mediaFiles(server.config), filesBefore);
@@ -797,16 +801,16 @@ describe('Idempotency-Key with photos, on a listening server', () => {
     const first = postMultipart(origin, [['service_code', 'street-light'], ['media', bigPhoto]], headers);
 
     // Wait until the server has taken the key for the first try (it re-encodes the photo next).
-    const db = new Database(server.config.databasePath, { readonly: true, fileMustExist: true });
+    const db = await rawDatabase(server.config);
     try {
-      const pending = db.prepare("SELECT 1 FROM idempotency_keys WHERE key = ? AND state = 'pending'");
+      const pending = () => db.get("SELECT 1 FROM idempotency_keys WHERE key = ? AND state = 'pending'", key);
       const deadline = Date.now() + 20_000;
-      while (!pending.get(key)) {
+      while (!(await pending())) {
         assert.ok(Date.now() < deadline, 'the first try never took its key');
         await delay(5);
       }
     } finally {
-      db.close();
+      await db.close();
     }
     const retry = await postMultipart(origin, [['service_code', 'street-light'], ['media', bigPhoto]], { ...headers, ...english });
     const firstAnswer = await first;
@@ -1209,10 +1213,14 @@ describe('GET requests.json pages and cached answers', () => {
     await server.app.inject({ method: 'PATCH', url: `${base}/requests/${id}.json`, headers: staffHeaders, payload: { status_notes: '已派人' } });
     assert.equal((await publicRequests(server.app, '?page_size=1'))[0].status_notes, '已派人');
 
-    // What `civic-server set-status` does: another connection to the same file.
-    const other = new Database(server.config.databasePath);
-    other.prepare("UPDATE service_requests SET status = 'closed' WHERE service_request_id = ?").run(id);
-    other.close();
-    assert.equal((await publicRequests(server.app, '?page_size=1'))[0].status, 'closed');
+    // `civic-server set-status` (or another instance): another process on the same database.
+    const database = server.config.databaseUrl ? ['--database-url', server.config.databaseUrl] : ['--db', server.config.databasePath];
+    await run(process.execPath, [cli, 'set-status', id, '--status', 'closed', ...database], { env: { ...process.env, LOG_LEVEL: 'warn' } });
+    // SQLite tells at once; PostgreSQL's notification arrives a moment after the commit.
+    const deadline = Date.now() + 10_000;
+    while ((await publicRequests(server.app, '?page_size=1'))[0].status !== 'closed') {
+      assert.ok(Date.now() < deadline, 'the change made by another connection never showed');
+      await delay(20);
+    }
   });
 });

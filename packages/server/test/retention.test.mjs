@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, mock, test } from 'node:test';
-import Database from 'better-sqlite3';
+import { databaseArgs, rawDatabase } from './helpers/test-database.mjs';
 import sharp from 'sharp';
 import { buildApp } from '../dist/app.js';
 import { loadConfig } from '../dist/config.js';
@@ -27,12 +27,12 @@ describe('retention', () => {
     await app?.close();
     app = await buildApp(config);
   };
-  const sql = (text, ...params) => {
-    const db = new Database(config.databasePath);
+  const sql = async (text, ...params) => {
+    const db = await rawDatabase(config);
     try {
-      return db.prepare(text).run(...params);
+      return await db.run(text, ...params);
     } finally {
-      db.close();
+      await db.close();
     }
   };
   const staffView = async (id) => (await app.inject({ url: `/staff/api/requests?status=all&q=${id}`, headers: staffHeaders })).json().requests[0];
@@ -68,7 +68,7 @@ describe('retention', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'civic-retention-'));
-    config = loadConfig(['--db', join(dir, 'civic.db'), '--media-dir', join(dir, 'media'), '--staff-token', staffToken, '--rate-limit', '1000'], {});
+    config = loadConfig([...(await databaseArgs(dir)), '--media-dir', join(dir, 'media'), '--staff-token', staffToken, '--rate-limit', '1000'], {});
     app = await buildApp(config);
   });
   after(async () => {
@@ -80,8 +80,8 @@ describe('retention', () => {
     const old = await report();
     const recent = await report();
     const oldPhoto = new URL((await staffView(old)).media_url[0]).pathname.slice('/media/'.length);
-    sql('UPDATE service_requests SET closed_datetime = ? WHERE service_request_id = ?', iso(3 * 365 + 1), old);
-    sql('UPDATE service_requests SET closed_datetime = ? WHERE service_request_id = ?', iso(3 * 365 - 1), recent);
+    await sql('UPDATE service_requests SET closed_datetime = ? WHERE service_request_id = ?', iso(3 * 365 + 1), old);
+    await sql('UPDATE service_requests SET closed_datetime = ? WHERE service_request_id = ?', iso(3 * 365 - 1), recent);
     await restart();
 
     const anonymized = await staffView(old);
@@ -107,7 +107,7 @@ describe('retention', () => {
     const form = new URLSearchParams({ service_code: 'street-light', description: '王女士 13900001111', civic_review: 'suspected-spam' });
     const answer = await app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
     const id = answer.json()[0].service_request_id;
-    sql('UPDATE service_requests SET requested_datetime = ? WHERE service_request_id = ?', iso(3 * 365 + 1), id);
+    await sql('UPDATE service_requests SET requested_datetime = ? WHERE service_request_id = ?', iso(3 * 365 + 1), id);
     await restart();
     const [held] = (await app.inject({ url: `/staff/api/requests?status=all&review=suspected-spam&q=${id}`, headers: staffHeaders })).json().requests;
     assert.equal(held.description, null);
@@ -116,7 +116,7 @@ describe('retention', () => {
 
   test('--retention-days sets the period', async () => {
     const id = await report();
-    sql('UPDATE service_requests SET closed_datetime = ? WHERE service_request_id = ?', iso(31), id);
+    await sql('UPDATE service_requests SET closed_datetime = ? WHERE service_request_id = ?', iso(31), id);
     config = { ...config, retentionDays: 30 };
     await restart();
     assert.equal((await staffView(id)).description, null);
@@ -138,9 +138,9 @@ describe('retention', () => {
     const handled = await app.inject({ method: 'POST', url: `/staff/api/callbacks/${mine.id}/handled`, headers: staffHeaders });
     assert.equal(handled.statusCode, 204);
     assert.ok(!(await app.inject({ url: '/staff/api/callbacks', headers: staffHeaders })).json().callbacks.some((callback) => callback.id === mine.id));
-    const db = new Database(config.databasePath, { readonly: true });
-    const row = db.prepare('SELECT callback_name, callback_phone, callback_handled_at FROM survey_responses WHERE id = ?').get(mine.id);
-    db.close();
+    const db = await rawDatabase(config);
+    const row = await db.get('SELECT callback_name, callback_phone, callback_handled_at FROM survey_responses WHERE id = ?', mine.id);
+    await db.close();
     assert.equal(row.callback_name, null);
     assert.equal(row.callback_phone, null);
     assert.ok(row.callback_handled_at);
@@ -154,17 +154,17 @@ describe('retention', () => {
       payload: { scale: 'five-level', rating: 2, serviceId: 'permit-office', callback: { name: '钱女士', phone: '13600003333' } },
     });
     const { id } = answer.json();
-    sql('UPDATE survey_responses SET received_at = ? WHERE id = ?', new Date(Date.now() - 91 * dayMs).toISOString(), id);
+    await sql('UPDATE survey_responses SET received_at = ? WHERE id = ?', new Date(Date.now() - 91 * dayMs).toISOString(), id);
     await restart();
     const { callbacks } = (await app.inject({ url: '/staff/api/callbacks', headers: staffHeaders })).json();
     assert.ok(!callbacks.some((callback) => callback.id === id));
-    const db = new Database(config.databasePath, { readonly: true });
-    assert.deepEqual(db.prepare('SELECT callback_name, callback_phone, rating FROM survey_responses WHERE id = ?').get(id), {
+    const db = await rawDatabase(config);
+    assert.deepEqual(await db.get('SELECT callback_name, callback_phone, rating FROM survey_responses WHERE id = ?', id), {
       callback_name: null,
       callback_phone: null,
       rating: 2,
     });
-    db.close();
+    await db.close();
   });
 
   test('an idempotency answer is replayed for 45 days, then forgotten', async () => {
@@ -177,10 +177,10 @@ describe('retention', () => {
       });
     const first = (await send('drifting-clock')).json()[0].service_request_id;
     const age = (days) => sql('UPDATE idempotency_keys SET created_at = ? WHERE key = ?', Date.now() - days * dayMs, 'drifting-clock');
-    age(44);
+    await age(44);
     await restart();
     assert.equal((await send('drifting-clock')).json()[0].service_request_id, first, 'a retry on day 44 gets the first answer');
-    age(46);
+    await age(46);
     await restart();
     assert.notEqual((await send('drifting-clock')).json()[0].service_request_id, first, 'after 45 days the key is free');
   });
@@ -191,7 +191,7 @@ describe('the daily run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'civic-daily-'));
     // Only setInterval is faked: the day passes at once, everything else keeps real time.
     mock.timers.enable({ apis: ['setInterval'] });
-    const config = loadConfig(['--db', join(dir, 'civic.db'), '--media-dir', join(dir, 'media'), '--staff-token', staffToken], {});
+    const config = loadConfig([...(await databaseArgs(dir)), '--media-dir', join(dir, 'media'), '--staff-token', staffToken], {});
     const app = await buildApp(config);
     try {
       mkdirSync(config.mediaDir, { recursive: true });

@@ -3,8 +3,8 @@
 // a flood of new reports cannot push old ones out of sight.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import Database from 'better-sqlite3';
 import { staffHeaders, testApp } from './helpers/test-app.mjs';
+import { rawDatabase } from './helpers/test-database.mjs';
 
 const count = 30_000;
 const codes = ['street-light', 'lift-breakdown', 'noise'];
@@ -30,17 +30,19 @@ describe('the staff queue with 30,000 reports', () => {
 
   before(async () => {
     server = await testApp({ 'rate-limit': '1000' });
-    const db = new Database(server.config.databasePath);
-    const insert = db.prepare(`INSERT INTO service_requests
-      (service_request_id, service_code, status, description, requested_datetime, updated_datetime, closed_datetime)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    db.transaction(() => {
-      for (let n = 1; n <= count; n++) {
-        const { code, status, requested, description } = reportOf(n);
-        insert.run(`2025-${String(n).padStart(6, '0')}`, code, status, description, requested, requested, status === 'closed' ? requested : null);
-      }
-    })();
-    db.close();
+    const db = await rawDatabase(server.config);
+    await db.run('BEGIN');
+    for (let n = 1; n <= count; n++) {
+      const { code, status, requested, description } = reportOf(n);
+      await db.run(
+        `INSERT INTO service_requests
+         (service_request_id, service_code, status, description, requested_datetime, updated_datetime, closed_datetime)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `2025-${String(n).padStart(6, '0')}`, code, status, description, requested, requested, status === 'closed' ? requested : null,
+      );
+    }
+    await db.run('COMMIT');
+    await db.close();
   });
   after(() => server.close());
 

@@ -1,8 +1,8 @@
 // Satisfaction surveys: POST /surveys/responses and GET /surveys/summary.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import Database from 'better-sqlite3';
 import { testApp } from './helpers/test-app.mjs';
+import { rawDatabase } from './helpers/test-database.mjs';
 
 const isoPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 const problemType = 'application/problem+json; charset=utf-8';
@@ -31,12 +31,12 @@ const assertRefused = (response, status, title) => {
   assert.deepEqual(response.json(), { type: 'about:blank', title, status });
 };
 /** Reads the database the way an operator would, for what the API deliberately does not show. */
-const readDb = (sql, ...params) => {
-  const db = new Database(server.config.databasePath, { readonly: true });
+const readDb = async (sql, ...params) => {
+  const db = await rawDatabase(server.config);
   try {
-    return db.prepare(sql).get(...params);
+    return await db.get(sql, ...params);
   } finally {
-    db.close();
+    await db.close();
   }
 };
 
@@ -142,7 +142,7 @@ describe('POST /surveys/responses', () => {
       callback: { name: '王女士', phone: '+86 (021) 6400-4488' },
     });
     assert.equal(response.statusCode, 201, response.body);
-    const row = readDb('SELECT page_url, callback_name, callback_phone FROM survey_responses WHERE id = ?', response.json().id);
+    const row = await readDb('SELECT page_url, callback_name, callback_phone FROM survey_responses WHERE id = ?', response.json().id);
     assert.deepEqual(row, {
       page_url: 'https://www.example.gov.cn/services/lift',
       callback_name: '王女士',
@@ -200,9 +200,9 @@ describe('Idempotency-Key on POST /surveys/responses', () => {
     const serviceId = newService();
     const key = `busy-${serviceId}`;
     // A first try that has claimed the key but not yet stored its rating.
-    const db = new Database(server.config.databasePath);
-    db.prepare("INSERT INTO idempotency_keys (scope, key, state, created_at) VALUES ('survey-response', ?, 'pending', ?)").run(key, Date.now());
-    db.close();
+    const db = await rawDatabase(server.config);
+    await db.run("INSERT INTO idempotency_keys (scope, key, state, created_at) VALUES ('survey-response', ?, 'pending', ?)", key, Date.now());
+    await db.close();
     assertRefused(
       await rate({ scale: 'five-level', rating: 5, serviceId }, { 'idempotency-key': key, 'accept-language': 'en' }),
       409,
@@ -290,12 +290,13 @@ describe('GET /surveys/summary', () => {
     const serviceId = newService();
     await rate({ scale: 'five-level', rating: 5, serviceId });
     // A rating received 100 days ago.
-    const db = new Database(server.config.databasePath);
-    db.prepare("INSERT INTO survey_responses (service_id, scale, rating, received_at) VALUES (?, 'five-level', 1, ?)").run(
+    const db = await rawDatabase(server.config);
+    await db.run(
+      "INSERT INTO survey_responses (service_id, scale, rating, received_at) VALUES (?, 'five-level', 1, ?)",
       serviceId,
       new Date(Date.now() - 100 * 86_400_000).toISOString(),
     );
-    db.close();
+    await db.close();
     assert.deepEqual((await summary({ service: serviceId })).counts, { 1: 0, 2: 0, 3: 0, 4: 0, 5: 1 });
     const longer = await summary({ service: serviceId, days: '120' });
     assert.deepEqual(longer.counts, { 1: 1, 2: 0, 3: 0, 4: 0, 5: 1 });

@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { testApp } from './helpers/test-app.mjs';
+import { rawDatabase } from './helpers/test-database.mjs';
 
 const path = '/open311/v2/requests.json';
 const english = { 'accept-language': 'en' };
@@ -73,16 +73,16 @@ describe('the decode queue', () => {
     const key = 'five-photos-first';
     const first = postPhotos(origin, [await slow(), await small(), await small(), await small(), await small()], { 'idempotency-key': key });
     // The first report's five photos are admitted as soon as it holds its key.
-    const db = new Database(server.config.databasePath, { readonly: true, fileMustExist: true });
+    const db = await rawDatabase(server.config);
     try {
-      const pending = db.prepare("SELECT 1 FROM idempotency_keys WHERE key = ? AND state = 'pending'");
+      const pending = () => db.get("SELECT 1 FROM idempotency_keys WHERE key = ? AND state = 'pending'", key);
       const deadline = Date.now() + 20_000;
-      while (!pending.get(key)) {
+      while (!(await pending())) {
         assert.ok(Date.now() < deadline, 'the first report never took its key');
         await delay(5);
       }
     } finally {
-      db.close();
+      await db.close();
     }
     const photo = await small();
     const refused = await postPhotos(origin, [photo], english);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Db } from './open-database.js';
+import type { Database } from './open-database.js';
 import type { NoticeData, ServiceData, ServicePointData } from './seed-types.js';
 
 const seedDir = new URL('../../seed/', import.meta.url);
@@ -15,28 +15,35 @@ function readSeed<T>(file: string): T {
  * `meta` table records it, so a notice deleted on purpose stays deleted after
  * a restart. True when it seeded.
  */
-export function seedDatabase(db: Db): boolean {
-  const seeded = db.prepare("SELECT 1 FROM meta WHERE key = 'seeded'");
-  const record = db.prepare("INSERT INTO meta (key, value) VALUES ('seeded', ?)");
-  const hasRows = (table: string) => db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined;
-  const seed = db.transaction((): boolean => {
-    if (seeded.get()) return false;
-    const hasData = ['services', 'notices', 'service_points'].some(hasRows);
-    if (!hasData) {
-      const service = db.prepare('INSERT INTO services (service_code, position, data) VALUES (?, ?, ?)');
-      readSeed<ServiceData[]>('services.json').forEach((item, position) => service.run(item.service_code, position, JSON.stringify(item)));
-      const notice = db.prepare('INSERT INTO notices (id, data, date_published, date_modified) VALUES (?, ?, ?, ?)');
-      for (const item of readSeed<NoticeData[]>('notices.json')) {
-        notice.run(item.id, JSON.stringify(item), item.date_published, item.date_modified ?? null);
-      }
-      const point = db.prepare('INSERT INTO service_points (id, kind, lat, long, data) VALUES (?, ?, ?, ?, ?)');
-      for (const item of readSeed<ServicePointData[]>('service-points.json')) {
-        point.run(item.id, item.kind, item.lat, item.long, JSON.stringify(item));
-      }
-    }
-    record.run(new Date().toISOString());
-    return !hasData;
+export async function seedDatabase({ db }: Database): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    // Written first: of two servers starting on one new database, the second
+    // waits here for the first to commit, then finds the mark and seeds nothing.
+    const marked = await trx
+      .insertInto('meta')
+      .values({ key: 'seeded', value: new Date().toISOString() })
+      .onConflict((conflict) => conflict.column('key').doNothing())
+      .executeTakeFirst();
+    if (Number(marked.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    const hasRows = async (table: 'services' | 'notices' | 'service_points') =>
+      (await trx.selectFrom(table).select('data').limit(1).executeTakeFirst()) !== undefined;
+    const hasData = (await hasRows('services')) || (await hasRows('notices')) || (await hasRows('service_points'));
+    if (hasData) return false;
+    const services = readSeed<ServiceData[]>('services.json');
+    await trx
+      .insertInto('services')
+      .values(services.map((item, position) => ({ service_code: item.service_code, position, data: JSON.stringify(item) })))
+      .execute();
+    const notices = readSeed<NoticeData[]>('notices.json');
+    await trx
+      .insertInto('notices')
+      .values(notices.map((item) => ({ id: item.id, data: JSON.stringify(item), date_published: item.date_published, date_modified: item.date_modified ?? null })))
+      .execute();
+    const points = readSeed<ServicePointData[]>('service-points.json');
+    await trx
+      .insertInto('service_points')
+      .values(points.map((item) => ({ id: item.id, kind: item.kind, lat: item.lat, long: item.long, data: JSON.stringify(item) })))
+      .execute();
+    return true;
   });
-  // IMMEDIATE: two servers starting on one new database cannot both seed it.
-  return seed.immediate();
 }

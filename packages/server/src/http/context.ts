@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerConfig } from '../config.js';
-import type { Db } from '../db/open-database.js';
+import type { Database } from '../db/open-database.js';
 import type { PhotoStore } from '../media/photo-store.js';
 import type { RequestStore } from '../open311/request-store.js';
 import type { ServiceStore } from '../open311/service-store.js';
@@ -10,7 +10,8 @@ import type { RateLimits } from './rate-limits.js';
 /** What the route plugins share, made once in app.ts. */
 export interface AppContext {
   config: ServerConfig;
-  db: Db;
+  /** SQLite or PostgreSQL, behind one Kysely query builder. */
+  database: Database;
   idempotency: IdempotencyStore;
   photos: PhotoStore;
   /** The reports, one store for every route, so that its writes invalidate every cached list. */

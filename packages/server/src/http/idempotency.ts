@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Db } from '../db/open-database.js';
+import type { Database, Db, Tx } from '../db/open-database.js';
 
 /** A first try that never finished (the process died mid-way) may be taken over after this long. */
 const abandonedAfterMs = 60_000;
@@ -23,79 +23,109 @@ export type Claim =
   /** The key was used for a request with other content (IETF Idempotency-Key draft: 422). */
   | { kind: 'mismatch' };
 
+/** The database, or a transaction in it: a claim made in a transaction lasts only if it commits. */
+type Executor = Db | Tx;
+
 export interface IdempotencyStore {
   /**
    * Takes the key for a first try, or says what became of an earlier one.
    * `fingerprint` identifies the request's content (see `fingerprintOf`).
+   * The key's unique constraint decides between tries racing for it, in this
+   * process or another instance: claimed inside the transaction that stores
+   * the result, a second try waits for the first to commit and then replays
+   * its answer; claimed on its own (before photos are decoded), a second try
+   * meanwhile is told the first is in progress.
    */
-  claim(scope: string, key: string, fingerprint: string): Claim;
+  claim(executor: Executor, scope: string, key: string, fingerprint: string): Promise<Claim>;
   /**
    * Records the answer; call inside the transaction that stores the result.
    * False when the try no longer holds the key (it was taken over as
    * abandoned): the caller must then roll its transaction back.
    */
-  complete(scope: string, key: string, attempt: string, status: number, body: unknown): boolean;
+  complete(trx: Tx, scope: string, key: string, attempt: string, status: number, body: unknown): Promise<boolean>;
   /**
    * Frees the key after a try that stored nothing (a refusal), so a corrected
    * retry can use it. Only the try's own hold: one that was taken over frees nothing.
    */
-  release(scope: string, key: string, attempt: string): void;
+  release(scope: string, key: string, attempt: string): Promise<void>;
   /**
    * At start: forgets answers older than any client would retry, and frees
    * keys whose first try died with the previous process, so that the
    * citizen's retry is taken at once rather than after `abandonedAfterMs`.
-   * (While running, claims forget expired answers about once an hour.)
+   * (While running, claims forget expired answers about once an hour.) With
+   * several instances on one database, only answers: a pending key may be
+   * another instance's try in progress.
    */
-  prune(): void;
+  prune(options: { freePending: boolean }): Promise<void>;
 }
 
-export function idempotencyStore(db: Db, now: () => number = Date.now): IdempotencyStore {
-  const select = db.prepare<
-    [string, string],
-    { state: string; status: number | null; body: string | null; created_at: number; fingerprint: string | null }
-  >('SELECT state, status, body, created_at, fingerprint FROM idempotency_keys WHERE scope = ? AND key = ?');
-  const insert = db.prepare(
-    "INSERT INTO idempotency_keys (scope, key, state, created_at, attempt, fingerprint) VALUES (?, ?, 'pending', ?, ?, ?)",
-  );
-  const retake = db.prepare(
-    "UPDATE idempotency_keys SET created_at = ?, attempt = ?, fingerprint = ? WHERE scope = ? AND key = ? AND state = 'pending'",
-  );
-  const finish = db.prepare(
-    "UPDATE idempotency_keys SET state = 'done', status = ?, body = ? WHERE scope = ? AND key = ? AND attempt = ? AND state = 'pending'",
-  );
-  const remove = db.prepare("DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND attempt = ? AND state = 'pending'");
-  const expire = db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?');
-  const expireAndFree = db.prepare("DELETE FROM idempotency_keys WHERE created_at < ? OR state = 'pending'");
+export function idempotencyStore({ db }: Database, now: () => number = Date.now): IdempotencyStore {
   let prunedAt = now();
 
-  const claim = db.transaction((scope: string, key: string, fingerprint: string): Claim => {
-    if (now() - prunedAt >= pruneEveryMs) {
-      expire.run(now() - keptForMs);
-      prunedAt = now();
-    }
-    const row = select.get(scope, key);
-    if (!row) {
-      const attempt = randomUUID();
-      insert.run(scope, key, now(), attempt, fingerprint);
-      return { kind: 'first', attempt };
-    }
-    // Keys stored before fingerprints were kept have none: they match anything.
-    if (row.fingerprint !== null && row.fingerprint !== fingerprint) return { kind: 'mismatch' };
-    if (row.state === 'done') return { kind: 'replay', status: row.status ?? 200, body: row.body ?? '' };
-    if (now() - row.created_at > abandonedAfterMs) {
-      const attempt = randomUUID();
-      retake.run(now(), attempt, fingerprint, scope, key);
-      return { kind: 'first', attempt };
-    }
-    return { kind: 'in-progress' };
-  });
-
   return {
-    claim: (scope, key, fingerprint) => claim.immediate(scope, key, fingerprint),
-    complete: (scope, key, attempt, status, body) => finish.run(status, JSON.stringify(body), scope, key, attempt).changes === 1,
-    release: (scope, key, attempt) => void remove.run(scope, key, attempt),
-    prune: () => {
-      expireAndFree.run(now() - keptForMs);
+    async claim(executor, scope, key, fingerprint) {
+      if (now() - prunedAt >= pruneEveryMs) {
+        prunedAt = now();
+        await db.deleteFrom('idempotency_keys').where('created_at', '<', now() - keptForMs).execute();
+      }
+      // A key freed between our insert and our read is simply tried again.
+      for (;;) {
+        const attempt = randomUUID();
+        const inserted = await executor
+          .insertInto('idempotency_keys')
+          .values({ scope, key, state: 'pending', created_at: now(), attempt, fingerprint })
+          .onConflict((conflict) => conflict.columns(['scope', 'key']).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { kind: 'first', attempt };
+        const row = await executor
+          .selectFrom('idempotency_keys')
+          .select(['state', 'status', 'body', 'created_at', 'fingerprint', 'attempt'])
+          .where('scope', '=', scope)
+          .where('key', '=', key)
+          .executeTakeFirst();
+        if (!row) continue;
+        // Keys stored before fingerprints were kept have none: they match anything.
+        if (row.fingerprint !== null && row.fingerprint !== fingerprint) return { kind: 'mismatch' };
+        if (row.state === 'done') return { kind: 'replay', status: row.status ?? 200, body: row.body ?? '' };
+        if (now() - row.created_at <= abandonedAfterMs) return { kind: 'in-progress' };
+        // Taken over only from the try that was read: of two retries, one wins.
+        const retaken = await executor
+          .updateTable('idempotency_keys')
+          .set({ created_at: now(), attempt, fingerprint })
+          .where('scope', '=', scope)
+          .where('key', '=', key)
+          .where('state', '=', 'pending')
+          .where((eb) => (row.attempt === null ? eb('attempt', 'is', null) : eb('attempt', '=', row.attempt)))
+          .where('created_at', '=', row.created_at)
+          .executeTakeFirst();
+        if (Number(retaken.numUpdatedRows) === 1) return { kind: 'first', attempt };
+      }
+    },
+    async complete(trx, scope, key, attempt, status, body) {
+      const done = await trx
+        .updateTable('idempotency_keys')
+        .set({ state: 'done', status, body: JSON.stringify(body) })
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .where('attempt', '=', attempt)
+        .where('state', '=', 'pending')
+        .executeTakeFirst();
+      return Number(done.numUpdatedRows) === 1;
+    },
+    async release(scope, key, attempt) {
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .where('attempt', '=', attempt)
+        .where('state', '=', 'pending')
+        .execute();
+    },
+    async prune({ freePending }) {
+      await db
+        .deleteFrom('idempotency_keys')
+        .where((eb) => eb.or([eb('created_at', '<', now() - keptForMs), ...(freePending ? [eb('state', '=', 'pending')] : [])]))
+        .execute();
       prunedAt = now();
     },
   };

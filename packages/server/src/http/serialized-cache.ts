@@ -7,14 +7,14 @@
  */
 export interface SerializedCache<T> {
   /** The answer cached under `key` for `generation`, or `compute()`'s, cached. */
-  get(key: string, generation: string, compute: () => T): T;
+  get(key: string, generation: string, compute: () => Promise<T>): Promise<T>;
 }
 
 export function serializedCache<T>(maxEntries: number, maxAgeMs: number, now: () => number = Date.now): SerializedCache<T> {
   let current = '';
   const entries = new Map<string, { answer: T; at: number }>();
   return {
-    get(key, generation, compute) {
+    async get(key, generation, compute) {
       if (generation !== current) {
         entries.clear();
         current = generation;
@@ -22,7 +22,9 @@ export function serializedCache<T>(maxEntries: number, maxAgeMs: number, now: ()
       const time = now();
       const hit = entries.get(key);
       if (hit && time - hit.at < maxAgeMs) return hit.answer;
-      const answer = compute();
+      const answer = await compute();
+      // Data read under an older generation than the one now current may be stale: not kept.
+      if (generation !== current) return answer;
       if (entries.size >= maxEntries) entries.clear();
       entries.set(key, { answer, at: time });
       return answer;

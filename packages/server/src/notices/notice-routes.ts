@@ -26,11 +26,11 @@ const newNoticeId = () => `n-${new Date().getUTCFullYear()}-${randomBytes(4).toS
 
 /** The notice board's feeds (JSON Feed for the widget, RSS for readers) and staff editing, mounted at /notices. */
 export async function noticeRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
-  const store = noticeStore(context.db);
-  // The last write through this server. It starts at start-up because a
-  // delete made before a restart leaves no date behind; clients then fetch
+  const store = noticeStore(context.database);
+  // Writes are recorded in the database (any instance's); the start counts too, since a
+  // database from before that record leaves a delete without a date. Clients then fetch
   // each feed once more after a restart, which is cheap and never stale.
-  let lastWrite = Date.now();
+  const startedAt = Date.now();
 
   function feedLinks(request: FastifyRequest, reply: FastifyReply): FeedLinks {
     const locale = contentLocale(request, reply);
@@ -46,19 +46,19 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
 
   app.get('/feed.json', { schema: { querystring: feedQuerySchema } }, async (request, reply) => {
     const links = feedLinks(request, reply);
-    const notices = store.all();
+    const notices = await store.all();
     return sendFeed(request, reply, {
       body: JSON.stringify(jsonFeed(notices, links)),
       type: 'application/feed+json; charset=utf-8',
-      lastModified: lastChange(notices, lastWrite, Date.now()),
+      lastModified: lastChange(notices, Math.max(startedAt, await store.lastWrite()), Date.now()),
     });
   });
 
   app.get('/feed.xml', { schema: { querystring: feedQuerySchema } }, async (request, reply) => {
     const links = feedLinks(request, reply);
     const now = Date.now();
-    const notices = store.all();
-    const lastModified = lastChange(notices, lastWrite, now, { expiriesCount: true });
+    const notices = await store.all();
+    const lastModified = lastChange(notices, Math.max(startedAt, await store.lastWrite()), now, { expiriesCount: true });
     return sendFeed(request, reply, {
       body: rssFeed(
         notices.filter((notice) => isCurrent(notice, now)),
@@ -83,12 +83,11 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
       const { id: givenId, ...fields } = request.body;
       checkNoticeUrls(fields, locale);
       let id = givenId ?? newNoticeId();
-      if (givenId === undefined) while (store.find(id)) id = newNoticeId();
+      if (givenId === undefined) while (await store.find(id)) id = newNoticeId();
       const notice = applyFields({ id, title: fields.title, date_published: new Date().toISOString() }, fields);
-      if (!store.insert(notice)) throw refusal(409, locale, 'noticeExists', id);
-      lastWrite = Date.now();
+      if (!(await store.insert(notice))) throw refusal(409, locale, 'noticeExists', id);
       request.log.info({ noticeId: id }, 'notice created');
-      return reply.code(201).send(store.find(id));
+      return reply.code(201).send(await store.find(id));
     },
   );
 
@@ -102,13 +101,12 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
       const locale = contentLocale(request, reply);
       const { id } = request.params;
       checkNoticeUrls(request.body, locale);
-      const existing = store.find(id);
+      const existing = await store.find(id);
       if (!existing) throw refusal(404, locale, 'noticeNotFound', id);
       const updated: NoticeData = { ...applyFields(existing, request.body), date_modified: new Date().toISOString() };
-      store.replace(updated);
-      lastWrite = Date.now();
+      await store.replace(updated);
       request.log.info({ noticeId: id, changes: Object.keys(request.body) }, 'notice updated');
-      return store.find(id);
+      return await store.find(id);
     },
   );
 
@@ -117,8 +115,7 @@ export async function noticeRoutes(app: FastifyInstance, context: AppContext): P
     { schema: { params: noticeParamsSchema }, preValidation: context.staffOnly },
     async (request, reply) => {
       const locale = contentLocale(request, reply);
-      if (!store.remove(request.params.id)) throw refusal(404, locale, 'noticeNotFound', request.params.id);
-      lastWrite = Date.now();
+      if (!(await store.remove(request.params.id))) throw refusal(404, locale, 'noticeNotFound', request.params.id);
       request.log.info({ noticeId: request.params.id }, 'notice deleted');
       return reply.code(204).send();
     },

@@ -1,16 +1,21 @@
-import type { Db } from '../db/open-database.js';
+import type { Database } from '../db/open-database.js';
 import type { NoticeData } from '../db/seed-types.js';
 
 export interface NoticeStore {
   /** Every notice, newest date_published first. */
-  all(): NoticeData[];
-  find(id: string): NoticeData | undefined;
+  all(): Promise<NoticeData[]>;
+  find(id: string): Promise<NoticeData | undefined>;
   /** False when a notice with that id exists already. */
-  insert(notice: NoticeData): boolean;
+  insert(notice: NoticeData): Promise<boolean>;
   /** False when there is no notice with that id. */
-  replace(notice: NoticeData): boolean;
+  replace(notice: NoticeData): Promise<boolean>;
   /** False when there is no notice with that id. */
-  remove(id: string): boolean;
+  remove(id: string): Promise<boolean>;
+  /**
+   * When any server on this database last changed a notice (ms), 0 if never
+   * recorded: a deletion through another instance leaves no date on any notice.
+   */
+  lastWrite(): Promise<number>;
 }
 
 interface Row {
@@ -37,25 +42,47 @@ function fromRow(row: Row): NoticeData {
 export const byNewest = (a: NoticeData, b: NoticeData) =>
   Date.parse(b.date_published) - Date.parse(a.date_published) || a.id.localeCompare(b.id);
 
-export function noticeStore(db: Db): NoticeStore {
-  const all = db.prepare<[], Row>('SELECT id, data, date_published, date_modified FROM notices');
-  const find = db.prepare<[string], Row>('SELECT id, data, date_published, date_modified FROM notices WHERE id = ?');
-  const insert = db.prepare(
-    'INSERT INTO notices (id, data, date_published, date_modified) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
-  );
-  const update = db.prepare('UPDATE notices SET data = ?, date_published = ?, date_modified = ? WHERE id = ?');
-  const remove = db.prepare('DELETE FROM notices WHERE id = ?');
+const writtenKey = 'notices_written';
 
+export function noticeStore({ db }: Database): NoticeStore {
+  const columns = ['id', 'data', 'date_published', 'date_modified'] as const;
+  /** Records the change when there was one. */
+  const written = async (changed: boolean) => {
+    if (!changed) return false;
+    const value = new Date().toISOString();
+    await db
+      .insertInto('meta')
+      .values({ key: writtenKey, value })
+      .onConflict((conflict) => conflict.column('key').doUpdateSet({ value }))
+      .execute();
+    return true;
+  };
   return {
-    all: () => all.all().map(fromRow).sort(byNewest),
-    find: (id) => {
-      const row = find.get(id);
+    lastWrite: async () => {
+      const row = await db.selectFrom('meta').select('value').where('key', '=', writtenKey).executeTakeFirst();
+      return row ? Date.parse(row.value) : 0;
+    },
+    all: async () => (await db.selectFrom('notices').select(columns).execute()).map(fromRow).sort(byNewest),
+    find: async (id) => {
+      const row = await db.selectFrom('notices').select(columns).where('id', '=', id).executeTakeFirst();
       return row && fromRow(row);
     },
-    insert: (notice) =>
-      insert.run(notice.id, JSON.stringify(notice), notice.date_published, notice.date_modified ?? null).changes === 1,
-    replace: (notice) =>
-      update.run(JSON.stringify(notice), notice.date_published, notice.date_modified ?? null, notice.id).changes === 1,
-    remove: (id) => remove.run(id).changes === 1,
+    insert: async (notice) => {
+      const result = await db
+        .insertInto('notices')
+        .values({ id: notice.id, data: JSON.stringify(notice), date_published: notice.date_published, date_modified: notice.date_modified ?? null })
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .executeTakeFirst();
+      return written(Number(result.numInsertedOrUpdatedRows ?? 0) === 1);
+    },
+    replace: async (notice) => {
+      const result = await db
+        .updateTable('notices')
+        .set({ data: JSON.stringify(notice), date_published: notice.date_published, date_modified: notice.date_modified ?? null })
+        .where('id', '=', notice.id)
+        .executeTakeFirst();
+      return written(Number(result.numUpdatedRows) === 1);
+    },
+    remove: async (id) => written(Number((await db.deleteFrom('notices').where('id', '=', id).executeTakeFirst()).numDeletedRows) === 1),
   };
 }

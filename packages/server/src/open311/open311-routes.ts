@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { refusal, retryLater } from '../http/api-error.js';
 import type { AppContext } from '../http/context.js';
 import { publicBase } from '../http/context.js';
-import { fingerprintOf, idempotencyKeyOf } from '../http/idempotency.js';
+import { fingerprintOf, idempotencyKeyOf, type Claim } from '../http/idempotency.js';
 import { contentLocale, localize, type ContentLocale } from '../http/locale.js';
 import { messages } from '../http/messages.js';
 import { maxPhotoPixels, NotAnImageError, PhotoQueueFullError, PhotoTooLargeError } from '../media/photo-store.js';
@@ -76,12 +76,20 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
       if (context.config.apiKeys.length > 0 && !isApiKey(String(request.body.api_key ?? ''))) throw refusal(403, locale, 'badApiKey');
       const fields = checkRequestFields(request.body, services.find(String(request.body.service_code)), locale);
 
-      let attempt: string | undefined;
-      if (key) {
-        const claim = context.idempotency.claim(idempotencyScope, key, fingerprintOf(fields));
-        if (claim.kind === 'replay') return reply.code(claim.status).type('application/json').send(claim.body);
+      const fingerprint = key ? fingerprintOf(fields) : '';
+      const outcome = (claim: Claim) => {
         if (claim.kind === 'in-progress') throw refusal(409, locale, 'inProgress');
         if (claim.kind === 'mismatch') throw refusal(422, locale, 'keyReused');
+        return claim;
+      };
+      // A report with photos holds its key while they are decoded (seconds), so that a
+      // retry meanwhile is told to wait rather than decode them again. One without
+      // claims its key in the transaction that stores it (below): a second try sent at
+      // once, to this instance or another, waits for that commit and replays its answer.
+      let attempt: string | undefined;
+      if (key && fields.photos.length > 0) {
+        const claim = outcome(await context.idempotency.claim(context.database.db, idempotencyScope, key, fingerprint));
+        if (claim.kind === 'replay') return reply.code(claim.status).type('application/json').send(claim.body);
         attempt = claim.attempt;
       }
       let stored: string[] = [];
@@ -100,19 +108,27 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
         const media_urls = [...stored.map((name) => `/media/${name}`), ...(media_url ? [media_url] : [])];
         const agency = localize(services.find(fields.service_code)?.agency, locale) ?? null;
         // The report and the answer to its key commit together: a retry either finds both or neither.
-        const answer = context.db.transaction(() => {
-          const created = requests.insert(rest, { media_urls, service_notice: messages.serviceNotice[locale], agency_responsible: agency, review });
+        const answer = await context.database.db.transaction().execute(async (trx) => {
+          let held = attempt;
+          if (key && !held) {
+            const claim = outcome(await context.idempotency.claim(trx, idempotencyScope, key, fingerprint));
+            if (claim.kind === 'replay') return claim;
+            held = claim.attempt;
+          }
+          const created = await requests.insert(trx, rest, { media_urls, service_notice: messages.serviceNotice[locale], agency_responsible: agency, review });
           const body = [{ service_request_id: created.service_request_id, service_notice: created.service_notice, account_id: null }];
           // Taken over by a retry after abandonedAfterMs: that retry stores the report, this one rolls back.
-          if (key && attempt && !context.idempotency.complete(idempotencyScope, key, attempt, 200, body)) {
+          if (key && held && !(await context.idempotency.complete(trx, idempotencyScope, key, held, 200, body))) {
             throw refusal(409, locale, 'inProgress');
           }
           return body;
-        })();
+        });
+        if ('kind' in answer) return reply.code(answer.status).type('application/json').send(answer.body);
+        await requests.changed();
         request.log.info({ serviceRequestId: answer[0]!.service_request_id, review }, 'service request stored');
         return answer;
       } catch (error) {
-        if (key && attempt) context.idempotency.release(idempotencyScope, key, attempt);
+        if (key && attempt) await context.idempotency.release(idempotencyScope, key, attempt);
         await context.photos.discard(stored);
         throw error;
       }
@@ -127,7 +143,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
       const { service_request_id, service_code, start_date, end_date, status, page = '1', page_size } = request.query;
       const base = publicBase(context, request);
       const key = JSON.stringify([locale, base, service_request_id, service_code, start_date, end_date, status, page, page_size]);
-      const body = lists.get(key, requests.generation(), () => {
+      const body = await lists.get(key, await requests.generation(), async () => {
         const ids = service_request_id?.split(',').map((id) => id.trim()).filter(Boolean);
         // The spec's default: the last 90 days, unless asked for particular requests.
         const start = start_date
@@ -136,7 +152,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
             ? undefined
             : isoNow(new Date(Date.now() - defaultWindowDays * 86_400_000));
         const size = Math.min(maxPageSize, Number(page_size ?? defaultPageSize));
-        const found = requests.list({
+        const found = await requests.list({
           ...(ids?.length ? { ids } : {}),
           ...(service_code ? { serviceCode: service_code } : {}),
           ...(status ? { statuses: status.split(',') } : {}),
@@ -155,7 +171,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
     const locale = contentLocale(request, reply);
     const id = withoutFormat(request.params.file) ?? request.params.file;
     // A report held as suspected spam is still found by its own number: its citizen follows it like any other.
-    const found = requests.find(id);
+    const found = await requests.find(id);
     if (!found) throw refusal(404, locale, 'requestNotFound', id);
     return [publicRequestView(found, serviceName(found.service_code, locale), publicBase(context, request))];
   });
@@ -174,7 +190,7 @@ export async function open311Routes(app: FastifyInstance, context: AppContext): 
         ...rest,
         ...(expected_datetime !== undefined ? { expected_datetime: expected_datetime && isoNow(new Date(expected_datetime)) } : {}),
       };
-      const updated = requests.update(id, changes);
+      const updated = await requests.update(id, changes);
       if (!updated) throw refusal(404, locale, 'requestNotFound', id);
       request.log.info({ serviceRequestId: id, changes: Object.keys(changes) }, 'service request updated by staff');
       return [staffRequestView(updated, serviceName(updated.service_code, locale), publicBase(context, request))];
@@ -231,7 +247,7 @@ export async function staffRoutes(app: FastifyInstance, context: AppContext): Pr
       const query = request.query;
       const status = query.status ?? 'open';
       const text = query.q?.trim();
-      const page = requests.queue({
+      const page = await requests.queue({
         status,
         ...(query.review ? { review: query.review } : {}),
         ...(query.service_code ? { serviceCode: query.service_code } : {}),
@@ -247,7 +263,7 @@ export async function staffRoutes(app: FastifyInstance, context: AppContext): Pr
         requests: page.requests.map((item) => staffRequestView(item, localize(services.find(item.service_code)?.service_name, locale), base)),
         total: page.total,
         next: page.next === null ? null : String(page.next),
-        totals: requests.totals(),
+        totals: await requests.totals(),
       };
     },
   );

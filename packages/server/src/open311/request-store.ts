@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/open-database.js';
+import { sql, type Selectable } from 'kysely';
+import type { Database, Tx } from '../db/open-database.js';
+import type { Tables } from '../db/schema.js';
 import type { NewServiceRequest } from './request-fields.js';
 
 /** A row of service_requests with its JSON columns decoded. */
@@ -77,7 +79,7 @@ export function isoNow(date = new Date()): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-type Row = Record<string, unknown> & { attributes: string; media_urls: string; media_public: number };
+type Row = Selectable<Tables['service_requests']>;
 
 function decode(row: Row): StoredRequest {
   return {
@@ -89,22 +91,30 @@ function decode(row: Row): StoredRequest {
 }
 
 /** A LIKE pattern that finds `text` literally: % and _ typed by staff are not wildcards. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/** Three decimals (about 100 m), as the public sees it: enough for a map of where problems are. */
+const rounded = (degrees: number | null) => (degrees === null ? null : Math.round(degrees * 1000) / 1000);
 
 export interface RequestStore {
-  /** Stores a report and gives it its tracking number; call inside a transaction. Photos are server paths (`/media/…`). */
+  /**
+   * Stores a report in the caller's transaction and gives it its tracking
+   * number; call `changed()` once that transaction committed. Photos are
+   * server paths (`/media/…`).
+   */
   insert(
+    trx: Tx,
     request: Omit<NewServiceRequest, 'photos' | 'media_url' | 'review'>,
     extra: { media_urls: string[]; service_notice: string; agency_responsible: string | null; review: Review | null },
-  ): StoredRequest;
-  find(id: string): StoredRequest | undefined;
+  ): Promise<StoredRequest>;
+  find(id: string): Promise<StoredRequest | undefined>;
   /** The public list, newest first. */
-  list(filter: PublicFilter): StoredRequest[];
+  list(filter: PublicFilter): Promise<StoredRequest[]>;
   /** One page of the staff queue, by keyset: open reports oldest first unless asked otherwise. */
-  queue(filter: QueueFilter): QueuePage;
+  queue(filter: QueueFilter): Promise<QueuePage>;
   /** How many reports wait in each of the staff queue's views. */
-  totals(): { open: number; closed: number; suspected_spam: number };
-  update(id: string, changes: StaffChanges): StoredRequest | undefined;
+  totals(): Promise<{ open: number; closed: number; suspected_spam: number }>;
+  update(id: string, changes: StaffChanges): Promise<StoredRequest | undefined>;
   /**
    * Retention: removes everything that could identify the citizen from reports
    * closed before `cutoff` (ISO), and from reports held as suspected spam that
@@ -112,181 +122,194 @@ export interface RequestStore {
    * dates, agency and a rounded position for statistics. Returns the photo
    * paths they linked to.
    */
-  anonymizeClosedBefore(cutoff: string): string[];
+  anonymizeClosedBefore(cutoff: string): Promise<string[]>;
   /** The file names of every photo a stored report links to (`/media/<name>`). */
-  photoNames(): Set<string>;
+  photoNames(): Promise<Set<string>>;
   /**
    * Changes with every write to the reports, this process's or another's (the
-   * CLI's set-status): lists cached under one value are stale under another.
+   * CLI's set-status, another instance): lists cached under one value are
+   * stale under another.
    */
-  generation(): string;
+  generation(): Promise<string>;
+  /** After a write committed: this process's cached lists and other instances' are stale. */
+  changed(): Promise<void>;
 }
 
-export function requestStore(db: Db): RequestStore {
-  const insert = db.prepare(`
-    INSERT INTO service_requests (
-      service_request_id, service_code, description, address_string, address_id, lat, long,
-      first_name, last_name, phone, email, device_id, account_id, jurisdiction_id,
-      attributes, media_urls, service_notice, agency_responsible, review, requested_datetime, updated_datetime
-    ) VALUES (
-      @service_request_id, @service_code, @description, @address_string, @address_id, @lat, @long,
-      @first_name, @last_name, @phone, @email, @device_id, @account_id, @jurisdiction_id,
-      @attributes, @media_urls, @service_notice, @agency_responsible, @review, @now, @now
-    )`);
-  const number = db.prepare('UPDATE service_requests SET service_request_id = ? WHERE id = ?');
-  const byId = db.prepare<[string], Row>('SELECT * FROM service_requests WHERE service_request_id = ?');
-  const photos = db.prepare<[], { url: string }>(
-    "SELECT DISTINCT photo.value AS url FROM service_requests, json_each(service_requests.media_urls) AS photo WHERE photo.value LIKE '/media/%'",
-  );
-  const counts = db.prepare<[], { open: number; closed: number; suspected_spam: number }>(`
-    SELECT
-      COUNT(*) FILTER (WHERE status = 'open' AND review IS NULL) AS open,
-      COUNT(*) FILTER (WHERE status = 'closed' AND review IS NULL) AS closed,
-      COUNT(*) FILTER (WHERE review = 'suspected-spam') AS suspected_spam
-    FROM service_requests`);
-  // Reports held as suspected spam and never reviewed count from their arrival, or they would be kept for ever.
-  const expiring = db.prepare<{ cutoff: string }, { id: number; media_urls: string }>(
-    `SELECT id, media_urls FROM service_requests
-     WHERE (closed_datetime < @cutoff OR (review IS NOT NULL AND closed_datetime IS NULL AND requested_datetime < @cutoff))
-       AND anonymized_datetime IS NULL`,
-  );
-  // Three decimals (about 100 m), as the public sees it: enough for a map of where problems are.
-  const anonymize = db.prepare(`
-    UPDATE service_requests SET
-      description = NULL, public_description = NULL, address_string = NULL, address_id = NULL,
-      lat = round(lat, 3), long = round(long, 3),
-      first_name = NULL, last_name = NULL, phone = NULL, email = NULL, device_id = NULL, account_id = NULL,
-      attributes = '{}', media_urls = '[]', media_public = 0, status_notes = NULL,
-      anonymized_datetime = @now
-    WHERE id = @id`);
+export function requestStore(database: Database): RequestStore {
+  const { db } = database;
   let writes = 0;
 
   return {
-    insert(request, extra) {
+    async insert(trx, request, extra) {
       const now = isoNow();
-      const { lastInsertRowid } = insert.run({
-        ...request,
-        // Replaced below, once the row has its id.
-        service_request_id: `new-${randomUUID()}`,
-        attributes: JSON.stringify(request.attributes),
-        media_urls: JSON.stringify(extra.media_urls),
-        service_notice: extra.service_notice,
-        agency_responsible: extra.agency_responsible,
-        review: extra.review,
-        now,
-      });
-      // A tracking number a citizen can read out on the phone: the year and the row's
-      // AUTOINCREMENT id, which SQLite never hands out twice, even after a delete.
-      const service_request_id = `${now.slice(0, 4)}-${String(lastInsertRowid).padStart(6, '0')}`;
-      number.run(service_request_id, lastInsertRowid);
-      writes++;
-      return decode(byId.get(service_request_id)!);
+      const { id } = await trx
+        .insertInto('service_requests')
+        .values({
+          ...request,
+          // Replaced below, once the row has its id.
+          service_request_id: `new-${randomUUID()}`,
+          attributes: JSON.stringify(request.attributes),
+          media_urls: JSON.stringify(extra.media_urls),
+          service_notice: extra.service_notice,
+          agency_responsible: extra.agency_responsible,
+          review: extra.review,
+          requested_datetime: now,
+          updated_datetime: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // A tracking number a citizen can read out on the phone: the year and the row's id,
+      // which the database never hands out twice (SQLite's AUTOINCREMENT, PostgreSQL's
+      // identity sequence, shared by every instance), even after a delete.
+      const service_request_id = `${now.slice(0, 4)}-${String(id).padStart(6, '0')}`;
+      const row = await trx.updateTable('service_requests').set({ service_request_id }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      return decode(row);
     },
-    find(id) {
-      const row = byId.get(id);
+    async find(id) {
+      const row = await db.selectFrom('service_requests').selectAll().where('service_request_id', '=', id).executeTakeFirst();
       return row ? decode(row) : undefined;
     },
-    list(filter) {
-      const where: string[] = ['review IS NULL'];
-      const params: unknown[] = [];
-      if (filter.ids?.length) {
-        where.push(`service_request_id IN (${filter.ids.map(() => '?').join(',')})`);
-        params.push(...filter.ids);
-      }
-      if (filter.serviceCode) {
-        where.push('service_code = ?');
-        params.push(filter.serviceCode);
-      }
-      if (filter.statuses?.length) {
-        where.push(`status IN (${filter.statuses.map(() => '?').join(',')})`);
-        params.push(...filter.statuses);
-      }
-      if (filter.start) {
-        where.push('requested_datetime >= ?');
-        params.push(filter.start);
-      }
-      if (filter.end) {
-        where.push('requested_datetime <= ?');
-        params.push(filter.end);
-      }
-      const sql = `SELECT * FROM service_requests WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ? OFFSET ?`;
-      return db
-        .prepare<unknown[], Row>(sql)
-        .all(...params, filter.limit, filter.offset)
-        .map(decode);
+    async list(filter) {
+      const rows = await db
+        .selectFrom('service_requests')
+        .selectAll()
+        .where((eb) =>
+          eb.and([
+            eb('review', 'is', null),
+            ...(filter.ids?.length ? [eb('service_request_id', 'in', filter.ids)] : []),
+            ...(filter.serviceCode ? [eb('service_code', '=', filter.serviceCode)] : []),
+            ...(filter.statuses?.length ? [eb('status', 'in', filter.statuses as StoredRequest['status'][])] : []),
+            ...(filter.start ? [eb('requested_datetime', '>=', filter.start)] : []),
+            ...(filter.end ? [eb('requested_datetime', '<=', filter.end)] : []),
+          ]),
+        )
+        .orderBy('id', 'desc')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute();
+      return rows.map(decode);
     },
-    queue(filter) {
-      const where: string[] = [filter.review ? 'review = ?' : 'review IS NULL'];
-      const params: unknown[] = filter.review ? [filter.review] : [];
-      if (filter.status !== 'all') {
-        where.push('status = ?');
-        params.push(filter.status);
-      }
-      if (filter.serviceCode) {
-        where.push('service_code = ?');
-        params.push(filter.serviceCode);
-      }
-      if (filter.from) {
-        where.push('requested_datetime >= ?');
-        params.push(filter.from);
-      }
-      if (filter.to) {
-        where.push('requested_datetime <= ?');
-        params.push(filter.to);
-      }
-      if (filter.text) {
-        const columns = ['service_request_id', 'description', 'address_string', 'status_notes', 'first_name', 'last_name', 'phone', 'email'];
-        where.push(`(${columns.map((column) => `${column} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-        params.push(...columns.map(() => containing(filter.text!)));
-      }
-      const total = db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM service_requests WHERE ${where.join(' AND ')}`).get(...params)!.n;
+    async queue(filter) {
+      const matching = db.selectFrom('service_requests').where((eb) => {
+        const conditions = [filter.review ? eb('review', '=', filter.review) : eb('review', 'is', null)];
+        if (filter.status !== 'all') conditions.push(eb('status', '=', filter.status));
+        if (filter.serviceCode) conditions.push(eb('service_code', '=', filter.serviceCode));
+        if (filter.from) conditions.push(eb('requested_datetime', '>=', filter.from));
+        if (filter.to) conditions.push(eb('requested_datetime', '<=', filter.to));
+        if (filter.text) {
+          const pattern = containing(filter.text);
+          const columns = ['service_request_id', 'description', 'address_string', 'status_notes', 'first_name', 'last_name', 'phone', 'email'] as const;
+          // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+          conditions.push(eb.or(columns.map((column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`)));
+        }
+        return eb.and(conditions);
+      });
+      const { total } = await matching.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
       const ascending = filter.order === 'oldest';
-      if (filter.after !== undefined) {
-        where.push(ascending ? 'id > ?' : 'id < ?');
-        params.push(filter.after);
-      }
       // One more than a page: whether it comes back says if there is a next page.
-      const rows = db
-        .prepare<unknown[], Row>(`SELECT * FROM service_requests WHERE ${where.join(' AND ')} ORDER BY id ${ascending ? 'ASC' : 'DESC'} LIMIT ?`)
-        .all(...params, filter.limit + 1)
-        .map(decode);
+      const rows = (
+        await matching
+          .selectAll()
+          .$if(filter.after !== undefined, (query) => query.where('id', ascending ? '>' : '<', filter.after!))
+          .orderBy('id', ascending ? 'asc' : 'desc')
+          .limit(filter.limit + 1)
+          .execute()
+      ).map(decode);
       const more = rows.length > filter.limit;
       const page = more ? rows.slice(0, filter.limit) : rows;
       return { requests: page, total, next: more ? page.at(-1)!.id : null };
     },
-    totals() {
-      return counts.get()!;
+    async totals() {
+      return db
+        .selectFrom('service_requests')
+        .select((eb) => [
+          eb.fn.countAll<number>().filterWhere('status', '=', 'open').filterWhere('review', 'is', null).as('open'),
+          eb.fn.countAll<number>().filterWhere('status', '=', 'closed').filterWhere('review', 'is', null).as('closed'),
+          eb.fn.countAll<number>().filterWhere('review', '=', 'suspected-spam').as('suspected_spam'),
+        ])
+        .executeTakeFirstOrThrow();
     },
-    update(id, changes) {
-      const columns = (
-        ['status', 'status_notes', 'agency_responsible', 'expected_datetime', 'public_description', 'media_public', 'review'] as const
-      ).filter((name) => name in changes);
-      const assignments = [...columns.map((name) => `${name} = @${name}`), 'updated_datetime = @now'];
-      // The retention clock starts when a report is closed, and stops if it is opened again.
-      if ('status' in changes) assignments.push("closed_datetime = CASE WHEN @status = 'closed' THEN COALESCE(closed_datetime, @now) ELSE NULL END");
-      const result = db
-        .prepare(`UPDATE service_requests SET ${assignments.join(', ')} WHERE service_request_id = @id`)
-        .run({ ...changes, ...('media_public' in changes ? { media_public: changes.media_public ? 1 : 0 } : {}), id, now: isoNow() });
-      writes++;
-      return result.changes > 0 ? this.find(id) : undefined;
-    },
-    anonymizeClosedBefore(cutoff) {
+    async update(id, changes) {
       const now = isoNow();
-      const released: string[] = [];
-      db.transaction(() => {
-        for (const row of expiring.all({ cutoff })) {
-          released.push(...(JSON.parse(row.media_urls) as string[]).filter((url) => url.startsWith('/media/')));
-          anonymize.run({ id: row.id, now });
+      const { media_public, ...rest } = changes;
+      const row = await db
+        .updateTable('service_requests')
+        .set((eb) => ({
+          ...rest,
+          ...(media_public !== undefined ? { media_public: media_public ? 1 : 0 } : {}),
+          updated_datetime: now,
+          // The retention clock starts when a report is closed, and stops if it is opened again.
+          ...(changes.status === 'closed' ? { closed_datetime: eb.fn.coalesce('closed_datetime', eb.val(now)) } : {}),
+          ...(changes.status === 'open' ? { closed_datetime: null } : {}),
+        }))
+        .where('service_request_id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      if (row) await this.changed();
+      return row ? decode(row) : undefined;
+    },
+    async anonymizeClosedBefore(cutoff) {
+      const now = isoNow();
+      const released = await db.transaction().execute(async (trx) => {
+        // Reports held as suspected spam and never reviewed count from their arrival, or they would be kept for ever.
+        const expiring = await trx
+          .selectFrom('service_requests')
+          .select(['id', 'media_urls', 'lat', 'long'])
+          .where((eb) =>
+            eb.and([
+              eb.or([
+                eb('closed_datetime', '<', cutoff),
+                eb.and([eb('review', 'is not', null), eb('closed_datetime', 'is', null), eb('requested_datetime', '<', cutoff)]),
+              ]),
+              eb('anonymized_datetime', 'is', null),
+            ]),
+          )
+          .execute();
+        const urls: string[] = [];
+        for (const row of expiring) {
+          urls.push(...(JSON.parse(row.media_urls) as string[]).filter((url) => url.startsWith('/media/')));
+          await trx
+            .updateTable('service_requests')
+            .set({
+              description: null,
+              public_description: null,
+              address_string: null,
+              address_id: null,
+              lat: rounded(row.lat),
+              long: rounded(row.long),
+              first_name: null,
+              last_name: null,
+              phone: null,
+              email: null,
+              device_id: null,
+              account_id: null,
+              attributes: '{}',
+              media_urls: '[]',
+              media_public: 0,
+              status_notes: null,
+              anonymized_datetime: now,
+            })
+            .where('id', '=', row.id)
+            .where('anonymized_datetime', 'is', null)
+            .execute();
         }
-      })();
-      writes++;
+        return urls;
+      });
+      await this.changed();
       return released;
     },
-    photoNames() {
-      return new Set(photos.all().map((row) => row.url.slice('/media/'.length)));
+    async photoNames() {
+      const rows = await db.selectFrom('service_requests').select('media_urls').where('media_urls', 'like', '%/media/%').execute();
+      const names = rows.flatMap((row) => (JSON.parse(row.media_urls) as string[]).filter((url) => url.startsWith('/media/')));
+      return new Set(names.map((url) => url.slice('/media/'.length)));
     },
-    generation() {
-      return `${writes}:${db.pragma('data_version', { simple: true }) as number}`;
+    async generation() {
+      return `${writes}:${await database.dataVersion('service_requests')}`;
+    },
+    async changed() {
+      writes++;
+      // The write is committed whatever becomes of the news: other instances' caches then expire within a minute.
+      await database.announce('service_requests').catch(() => undefined);
     },
   };
 }

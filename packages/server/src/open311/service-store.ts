@@ -1,11 +1,11 @@
-import type { Db } from '../db/open-database.js';
+import type { Database } from '../db/open-database.js';
 import type { ServiceData } from '../db/seed-types.js';
 
 export interface ServiceStore {
   all(): ServiceData[];
   find(code: string): ServiceData | undefined;
   /** Reads the catalogue again; call after changing the services table. */
-  reload(): void;
+  reload(): Promise<void>;
 }
 
 /**
@@ -15,15 +15,15 @@ export interface ServiceStore {
  * when the database is seeded (before the server listens); reload() after
  * any other change.
  */
-export function serviceStore(db: Db): ServiceStore {
-  const select = db.prepare<[], { data: string }>('SELECT data FROM services ORDER BY position');
+export async function serviceStore({ db }: Database): Promise<ServiceStore> {
   let all: ServiceData[] = [];
   let byCode = new Map<string, ServiceData>();
-  const reload = () => {
-    all = select.all().map((row) => JSON.parse(row.data) as ServiceData);
+  const reload = async () => {
+    const rows = await db.selectFrom('services').select('data').orderBy('position').execute();
+    all = rows.map((row) => JSON.parse(row.data) as ServiceData);
     byCode = new Map(all.map((service) => [service.service_code, service]));
   };
-  reload();
+  await reload();
   return {
     all: () => all,
     find: (code) => byCode.get(code),

@@ -2,21 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Db } from '../db/open-database.js';
 
 /** A readiness check: resolves when the dependency works, throws (with a short reason) when not. */
 export type ReadinessCheck = () => Promise<void>;
-
-/**
- * A real query against the database, not just "a handle exists": a closed,
- * corrupt or unmigrated database fails it. The PostgreSQL engine swaps in
- * its own probe with the same shape.
- */
-export function sqliteProbe(db: Db): ReadinessCheck {
-  return async () => {
-    db.prepare('SELECT count(*) FROM meta').get();
-  };
-}
 
 /**
  * Creates, writes, syncs and removes a file in the media folder, as storing

@@ -1,20 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { PoolUse } from '../db/open-database.js';
 import type { IdempotencyStore } from '../http/idempotency.js';
-
-/** A database pool's use, as `pg.Pool` counts it (`totalCount`, `idleCount`, `waitingCount`). */
-export interface PoolUse {
-  total: number;
-  idle: number;
-  waiting: number;
-}
-
-/**
- * SQLite through better-sqlite3 is one connection, used synchronously: no
- * query is ever running while the event loop is free to answer a scrape, and
- * nothing waits for a connection.
- */
-export const sqlitePoolUse = (): PoolUse => ({ total: 1, idle: 1, waiting: 0 });
 
 /** The route that stores citizens' reports. */
 const reportRoute = '/open311/v2/requests.json';
@@ -98,8 +85,8 @@ export function serverMetrics(): ServerMetrics {
     countingReplays(store) {
       return {
         ...store,
-        claim(scope, key, fingerprint) {
-          const claim = store.claim(scope, key, fingerprint);
+        async claim(executor, scope, key, fingerprint) {
+          const claim = await store.claim(executor, scope, key, fingerprint);
           if (claim.kind === 'replay') {
             replays.inc({ scope });
             replayedKeys.set(key, (replayedKeys.get(key) ?? 0) + 1);

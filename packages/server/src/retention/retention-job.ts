@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServerConfig } from '../config.js';
-import type { Db } from '../db/open-database.js';
+import type { Database } from '../db/open-database.js';
 import type { PhotoStore } from '../media/photo-store.js';
 import { isoNow, type RequestStore } from '../open311/request-store.js';
 import { surveyStore } from '../surveys/survey-store.js';
@@ -16,16 +16,16 @@ const dayMs = 86_400_000;
  * them); photos no report links to (left by a crash) are removed.
  * Runs at start and then daily.
  */
-export function retentionJob(db: Db, requests: RequestStore, photos: PhotoStore, config: ServerConfig, log: FastifyBaseLogger) {
-  const surveys = surveyStore(db);
+export function retentionJob(database: Database, requests: RequestStore, photos: PhotoStore, config: ServerConfig, log: FastifyBaseLogger) {
+  const surveys = surveyStore(database);
   let timer: ReturnType<typeof setInterval> | undefined;
 
   async function run(): Promise<void> {
     const now = Date.now();
-    const released = requests.anonymizeClosedBefore(isoNow(new Date(now - config.retentionDays * dayMs)));
+    const released = await requests.anonymizeClosedBefore(isoNow(new Date(now - config.retentionDays * dayMs)));
     await photos.discard(released.map((url) => url.slice('/media/'.length)));
-    const callbacks = surveys.eraseCallbacksBefore(new Date(now - config.callbackRetentionDays * dayMs).toISOString());
-    const orphans = await photos.removeOrphans(requests.photoNames());
+    const callbacks = await surveys.eraseCallbacksBefore(new Date(now - config.callbackRetentionDays * dayMs).toISOString());
+    const orphans = await photos.removeOrphans(await requests.photoNames());
     if (released.length > 0 || callbacks > 0 || orphans.length > 0) {
       log.info({ photosOfClosedReports: released.length, callbacksErased: callbacks, orphanPhotos: orphans.length }, 'retention: personal data past its time removed');
     }

@@ -16,16 +16,16 @@ const querySchema = {
 
 /** The service locator's data, mounted at the root: GET /service-points.geojson. */
 export async function servicePointRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
-  const store = servicePointStore(context.db);
+  const store = servicePointStore(context.database);
 
   app.get<{ Querystring: { kind?: string } }>('/service-points.geojson', { schema: { querystring: querySchema } }, async (request, reply) => {
     const locale = contentLocale(request, reply);
     const kinds = [...new Set((request.query.kind ?? '').split(',').map((kind) => kind.trim()).filter(Boolean))];
-    const known = store.knownKinds();
+    const known = await store.knownKinds();
     const unknown = kinds.find((kind) => !known.includes(kind));
     if (unknown !== undefined) throw refusal(400, locale, 'unknownKind', unknown, known.join(', '));
     // Points change rarely; five minutes keeps a busy map page off the database.
     reply.header('Cache-Control', 'public, max-age=300').type('application/geo+json; charset=utf-8');
-    return featureCollection(store.list(kinds), locale);
+    return featureCollection(await store.list(kinds), locale);
   });
 }

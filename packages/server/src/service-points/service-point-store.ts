@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database.js';
+import type { Database } from '../db/open-database.js';
 import type { ServicePointData } from '../db/seed-types.js';
 
 /**
@@ -16,9 +16,9 @@ export const servicePointKinds = [
 
 export interface ServicePointStore {
   /** Points of the given kinds (all when none are given), in id order. */
-  list(kinds?: string[]): ServicePointData[];
+  list(kinds?: string[]): Promise<ServicePointData[]>;
   /** The widget's kinds and any other kind the data has. */
-  knownKinds(): string[];
+  knownKinds(): Promise<string[]>;
 }
 
 interface Row {
@@ -34,16 +34,20 @@ function fromRow(row: Row): ServicePointData {
   return { ...(JSON.parse(row.data) as ServicePointData), id: row.id, kind: row.kind, lat: row.lat, long: row.long };
 }
 
-export function servicePointStore(db: Db): ServicePointStore {
-  const all = db.prepare<[], Row>('SELECT id, kind, lat, long, data FROM service_points ORDER BY id');
-  // One JSON array parameter instead of a statement per number of kinds.
-  const ofKinds = db.prepare<[string], Row>(
-    'SELECT id, kind, lat, long, data FROM service_points WHERE kind IN (SELECT value FROM json_each(?)) ORDER BY id',
-  );
-  const kinds = db.prepare<[], { kind: string }>('SELECT DISTINCT kind FROM service_points');
-
+export function servicePointStore({ db }: Database): ServicePointStore {
   return {
-    list: (wanted) => (wanted?.length ? ofKinds.all(JSON.stringify(wanted)) : all.all()).map(fromRow),
-    knownKinds: () => [...new Set<string>([...servicePointKinds, ...kinds.all().map((row) => row.kind)])],
+    list: async (wanted) =>
+      (
+        await db
+          .selectFrom('service_points')
+          .select(['id', 'kind', 'lat', 'long', 'data'])
+          .$if(Boolean(wanted?.length), (query) => query.where('kind', 'in', wanted!))
+          .orderBy('id')
+          .execute()
+      ).map(fromRow),
+    knownKinds: async () => {
+      const rows = await db.selectFrom('service_points').select('kind').distinct().execute();
+      return [...new Set<string>([...servicePointKinds, ...rows.map((row) => row.kind)])];
+    },
   };
 }

@@ -58,11 +58,8 @@ function pageWithoutQuery(url: string): string | undefined {
 
 /** Satisfaction ratings (好差评 and the usual web scales), mounted at /surveys. */
 export async function surveyRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
-  const store = surveyStore(context.db);
+  const store = surveyStore(context.database);
   const summaries = serializedCache<SummaryAnswer>(cachedSummaries, cachedSummaryAgeMs);
-  let writes = 0;
-  // This process's ratings and any other process's writes (data_version) make every cached summary stale.
-  const generation = () => `${writes}:${context.db.pragma('data_version', { simple: true }) as number}`;
 
   app.post<{ Body: SurveyResponseBody }>(
     '/responses',
@@ -96,32 +93,29 @@ export async function surveyRoutes(app: FastifyInstance, context: AppContext): P
         submittedAt: body.submittedAt === undefined ? null : new Date(body.submittedAt).toISOString(),
       };
 
-      let attempt: string | undefined;
-      if (key) {
-        const claim = context.idempotency.claim(idempotencyScope, key, fingerprintOf(response));
-        if (claim.kind === 'replay') return reply.code(claim.status).type('application/json; charset=utf-8').send(claim.body);
-        if (claim.kind === 'in-progress') throw refusal(409, locale, 'inProgress');
-        if (claim.kind === 'mismatch') throw refusal(422, locale, 'keyReused');
-        attempt = claim.attempt;
-      }
-      try {
-        // The rating and the answer to its key commit together: a retry finds both or neither.
-        const answer = context.db.transaction(() => {
-          const stored = store.insert(response);
-          const answer = { id: stored.id, receivedAt: stored.receivedAt };
-          // A try whose key was taken over as abandoned rolls back: the retry that took it stores the rating.
-          if (key && attempt && !context.idempotency.complete(idempotencyScope, key, attempt, 201, answer)) {
-            throw refusal(409, locale, 'inProgress');
-          }
-          return answer;
-        })();
-        writes++;
-        request.log.info({ surveyResponseId: answer.id, scale: body.scale }, 'survey response stored');
-        return reply.code(201).send(answer);
-      } catch (error) {
-        if (key && attempt) context.idempotency.release(idempotencyScope, key, attempt);
-        throw error;
-      }
+      // The key, the rating and the answer to the key commit together: a retry finds all or
+      // none, and a second try sent at once waits for the first's commit and replays its answer.
+      const answer = await context.database.db.transaction().execute(async (trx) => {
+        let attempt: string | undefined;
+        if (key) {
+          const claim = await context.idempotency.claim(trx, idempotencyScope, key, fingerprintOf(response));
+          if (claim.kind === 'in-progress') throw refusal(409, locale, 'inProgress');
+          if (claim.kind === 'mismatch') throw refusal(422, locale, 'keyReused');
+          if (claim.kind === 'replay') return claim;
+          attempt = claim.attempt;
+        }
+        const stored = await store.insert(trx, response);
+        const answer = { id: stored.id, receivedAt: stored.receivedAt };
+        // A try whose key was taken over as abandoned rolls back: the retry that took it stores the rating.
+        if (key && attempt && !(await context.idempotency.complete(trx, idempotencyScope, key, attempt, 201, answer))) {
+          throw refusal(409, locale, 'inProgress');
+        }
+        return answer;
+      });
+      if ('kind' in answer) return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body);
+      await store.changed();
+      request.log.info({ surveyResponseId: answer.id, scale: body.scale }, 'survey response stored');
+      return reply.code(201).send(answer);
     },
   );
 
@@ -135,12 +129,12 @@ export async function surveyRoutes(app: FastifyInstance, context: AppContext): P
     const { service, scale } = request.query;
     const days = summaryDays(request.query.days);
     if (days === undefined) throw refusal(400, requestLocale(request), 'invalidValue', 'days');
-    const answer = summaries.get(JSON.stringify([service, scale, days]), generation(), () => {
+    const answer = await summaries.get(JSON.stringify([service, scale, days]), await store.generation(), async () => {
       const to = new Date();
       // Counted by when the server received each rating: the client's submittedAt is its own clock.
       const from = new Date(to.getTime() - days * 86_400_000).toISOString();
-      const counts = store.countsByRating(service, scale, from);
-      const latest = store.latest(service, scale);
+      const counts = await store.countsByRating(service, scale, from);
+      const latest = await store.latest(service, scale);
       const tag = createHash('sha256')
         .update(JSON.stringify([service, scale, days, latest?.id ?? null, [...counts]]))
         .digest('base64url')
@@ -164,13 +158,13 @@ export async function surveyRoutes(app: FastifyInstance, context: AppContext): P
  * erased by the retention job after `--callback-retention-days`.
  */
 export async function surveyStaffRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
-  const store = surveyStore(context.db);
-  app.get('/callbacks', { preValidation: context.staffOnly }, async () => ({ callbacks: store.pendingCallbacks(callbackPage) }));
+  const store = surveyStore(context.database);
+  app.get('/callbacks', { preValidation: context.staffOnly }, async () => ({ callbacks: await store.pendingCallbacks(callbackPage) }));
   app.post<{ Params: { id: string } }>(
     '/callbacks/:id/handled',
     { preValidation: context.staffOnly, schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,15}$' } } } } },
     async (request, reply) => {
-      if (!store.handleCallback(Number(request.params.id))) throw refusal(404, requestLocale(request), 'callbackNotFound', request.params.id);
+      if (!(await store.handleCallback(Number(request.params.id)))) throw refusal(404, requestLocale(request), 'callbackNotFound', request.params.id);
       request.log.info({ surveyResponseId: Number(request.params.id) }, 'call-back handled; name and phone erased');
       return reply.code(204).send();
     },

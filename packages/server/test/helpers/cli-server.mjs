@@ -2,21 +2,16 @@
 // child process, on a port that stays the same across restarts.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.mjs';
+import { databaseArgs } from './test-database.mjs';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const cli = join(root, 'packages/server/dist/cli.js');
 
-export async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
+export { freePort };
 
 /**
  * A server with its own temporary data folder, the demo site and the built
@@ -33,8 +28,7 @@ export async function cliServer({ staffToken = 'e2e-staff-token-0123456789', fla
     'start',
     '--port',
     String(port),
-    '--db',
-    join(dir, 'civic.db'),
+    ...(await databaseArgs(dir)),
     '--media-dir',
     join(dir, 'media'),
     '--staff-token',
