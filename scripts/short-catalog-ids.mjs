@@ -20,6 +20,15 @@ export function shortCatalogIds() {
   };
 }
 
+/** Every generated catalog of the packages: its package folder, file name and text. */
+function* generatedCatalogs(packageDirs) {
+  for (const dir of packageDirs) {
+    const localesDir = join(dir, 'src', 'generated', 'locales');
+    if (!existsSync(localesDir)) continue;
+    for (const file of readdirSync(localesDir)) yield { dir, file, path: join(localesDir, file), text: readFileSync(join(localesDir, file), 'utf8') };
+  }
+}
+
 /**
  * Every shortened id must stand for one string across all catalogs: widgets
  * that share a core share one table per locale. Returns the clashes found.
@@ -27,16 +36,12 @@ export function shortCatalogIds() {
 export function shortIdClashes(packageDirs) {
   const seen = new Map();
   const clashes = [];
-  for (const dir of packageDirs) {
-    const localesDir = join(dir, 'src', 'generated', 'locales');
-    if (!existsSync(localesDir)) continue;
-    for (const file of readdirSync(localesDir)) {
-      for (const [, , short, rest] of readFileSync(join(localesDir, file), 'utf8').matchAll(/(['"])([sh][0-9a-f]{8})([0-9a-f]{8})\1:/g)) {
-        const full = short + rest;
-        const earlier = seen.get(short);
-        if (earlier && earlier !== full) clashes.push(`${earlier} and ${full} (${join(localesDir, file)})`);
-        seen.set(short, full);
-      }
+  for (const { path, text } of generatedCatalogs(packageDirs)) {
+    for (const [, , short, rest] of text.matchAll(/(['"])([sh][0-9a-f]{8})([0-9a-f]{8})\1:/g)) {
+      const full = short + rest;
+      const earlier = seen.get(short);
+      if (earlier && earlier !== full) clashes.push(`${earlier} and ${full} (${path})`);
+      seen.set(short, full);
     }
   }
   return clashes;
@@ -57,16 +62,12 @@ function* catalogEntries(text) {
 export function translationClashes(packageDirs) {
   const seen = new Map();
   const clashes = [];
-  for (const dir of packageDirs) {
-    const localesDir = join(dir, 'src', 'generated', 'locales');
-    if (!existsSync(localesDir)) continue;
-    for (const file of readdirSync(localesDir)) {
-      for (const [id, template] of catalogEntries(readFileSync(join(localesDir, file), 'utf8'))) {
-        const key = `${file} ${id}`;
-        const earlier = seen.get(key);
-        if (earlier && earlier.template !== template) clashes.push(`${id} in ${file}: ${earlier.template} (${earlier.dir}) and ${template} (${dir})`);
-        else seen.set(key, { template, dir });
-      }
+  for (const { dir, file, text } of generatedCatalogs(packageDirs)) {
+    for (const [id, template] of catalogEntries(text)) {
+      const key = `${file} ${id}`;
+      const earlier = seen.get(key);
+      if (earlier && earlier.template !== template) clashes.push(`${id} in ${file}: ${earlier.template} (${earlier.dir}) and ${template} (${dir})`);
+      else seen.set(key, { template, dir });
     }
   }
   return clashes;

@@ -1,3 +1,4 @@
+import type { Tables } from '../db/schema.js';
 import type { ServiceAttributeData, ServiceData } from '../db/seed-types.js';
 import { refusal } from '../http/api-error.js';
 import { localize, type ContentLocale } from '../http/locale.js';
@@ -16,21 +17,14 @@ function coordinate(value: unknown, limit: number, locale: ContentLocale): numbe
   return number;
 }
 
+/** The citizen's fields of a report, as the database holds them. */
+type CitizenFields = Pick<
+  Tables['service_requests'],
+  'service_code' | 'description' | 'address_string' | 'address_id' | 'lat' | 'long' | 'first_name' | 'last_name' | 'phone' | 'email' | 'device_id' | 'account_id' | 'jurisdiction_id'
+>;
+
 /** A report as it will be stored, after every check passed. */
-export interface NewServiceRequest {
-  service_code: string;
-  description: string | null;
-  address_string: string | null;
-  address_id: string | null;
-  lat: number | null;
-  long: number | null;
-  first_name: string | null;
-  last_name: string | null;
-  phone: string | null;
-  email: string | null;
-  device_id: string | null;
-  account_id: string | null;
-  jurisdiction_id: string | null;
+export interface NewServiceRequest extends CitizenFields {
   /** Answers by attribute code; a multivaluelist answer is a list of keys. */
   attributes: Record<string, string | string[]>;
   /** A photo URL the client hosts itself (the spec's `media_url`). */
