@@ -42,6 +42,13 @@ export class LoadController<T> implements ReactiveController {
     }
   }
 
+  /** Stops the load under way and shows nothing: what it was loading is no longer asked for. */
+  clear(): void {
+    this.current?.abort();
+    this.task = undefined;
+    this.set({ kind: 'idle' });
+  }
+
   hostConnected(): void {
     if (this.state.kind === 'idle' && this.task) void this.load(this.task);
   }
