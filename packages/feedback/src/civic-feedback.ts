@@ -178,6 +178,8 @@ export class CivicFeedback extends CivicElement {
 
   private readonly catalog = new ServiceCatalog(this, () => this.open311Settings);
   private readonly progress = new ProgressLookup(this);
+  /** The catalogue state the form last took in: a new one may lack the chosen category, or bring its questions. */
+  private adoptedCatalog?: ServiceCatalog['state'];
   private readonly kept = new KeptReports(this, {
     ownSent: (receipt) => {
       this.succeed(receipt, this.matches(':focus-within'));
@@ -242,9 +244,11 @@ export class CivicFeedback extends CivicElement {
     const newSource = changed.has('endpoint') || changed.has('jurisdictionId');
     if (newSource && this.endpoint) {
       this.progress.reset();
-      void this.catalog.load().then(() => this.adoptCatalog());
+      void this.catalog.load();
     }
     if (changed.has('endpoint') || changed.has('serviceCode')) this.restoreDraft();
+    // The categories are in (also those of a load a move cut short, started again on return).
+    else if (this.catalog.state !== this.adoptedCatalog) this.adoptCatalog();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -257,7 +261,8 @@ export class CivicFeedback extends CivicElement {
 
   /** Once the categories are in: forget a category the server no longer has, and load the chosen one's questions. */
   private adoptCatalog(): void {
-    if (this.catalog.state.kind !== 'ready') return;
+    this.adoptedCatalog = this.catalog.state;
+    if (this.catalog.state.kind !== 'loaded') return;
     if (this.values.serviceCode && !this.catalog.has(this.values.serviceCode) && !this.serviceCode) {
       this.change({ serviceCode: '', attributes: {} });
     }
@@ -399,7 +404,7 @@ export class CivicFeedback extends CivicElement {
     if (this.phase === 'removed') return removedView(this.outcomeActions, this.headings);
     const catalog = this.catalog.state;
     if (catalog.kind === 'failed') return this.renderLoadProblem(catalog.error);
-    if (catalog.kind === 'loading') return html`<p class="loading" part="status">${msg('Loading the form…')}</p>`;
+    if (catalog.kind !== 'loaded') return html`<p class="loading" part="status">${msg('Loading the form…')}</p>`;
     if (this.serviceCode && !this.catalog.has(this.serviceCode)) {
       return this.notSetUp(`service-code "${this.serviceCode}" is not a category (service_code) of this endpoint.`);
     }
@@ -436,8 +441,7 @@ export class CivicFeedback extends CivicElement {
 
   private retryLoading = async (): Promise<void> => {
     await this.catalog.load();
-    this.adoptCatalog();
-    await this.focusAfterUpdate(this.catalog.state.kind === 'ready' ? '#form-heading' : '#retry');
+    await this.focusAfterUpdate(this.catalog.state.kind === 'loaded' ? '#form-heading' : '#retry');
   };
 
   private renderForm() {
