@@ -15,7 +15,7 @@ export class LoadController<T> implements ReactiveController {
   private current?: AbortController;
   private task?: Task<T>;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(protected readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
