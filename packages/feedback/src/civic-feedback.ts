@@ -244,7 +244,7 @@ export class CivicFeedback extends CivicElement {
     const newSource = changed.has('endpoint') || changed.has('jurisdictionId');
     if (newSource && this.endpoint) {
       this.progress.reset();
-      void this.catalog.load();
+      void this.catalog.loadServices();
     }
     if (changed.has('endpoint') || changed.has('serviceCode')) this.restoreDraft();
     // The categories are in (also those of a load a move cut short, started again on return).
@@ -263,7 +263,7 @@ export class CivicFeedback extends CivicElement {
   private adoptCatalog(): void {
     this.adoptedCatalog = this.catalog.state;
     if (this.catalog.state.kind !== 'loaded') return;
-    if (this.values.serviceCode && !this.catalog.has(this.values.serviceCode) && !this.serviceCode) {
+    if (this.values.serviceCode && !this.catalog.service(this.values.serviceCode) && !this.serviceCode) {
       this.change({ serviceCode: '', attributes: {} });
     }
     if (this.values.serviceCode) void this.catalog.loadDefinition(this.values.serviceCode);
@@ -386,7 +386,7 @@ export class CivicFeedback extends CivicElement {
         {
           ...this.outcomeActions,
           keptUntil: this.formatTime(this.keptUntil, false),
-          keptWhat: new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(this.keptWhat.map((part) => part())),
+          keptWhat: new Intl.ListFormat(this.locale).format(this.keptWhat.map((part) => part())),
           removal: this.removal,
           onRemove: () => {
             this.removal = 'asking';
@@ -405,7 +405,7 @@ export class CivicFeedback extends CivicElement {
     const catalog = this.catalog.state;
     if (catalog.kind === 'failed') return this.renderLoadProblem(catalog.error);
     if (catalog.kind !== 'loaded') return html`<p class="loading" part="status">${msg('Loading the form…')}</p>`;
-    if (this.serviceCode && !this.catalog.has(this.serviceCode)) {
+    if (this.serviceCode && !this.catalog.service(this.serviceCode)) {
       return this.notSetUp(`service-code "${this.serviceCode}" is not a category (service_code) of this endpoint.`);
     }
     // With the picker hidden there is no other category to choose: without its questions the form cannot be used.
@@ -440,7 +440,7 @@ export class CivicFeedback extends CivicElement {
   }
 
   private retryLoading = async (): Promise<void> => {
-    await this.catalog.load();
+    await this.catalog.loadServices();
     await this.focusAfterUpdate(this.catalog.state.kind === 'loaded' ? '#form-heading' : '#retry');
   };
 
@@ -619,7 +619,7 @@ export class CivicFeedback extends CivicElement {
     if (report !== this.reportNumber) return;
     if (unreadable.length > 0) {
       this.photoProblem = () => {
-        const names = new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(unreadable);
+        const names = new Intl.ListFormat(this.locale).format(unreadable);
         return msg(str`${names} could not be read as a photo. Choose a JPEG, PNG or WebP image.`);
       };
     }
@@ -671,7 +671,7 @@ export class CivicFeedback extends CivicElement {
 
   private validateAll(): FieldError[] {
     const errors = validate(this.values, { attributes: this.selectedAttributes, location: this.location });
-    const service = this.catalog.services.find((candidate) => candidate.code === this.values.serviceCode);
+    const service = this.catalog.service(this.values.serviceCode);
     const definition = this.selectedDefinition;
     if (service?.metadata && !Array.isArray(definition)) {
       // Questions still loading (or failed): sending now would leave out required answers.

@@ -12,34 +12,29 @@ export function isDataError(error: unknown): boolean {
 }
 
 /**
- * The categories of an Open311 endpoint and the questions of each, loaded on
+ * The categories of an Open311 endpoint (a LoadController) and the questions of each, loaded on
  * demand. A newer load (another endpoint, a retry) aborts every older request,
  * so a slow server can never overwrite a faster one's data; leaving the page
  * aborts the categories still loading, which load again on return.
  */
-export class ServiceCatalog {
-  private readonly list: LoadController<Service[]>;
+export class ServiceCatalog extends LoadController<Service[]> {
   private definitions = new Map<string, Definition>();
   /** Aborted by a newer load: the questions still loading belong to the categories before it. */
   private definitionLoads = new AbortController();
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly settings: () => Open311Settings,
   ) {
-    this.list = new LoadController(host);
-  }
-
-  get state() {
-    return this.list.state;
+    super(host);
   }
 
   get services(): Service[] {
     return this.state.kind === 'loaded' ? this.state.value : [];
   }
 
-  has(code: string): boolean {
-    return this.services.some((service) => service.code === code);
+  service(code: string): Service | undefined {
+    return this.services.find((service) => service.code === code);
   }
 
   definitionOf(code: string): Definition | undefined {
@@ -47,16 +42,16 @@ export class ServiceCatalog {
   }
 
   /** Loads the categories afresh, forgetting everything loaded before; resolves when they are in. */
-  load(): Promise<void> {
+  loadServices(): Promise<void> {
     this.definitionLoads.abort();
     this.definitionLoads = new AbortController();
     this.definitions = new Map();
-    return this.list.load((signal) => fetchServices(this.settings(), signal));
+    return this.load((signal) => fetchServices(this.settings(), signal));
   }
 
   /** Loads a category's questions if it has any and they are not in yet; a network failure is tried again. */
   async loadDefinition(code: string): Promise<void> {
-    const service = this.services.find((candidate) => candidate.code === code);
+    const service = this.service(code);
     const known = this.definitions.get(code);
     if (!service?.metadata || (known !== undefined && !(known instanceof Error && !isDataError(known)))) return;
     const { signal } = this.definitionLoads;
