@@ -29,16 +29,15 @@ export class LoadController<T> implements ReactiveController {
    */
   async load(task: Task<T>, refresh = false): Promise<void> {
     this.current?.abort();
-    const controller = new AbortController();
-    this.current = controller;
+    const { signal } = (this.current = new AbortController());
     this.task = task;
     const keeping = refresh && this.state.kind === 'loaded';
     if (!keeping) this.set({ kind: 'loading' });
     try {
-      const value = await task(controller.signal);
-      if (!controller.signal.aborted) this.set({ kind: 'loaded', value });
+      const value = await task(signal);
+      if (!signal.aborted) this.set({ kind: 'loaded', value });
     } catch (error) {
-      if (!controller.signal.aborted && !keeping) this.set({ kind: 'failed', error });
+      if (!signal.aborted && !keeping) this.set({ kind: 'failed', error });
     }
   }
 
