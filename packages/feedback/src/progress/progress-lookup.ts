@@ -54,7 +54,7 @@ export class ProgressLookup {
     await this.lookup.load(async (signal) => {
       const result = await this.find(candidates, signal);
       // A superseded lookup says nothing: the citizen asked about another number since.
-      if (!signal.aborted) this.host.announce(result.kind === 'found' ? statusLabel(result.request) : result.kind === 'missing' ? notFoundText() : failedText());
+      if (!signal.aborted) this.host.announce(resultText(result));
       return result;
     });
   }
@@ -106,17 +106,12 @@ export class ProgressLookup {
   }
 
   private renderResult(levels: HeadingLevels) {
-    const result = this.lookup.state.kind === 'loaded' ? this.lookup.state.value : undefined;
-    switch (result?.kind) {
-      case 'found':
-        return this.renderRequest(result.request, levels);
-      case 'missing':
-        return html`<p class="outcome-problem" part="status">${notFoundText()}</p>`;
-      case 'failed':
-        return html`<p class="outcome-problem" part="status">${failedText()}</p>`;
-      default:
-        return nothing;
-    }
+    const { state } = this.lookup;
+    if (state.kind !== 'loaded') return nothing;
+    const result = state.value;
+    return result.kind === 'found'
+      ? this.renderRequest(result.request, levels)
+      : html`<p class="outcome-problem" part="status">${resultText(result)}</p>`;
   }
 
   private renderRequest(request: ServiceRequestStatus, levels: HeadingLevels) {
@@ -126,15 +121,11 @@ export class ProgressLookup {
       <dl>
         ${row(msg('Tracking number'), request.id)} ${row(msg('Category'), request.serviceName)}
         ${row(msg('Handled by'), request.agencyResponsible)} ${row(msg('Latest news'), request.statusNotes)}
-        ${row(msg('Received'), this.formatDate(request.requestedAt))}
-        ${row(msg('Last updated'), this.formatDate(request.updatedAt))}
-        ${row(msg('Expected by'), this.formatDate(request.expectedAt))}
+        ${row(msg('Received'), this.host.formatTime(request.requestedAt))}
+        ${row(msg('Last updated'), this.host.formatTime(request.updatedAt))}
+        ${row(msg('Expected by'), this.host.formatTime(request.expectedAt))}
       </dl>
     </section>`;
-  }
-
-  private formatDate(iso: string): string {
-    return this.host.formatTime(iso);
   }
 }
 
@@ -146,10 +137,10 @@ function emptyText(): string {
   return msg('Enter your tracking number');
 }
 
-function notFoundText(): string {
-  return msg('No report has this tracking number. Check it and try again.');
-}
-
-function failedText(): string {
-  return msg('The progress could not be checked just now. Try again later.');
+/** A lookup's outcome in one sentence: said when it arrives, and shown when no report was found. */
+function resultText(result: LookupResult): string {
+  if (result.kind === 'found') return statusLabel(result.request);
+  return result.kind === 'missing'
+    ? msg('No report has this tracking number. Check it and try again.')
+    : msg('The progress could not be checked just now. Try again later.');
 }
