@@ -122,4 +122,18 @@ describe('LoadController', () => {
     await el.loader.load(async () => 'second', true);
     expect(el.loader.state).to.deep.equal({ kind: 'loaded', value: 'second' });
   });
+
+  it('clear() aborts the load under way and shows nothing, also after the host leaves the page and comes back', async () => {
+    const el = await host();
+    let signal: AbortSignal | undefined;
+    const loading = el.loader.load((given) => ((signal = given), new Promise<string>(() => undefined)));
+    el.loader.clear();
+    expect(signal?.aborted).to.equal(true);
+    expect(el.loader.state.kind).to.equal('idle');
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    expect(el.loader.state.kind).to.equal('idle');
+    void loading;
+  });
 });

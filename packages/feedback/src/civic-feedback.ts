@@ -178,6 +178,8 @@ export class CivicFeedback extends CivicElement {
 
   private readonly catalog = new ServiceCatalog(this, () => this.open311Settings);
   private readonly progress = new ProgressLookup(this);
+  /** The catalogue state the form last took in: a new one may lack the chosen category, or bring its questions. */
+  private adoptedCatalog?: ServiceCatalog['state'];
   private readonly kept = new KeptReports(this, {
     ownSent: (receipt) => {
       this.succeed(receipt, this.matches(':focus-within'));
@@ -242,9 +244,11 @@ export class CivicFeedback extends CivicElement {
     const newSource = changed.has('endpoint') || changed.has('jurisdictionId');
     if (newSource && this.endpoint) {
       this.progress.reset();
-      void this.catalog.load().then(() => this.adoptCatalog());
+      void this.catalog.loadServices();
     }
     if (changed.has('endpoint') || changed.has('serviceCode')) this.restoreDraft();
+    // The categories are in (also those of a load a move cut short, started again on return).
+    else if (this.catalog.state !== this.adoptedCatalog) this.adoptCatalog();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -257,8 +261,9 @@ export class CivicFeedback extends CivicElement {
 
   /** Once the categories are in: forget a category the server no longer has, and load the chosen one's questions. */
   private adoptCatalog(): void {
-    if (this.catalog.state.kind !== 'ready') return;
-    if (this.values.serviceCode && !this.catalog.has(this.values.serviceCode) && !this.serviceCode) {
+    this.adoptedCatalog = this.catalog.state;
+    if (this.catalog.state.kind !== 'loaded') return;
+    if (this.values.serviceCode && !this.catalog.service(this.values.serviceCode) && !this.serviceCode) {
       this.change({ serviceCode: '', attributes: {} });
     }
     if (this.values.serviceCode) void this.catalog.loadDefinition(this.values.serviceCode);
@@ -381,7 +386,7 @@ export class CivicFeedback extends CivicElement {
         {
           ...this.outcomeActions,
           keptUntil: this.formatTime(this.keptUntil, false),
-          keptWhat: new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(this.keptWhat.map((part) => part())),
+          keptWhat: new Intl.ListFormat(this.locale).format(this.keptWhat.map((part) => part())),
           removal: this.removal,
           onRemove: () => {
             this.removal = 'asking';
@@ -399,8 +404,8 @@ export class CivicFeedback extends CivicElement {
     if (this.phase === 'removed') return removedView(this.outcomeActions, this.headings);
     const catalog = this.catalog.state;
     if (catalog.kind === 'failed') return this.renderLoadProblem(catalog.error);
-    if (catalog.kind === 'loading') return html`<p class="loading" part="status">${msg('Loading the form…')}</p>`;
-    if (this.serviceCode && !this.catalog.has(this.serviceCode)) {
+    if (catalog.kind !== 'loaded') return html`<p class="loading" part="status">${msg('Loading the form…')}</p>`;
+    if (this.serviceCode && !this.catalog.service(this.serviceCode)) {
       return this.notSetUp(`service-code "${this.serviceCode}" is not a category (service_code) of this endpoint.`);
     }
     // With the picker hidden there is no other category to choose: without its questions the form cannot be used.
@@ -435,9 +440,8 @@ export class CivicFeedback extends CivicElement {
   }
 
   private retryLoading = async (): Promise<void> => {
-    await this.catalog.load();
-    this.adoptCatalog();
-    await this.focusAfterUpdate(this.catalog.state.kind === 'ready' ? '#form-heading' : '#retry');
+    await this.catalog.loadServices();
+    await this.focusAfterUpdate(this.catalog.state.kind === 'loaded' ? '#form-heading' : '#retry');
   };
 
   private renderForm() {
@@ -615,7 +619,7 @@ export class CivicFeedback extends CivicElement {
     if (report !== this.reportNumber) return;
     if (unreadable.length > 0) {
       this.photoProblem = () => {
-        const names = new Intl.ListFormat(this.locale, { type: 'conjunction' }).format(unreadable);
+        const names = new Intl.ListFormat(this.locale).format(unreadable);
         return msg(str`${names} could not be read as a photo. Choose a JPEG, PNG or WebP image.`);
       };
     }
@@ -667,7 +671,7 @@ export class CivicFeedback extends CivicElement {
 
   private validateAll(): FieldError[] {
     const errors = validate(this.values, { attributes: this.selectedAttributes, location: this.location });
-    const service = this.catalog.services.find((candidate) => candidate.code === this.values.serviceCode);
+    const service = this.catalog.service(this.values.serviceCode);
     const definition = this.selectedDefinition;
     if (service?.metadata && !Array.isArray(definition)) {
       // Questions still loading (or failed): sending now would leave out required answers.

@@ -7,10 +7,10 @@ import {
   fill,
   query,
   renderFeedback,
+  sendReport,
   shadow,
   submit,
   waitForShadow,
-  type Attrs,
 } from './helpers/widget.js';
 
 /** Whether `selector` matches in the widget (assertions compare booleans: a failed assertion holding a DOM node hangs the test runner). */
@@ -32,16 +32,6 @@ function statusRows(element: CivicFeedback): Record<string, string> {
     rows[text(term)] = text(term.nextElementSibling);
   }
   return rows;
-}
-
-/** Sends a report through the widget and returns the widget showing its receipt. */
-async function sendReport(attrs: Attrs & { endpoint: string }): Promise<CivicFeedback> {
-  const element = await renderFeedback({ 'min-fill-time': '0', ...attrs });
-  await choose(element, 'pothole');
-  await fill(element, '#description', 'A deep pothole at the bus stop');
-  await submit(element);
-  await waitForShadow(element, '.outcome.sent');
-  return element;
 }
 
 /** Presses the outcome's "Check progress" button and waits for the answer. */

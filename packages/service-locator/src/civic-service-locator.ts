@@ -141,11 +141,6 @@ export class CivicServiceLocator extends CivicElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.scheduleTick();
-    // Back in the page after a move: what was loading when it left is loaded again.
-    if (this.hasUpdated) {
-      if (this.points.state.kind === 'idle') void this.loadPoints();
-      if (this.calendar.state.kind === 'idle') this.loadCalendar();
-    }
   }
 
   override disconnectedCallback(): void {

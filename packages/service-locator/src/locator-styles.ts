@@ -14,17 +14,6 @@ export const locatorStyles = css`
     display: grid;
     gap: 0.25em;
   }
-  input[type='search'] {
-    display: block;
-    width: 100%;
-    min-height: var(--_civic-target-size);
-    padding: 0.4em 0.5em;
-    font: inherit;
-    color: inherit;
-    border: 2px solid var(--_civic-color-border);
-    border-radius: var(--_civic-radius);
-    background: var(--_civic-color-background);
-  }
   .kinds {
     display: flex;
     flex-wrap: wrap;

@@ -15,7 +15,7 @@ export class LoadController<T> implements ReactiveController {
   private current?: AbortController;
   private task?: Task<T>;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(protected readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
@@ -29,17 +29,23 @@ export class LoadController<T> implements ReactiveController {
    */
   async load(task: Task<T>, refresh = false): Promise<void> {
     this.current?.abort();
-    const controller = new AbortController();
-    this.current = controller;
+    const { signal } = (this.current = new AbortController());
     this.task = task;
     const keeping = refresh && this.state.kind === 'loaded';
     if (!keeping) this.set({ kind: 'loading' });
     try {
-      const value = await task(controller.signal);
-      if (!controller.signal.aborted) this.set({ kind: 'loaded', value });
+      const value = await task(signal);
+      if (!signal.aborted) this.set({ kind: 'loaded', value });
     } catch (error) {
-      if (!controller.signal.aborted && !keeping) this.set({ kind: 'failed', error });
+      if (!signal.aborted && !keeping) this.set({ kind: 'failed', error });
     }
+  }
+
+  /** Stops the load under way and shows nothing: what it was loading is no longer asked for. */
+  clear(): void {
+    this.current?.abort();
+    this.task = undefined;
+    this.set({ kind: 'idle' });
   }
 
   hostConnected(): void {

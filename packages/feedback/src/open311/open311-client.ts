@@ -41,8 +41,9 @@ function open311Url(settings: Open311Settings, path: string): string {
   return url.href;
 }
 
-async function getJson(settings: Open311Settings, path: string): Promise<unknown> {
-  const response = await fetchWithTimeout(open311Url(settings, path), { headers: { Accept: 'application/json', 'Accept-Language': settings.locale } }, settings.timeoutMs);
+/** `signal` gives up on the request (its connection is closed), e.g. when a newer load supersedes it. */
+async function getJson(settings: Open311Settings, path: string, signal?: AbortSignal): Promise<unknown> {
+  const response = await fetchWithTimeout(open311Url(settings, path), { signal, headers: { Accept: 'application/json', 'Accept-Language': settings.locale } }, settings.timeoutMs);
   if (!response.ok) {
     const body = await readTextLimited(response, settings.maxResponseBytes).catch(() => '');
     throw new Open311HttpError(response.status, parseErrorDescription(parseJson(body)));
@@ -50,26 +51,26 @@ async function getJson(settings: Open311Settings, path: string): Promise<unknown
   return readJsonLimited(response, settings.maxResponseBytes);
 }
 
-export async function fetchServices(settings: Open311Settings): Promise<Service[]> {
-  return parseServices(await getJson(settings, 'services.json'));
+export async function fetchServices(settings: Open311Settings, signal: AbortSignal): Promise<Service[]> {
+  return parseServices(await getJson(settings, 'services.json', signal));
 }
 
-export async function fetchServiceDefinition(settings: Open311Settings, code: string): Promise<ServiceAttribute[]> {
-  return parseServiceDefinition(await getJson(settings, `services/${encodeURIComponent(code)}.json`));
+export async function fetchServiceDefinition(settings: Open311Settings, code: string, signal: AbortSignal): Promise<ServiceAttribute[]> {
+  return parseServiceDefinition(await getJson(settings, `services/${encodeURIComponent(code)}.json`, signal));
 }
 
 /**
  * Looks up a tracking number. A token (given by servers that create requests
  * in batches) is first exchanged for the request id it has become.
  */
-export async function fetchRequestStatus(settings: Open311Settings, reference: string): Promise<ServiceRequestStatus> {
+export async function fetchRequestStatus(settings: Open311Settings, reference: string, signal: AbortSignal): Promise<ServiceRequestStatus> {
   try {
-    return parseRequestStatus(await getJson(settings, `requests/${encodeURIComponent(reference)}.json`));
+    return parseRequestStatus(await getJson(settings, `requests/${encodeURIComponent(reference)}.json`, signal));
   } catch (error) {
     if (!(error instanceof Open311HttpError && error.status === 404)) throw error;
-    const requestId = parseTokenLookup(await getJson(settings, `tokens/${encodeURIComponent(reference)}.json`));
+    const requestId = parseTokenLookup(await getJson(settings, `tokens/${encodeURIComponent(reference)}.json`, signal));
     if (!requestId) throw new Open311DataError('The token has no request yet');
-    return parseRequestStatus(await getJson(settings, `requests/${encodeURIComponent(requestId)}.json`));
+    return parseRequestStatus(await getJson(settings, `requests/${encodeURIComponent(requestId)}.json`, signal));
   }
 }
 

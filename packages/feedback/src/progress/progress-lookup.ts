@@ -1,17 +1,12 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
-import { innerHeading, topHeading, type HeadingLevels } from '@civic-widgets/core';
+import { innerHeading, LoadController, topHeading, type HeadingLevels } from '@civic-widgets/core';
 import { msg } from '@lit/localize';
 import { fetchRequestStatus, Open311HttpError, type Open311Settings } from '../open311/open311-client.js';
 import type { ServiceRequestStatus } from '../open311/open311-types.js';
 import { trackingNumberCandidates } from './tracking-number.js';
 import { describedBy, errorId, errorMessage, hintId } from '../form/field-parts.js';
 
-type LookupState =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'found'; request: ServiceRequestStatus }
-  | { kind: 'missing' }
-  | { kind: 'failed' };
+type LookupResult = { kind: 'found'; request: ServiceRequestStatus } | { kind: 'missing' } | { kind: 'failed' };
 
 interface LookupHost extends ReactiveControllerHost, HTMLElement {
   readonly open311Settings: Open311Settings;
@@ -22,20 +17,20 @@ interface LookupHost extends ReactiveControllerHost, HTMLElement {
 /** "Check progress": a tracking number in, the request's status from `GET requests/{id}.json` out. */
 export class ProgressLookup {
   reference = '';
-  private state: LookupState = { kind: 'idle' };
+  /** A new lookup aborts the one under way (its request is closed), as do another endpoint and leaving the page. */
+  private readonly lookup: LoadController<LookupResult>;
   private emptyError = false;
   /** The number of the lookup under way or last made, as typed. */
   private checking = '';
-  /** Bumped by every lookup and reset: an answer for an older one is dropped. */
-  private generation = 0;
 
-  constructor(private readonly host: LookupHost) {}
+  constructor(private readonly host: LookupHost) {
+    this.lookup = new LoadController(host);
+  }
 
   /** Another endpoint: an earlier answer belongs to another system. */
   reset(): void {
-    this.generation++;
+    this.lookup.clear();
     this.reference = '';
-    this.state = { kind: 'idle' };
     this.emptyError = false;
   }
 
@@ -43,35 +38,32 @@ export class ProgressLookup {
     const typed = reference.normalize('NFKC').trim();
     // Pressed again while checking the same number: the button is aria-disabled (it keeps the focus) and the press
     // does nothing. Another number (or none) supersedes the lookup under way.
-    if (this.state.kind === 'busy' && typed === this.checking) return;
+    if (this.lookup.state.kind === 'loading' && typed === this.checking) return;
     this.reference = typed;
     this.checking = typed;
     const candidates = trackingNumberCandidates(this.reference);
     this.emptyError = candidates.length === 0;
-    const generation = ++this.generation;
     if (this.emptyError) {
-      this.state = { kind: 'idle' };
-      this.host.requestUpdate();
+      this.lookup.clear();
       await this.host.updateComplete;
       // Focus alone says nothing when it is already in the field (Enter pressed there): say it too.
       this.host.announce(`${msg('Error:')} ${emptyText()}`);
       this.host.shadowRoot?.querySelector<HTMLInputElement>('#reference')?.focus();
       return;
     }
-    this.state = { kind: 'busy' };
-    this.host.requestUpdate();
-    const state = await this.find(candidates);
-    if (generation !== this.generation) return;
-    this.state = state;
-    this.host.announce(state.kind === 'found' ? statusLabel(state.request) : state.kind === 'missing' ? notFoundText() : failedText());
-    this.host.requestUpdate();
+    await this.lookup.load(async (signal) => {
+      const result = await this.find(candidates, signal);
+      // A superseded lookup says nothing: the citizen asked about another number since.
+      if (!signal.aborted) this.host.announce(resultText(result));
+      return result;
+    });
   }
 
   /** The first spelling the server knows; missing when it knows none. */
-  private async find(candidates: string[]): Promise<LookupState> {
+  private async find(candidates: string[], signal: AbortSignal): Promise<LookupResult> {
     for (const candidate of candidates) {
       try {
-        return { kind: 'found', request: await fetchRequestStatus(this.host.open311Settings, candidate) };
+        return { kind: 'found', request: await fetchRequestStatus(this.host.open311Settings, candidate, signal) };
       } catch (error) {
         if (!(error instanceof Open311HttpError && error.status === 404)) return { kind: 'failed' };
       }
@@ -106,24 +98,20 @@ export class ProgressLookup {
           @input=${(event: Event) => (this.reference = (event.target as HTMLInputElement).value)}
         />
       </div>
-      <button class="primary" part="submit" aria-disabled=${this.state.kind === 'busy' ? 'true' : nothing}>
-        ${this.state.kind === 'busy' ? msg('Checking…') : msg('Check progress')}
+      <button class="primary" part="submit" aria-disabled=${this.lookup.state.kind === 'loading' ? 'true' : nothing}>
+        ${this.lookup.state.kind === 'loading' ? msg('Checking…') : msg('Check progress')}
       </button>
       ${this.renderResult(levels)}
     </form>`;
   }
 
   private renderResult(levels: HeadingLevels) {
-    switch (this.state.kind) {
-      case 'found':
-        return this.renderRequest(this.state.request, levels);
-      case 'missing':
-        return html`<p class="outcome-problem" part="status">${notFoundText()}</p>`;
-      case 'failed':
-        return html`<p class="outcome-problem" part="status">${failedText()}</p>`;
-      default:
-        return nothing;
-    }
+    const { state } = this.lookup;
+    if (state.kind !== 'loaded') return nothing;
+    const result = state.value;
+    return result.kind === 'found'
+      ? this.renderRequest(result.request, levels)
+      : html`<p class="outcome-problem" part="status">${resultText(result)}</p>`;
   }
 
   private renderRequest(request: ServiceRequestStatus, levels: HeadingLevels) {
@@ -133,15 +121,11 @@ export class ProgressLookup {
       <dl>
         ${row(msg('Tracking number'), request.id)} ${row(msg('Category'), request.serviceName)}
         ${row(msg('Handled by'), request.agencyResponsible)} ${row(msg('Latest news'), request.statusNotes)}
-        ${row(msg('Received'), this.formatDate(request.requestedAt))}
-        ${row(msg('Last updated'), this.formatDate(request.updatedAt))}
-        ${row(msg('Expected by'), this.formatDate(request.expectedAt))}
+        ${row(msg('Received'), this.host.formatTime(request.requestedAt))}
+        ${row(msg('Last updated'), this.host.formatTime(request.updatedAt))}
+        ${row(msg('Expected by'), this.host.formatTime(request.expectedAt))}
       </dl>
     </section>`;
-  }
-
-  private formatDate(iso: string): string {
-    return this.host.formatTime(iso);
   }
 }
 
@@ -153,10 +137,10 @@ function emptyText(): string {
   return msg('Enter your tracking number');
 }
 
-function notFoundText(): string {
-  return msg('No report has this tracking number. Check it and try again.');
-}
-
-function failedText(): string {
-  return msg('The progress could not be checked just now. Try again later.');
+/** A lookup's outcome in one sentence: said when it arrives, and shown when no report was found. */
+function resultText(result: LookupResult): string {
+  if (result.kind === 'found') return statusLabel(result.request);
+  return result.kind === 'missing'
+    ? msg('No report has this tracking number. Check it and try again.')
+    : msg('The progress could not be checked just now. Try again later.');
 }

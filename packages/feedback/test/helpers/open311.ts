@@ -83,6 +83,22 @@ export async function setMode(endpoint: string, mode: Open311Mode): Promise<void
   await control(endpoint, 'mode', { mode });
 }
 
+/** A GET the server held unanswered, and whether the client has closed its connection (given up on it). */
+export interface HeldRequest {
+  route: string;
+  closed: boolean;
+}
+
+/** From now on, GETs of these routes (e.g. `v2/services.json`) are held unanswered; `[]` answers them again. */
+export async function hold(endpoint: string, routes: string[]): Promise<void> {
+  await control(endpoint, 'hold', { routes });
+}
+
+/** Every GET held so far in the endpoint's namespace, in arrival order. */
+export async function heldRequests(endpoint: string): Promise<HeldRequest[]> {
+  return (await control(endpoint, 'held')) as HeldRequest[];
+}
+
 /** The `service_notice` the server gives new requests (null: none). */
 export async function setNotice(endpoint: string, notice: string | null): Promise<void> {
   await control(endpoint, 'notice', { notice });

@@ -131,6 +131,16 @@ export function matches(element: CivicFeedback, selector: string): string[] {
   return [...shadow(element).querySelectorAll(selector)].map(describeNode);
 }
 
+/** Sends a pothole report through the widget and returns the widget showing its receipt (the test server numbers the first SR-1). */
+export async function sendReport(attrs: Attrs = {}): Promise<CivicFeedback> {
+  const element = await renderFeedback({ 'min-fill-time': '0', ...attrs });
+  await choose(element, 'pothole');
+  await fill(element, '#description', 'A deep pothole at the bus stop');
+  await submit(element);
+  await waitForShadow(element, '.outcome.sent');
+  return element;
+}
+
 /** Text the widget shows, whitespace collapsed. */
 export function shownText(element: CivicFeedback): string {
   return (shadow(element).textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -3,7 +3,8 @@
 // Tests must not share state, yet one server runs for the whole test run, so
 // every route lives under /ns/{namespace}/ and each namespace gets its own
 // in-memory state (seeded on first use). /ns/{ns}/__control/ lets a test read
-// what arrived, switch failure modes and play the part of staff.
+// what arrived, switch failure modes, hold chosen GETs unanswered (and see
+// whether the client closed them) and play the part of staff.
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { agencies, seedFor, serviceNotice } from './open311-seed.mjs';
@@ -117,6 +118,10 @@ function namespaceState(name) {
     /** Idempotency-Key → the first successful answer, replayed on repeats. */
     replies: new Map(),
     media: [],
+    /** Routes whose GETs are held unanswered (control/hold), e.g. `v2/services.json` or `v2/requests/SR-9.json`. */
+    holding: new Set(),
+    /** Every GET held so far, and whether the client closed its connection (gave up on it). */
+    held: [],
   };
 }
 
@@ -149,6 +154,12 @@ async function handle(req, res, namespaces, held) {
 
   const base = `http://${req.headers.host}/ns/${name}`;
   const get = req.method === 'GET';
+  if (get && ns.holding.has(route)) {
+    const entry = { route, closed: false };
+    ns.held.push(entry);
+    res.on('close', () => (entry.closed = true));
+    return void held.add(() => req.socket.destroy());
+  }
   let part;
   if (get && (part = /^media\/(\d+)\.jpg$/.exec(route))) return sendMedia(res, ns.media[Number(part[1]) - 1]);
   if (get && route === 'v2/services.json') {
@@ -306,6 +317,7 @@ async function control(req, res, ns, action) {
   if (req.method === 'GET' && action === 'received') {
     return send(res, 200, { received: ns.received, created: ns.requests.size, reviews: Object.fromEntries(ns.reviews) });
   }
+  if (req.method === 'GET' && action === 'held') return send(res, 200, ns.held);
   if (req.method !== 'POST') return send(res, 404, [{ code: 404, description: 'Unknown control' }]);
   let input;
   try {
@@ -317,6 +329,11 @@ async function control(req, res, ns, action) {
     if (!modes.has(input.mode)) return send(res, 400, [{ code: 400, description: `Unknown mode ${input.mode}` }]);
     ns.mode = input.mode;
     return send(res, 200, { mode: ns.mode });
+  }
+  if (action === 'hold') {
+    if (!Array.isArray(input.routes)) return send(res, 400, [{ code: 400, description: 'Send { routes: [...] }' }]);
+    ns.holding = new Set(input.routes);
+    return send(res, 200, { routes: input.routes });
   }
   if (action === 'notice') {
     ns.notice = typeof input.notice === 'string' ? input.notice : null;
