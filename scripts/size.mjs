@@ -12,18 +12,18 @@ const standaloneDir = fileURLToPath(new URL('../dist/standalone/', import.meta.u
 // widget from the shared folder, dist/cdn) are measured in Chromium by
 // scripts/cdn-budgets.mjs. A new file needs a ceiling here, given deliberately.
 const ceilings = {
-  'civic-feedback.js': 28800,
+  'civic-feedback.js': 28900,
   'civic-feedback-zh-Hans.js': 3400,
   'civic-feedback-zh-Hant.js': 3400,
-  'civic-notice-board.js': 20800,
+  'civic-notice-board.js': 21000,
   'civic-notice-board-sanitizer.js': 12800,
   'civic-notice-board-zh-Hans.js': 1200,
   'civic-notice-board-zh-Hant.js': 1200,
-  'civic-satisfaction-survey.js': 22100,
+  'civic-satisfaction-survey.js': 22300,
   'civic-satisfaction-survey-zh-Hans.js': 2000,
   'civic-satisfaction-survey-zh-Hant.js': 2000,
   'civic-service-locator.js': 20900,
-  'civic-service-locator-map.js': 23100,
+  'civic-service-locator-map.js': 22700,
   'civic-service-locator-zh-Hans.js': 2000,
   'civic-service-locator-zh-Hant.js': 2000,
 };
