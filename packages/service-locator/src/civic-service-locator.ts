@@ -16,7 +16,7 @@ import { kindLabel, holidayName } from './kinds.js';
 import { matchesWords, preparePoints, searchWords, type PreparedPoint } from './point-query.js';
 import type { WeeklyHours } from './hours/opening-hours.js';
 import { pointItem } from './views/point-item.js';
-import { MapController, mapWords, type MapScene } from './map/map-controller.js';
+import { MapController, mapWords } from './map/map-controller.js';
 import { stateWords, type DayName, type StateWords } from './views/state-words.js';
 
 /** Straight-line metres within which a point counts as "within a 15-minute walk" (see geo/distance.ts). */
@@ -117,13 +117,10 @@ export class CivicServiceLocator extends CivicElement {
   private readonly pointMap = new MapController<PreparedPoint>(this, () =>
     this.map && this.points.state.kind === 'loaded' && !this.configurationProblem()
       ? {
-          frame: () => this.shadowRoot?.querySelector<HTMLElement>('.map-frame'),
-          scene: () => this.mapScene(),
+          // The points the list shows: the listing render just made.
+          scene: () => ({ points: this.listingCache?.listing.found.slice(0, this.shown) ?? [], selected: this.selected, position: this.geolocation.position }),
           locale: this.locale,
           words: mapWords(this.formatList),
-          tileUrl: this.tileUrl,
-          tileAttribution: this.tileAttribution,
-          tileCrs: this.tileCrs,
           onChoose: this.chooseOnMap,
         }
       : undefined,
@@ -345,7 +342,7 @@ export class CivicServiceLocator extends CivicElement {
             formatList: this.formatList,
             onChoose: this.choose,
             selected: point === this.selected,
-            onShowOnMap: this.pointMap.status === 'ready' ? this.showOnMap : undefined,
+            onShowOnMap: this.pointMap.ready ? this.showOnMap : undefined,
           }),
         )}
       </ul>
@@ -355,20 +352,6 @@ export class CivicServiceLocator extends CivicElement {
           </button>`
         : nothing}
       ${this.map ? this.pointMap.render() : nothing}`;
-  }
-
-  /** The points the list shows, for the map: the same listing, from the caches render filled. */
-  private mapScene(): MapScene<PreparedPoint> | undefined {
-    if (this.points.state.kind !== 'loaded') return undefined;
-    const { prepared } = this.prepared(this.points.state.value);
-    const calendar = this.calendar.state.kind === 'loaded' ? this.calendar.state.value : undefined;
-    const distances = this.distances(prepared);
-    const visible = this.listing(distances?.byDistance ?? prepared, distances?.metres, civilMoment(Date.now(), this.timeZone), calendar).found.slice(0, this.shown);
-    return {
-      points: visible,
-      selected: this.selected && visible.includes(this.selected) ? this.selected : undefined,
-      position: this.geolocation.position,
-    };
   }
 
   /** "Show on map": the marker is highlighted, the map moves to it, and the focus goes there. */
