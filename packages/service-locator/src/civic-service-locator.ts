@@ -342,7 +342,7 @@ export class CivicServiceLocator extends CivicElement {
             formatList: this.formatList,
             onChoose: this.choose,
             selected: point === this.selected,
-            onShowOnMap: this.pointMap.ready ? this.showOnMap : undefined,
+            onShowOnMap: this.pointMap.session ? this.showOnMap : undefined,
           }),
         )}
       </ul>
@@ -358,7 +358,7 @@ export class CivicServiceLocator extends CivicElement {
   private readonly showOnMap = async (point: PreparedPoint): Promise<void> => {
     this.selected = point;
     await this.updateComplete;
-    this.pointMap.focusMarker(point);
+    this.pointMap.session?.focusMarker(point);
   };
 
   /** A marker was activated: its result is highlighted and takes the focus (which brings it into view). */

@@ -16,7 +16,7 @@ import { wgs84ToGcj02 } from '../geo/gcj02.js';
  */
 export class MapController<K extends MapPoint> implements ReactiveController {
   /** The map file's side once it is in; `false`: the file could not be loaded (tried again with the next page load). */
-  private session?: MapSession<K> | false;
+  private loaded?: MapSession<K> | false;
   private loading?: Promise<void>;
 
   constructor(
@@ -26,20 +26,20 @@ export class MapController<K extends MapPoint> implements ReactiveController {
     host.addController(this);
   }
 
-  /** A map is there to show a point on. */
-  get ready(): boolean {
-    return !!this.session && !this.session.unusable;
+  /** The map file's side while there is a map to show a point on. */
+  get session(): MapSession<K> | undefined {
+    return this.loaded && !this.loaded.unusable ? this.loaded : undefined;
   }
 
   hostUpdated(): void {
     const link = this.link();
-    if (this.session) return this.session.update(link);
+    if (this.loaded) return this.loaded.update(link);
     if (!link) return;
     this.loading ??= import('./map-session.js')
       .then(
-        (module) => void (this.session = module.openMap({ host: this.host, problem: (text) => logProblem(this.host, text), toGcj02: wgs84ToGcj02 })),
+        (module) => void (this.loaded = module.openMap({ host: this.host, problem: (text) => logProblem(this.host, text), toGcj02: wgs84ToGcj02 })),
         (error) => {
-          this.session = false;
+          this.loaded = false;
           logProblem(this.host, 'the map file could not be loaded; the list works without it.', error);
         },
       )
@@ -47,17 +47,13 @@ export class MapController<K extends MapPoint> implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    if (this.session) this.session.update(undefined);
-  }
-
-  focusMarker(key: K): void {
-    if (this.session) this.session.focusMarker(key);
+    if (this.loaded) this.loaded.update(undefined);
   }
 
   /** The map's place in the widget, after the list: a labelled region, its frame filled by the map file, or why there is no map. */
   render() {
     return html`<section class="map" aria-label=${msg('Map of the service points')} part="map">
-      ${this.session === false || this.session?.unusable
+      ${this.loaded !== undefined && !this.session
         ? html`<p class="notice map-failed">${msg('The map cannot be shown. The list above has every service point.')}</p>`
         : html`<p class="hint">${msg('The map shows the service points listed above.')}</p>
             <div class="map-frame"></div>`}
