@@ -27,7 +27,7 @@ const pages = {
   'civic-feedback': { budget: 25_000, ceiling: 34_400 },
   'civic-satisfaction-survey': { budget: 20_000, ceiling: 25_800 },
   'civic-notice-board': { budget: 20_000, ceiling: 23_600 },
-  'civic-service-locator': { budget: 18_000, ceiling: 25_000 },
+  'civic-service-locator': { budget: 18_000, ceiling: 23_800 },
   'all widgets, autoloader': { budget: 60_000, ceiling: 74_100 },
 };
 
