@@ -13,7 +13,7 @@ function mapFilesFetched(): string[] {
   return performance
     .getEntriesByType('resource')
     .map((entry) => entry.name)
-    .filter((name) => /\/map\/map-view\.|\/leaflet\//.test(name));
+    .filter((name) => /\/map\/map-(session|view)\.|\/leaflet\//.test(name));
 }
 
 function markers(el: Locator): HTMLButtonElement[] {
@@ -53,7 +53,7 @@ describe('<civic-service-locator> map', () => {
 
   it('loads the map file with map, after the list, as a labelled region of buttons named after the listed points', async () => {
     const el = await renderWithMap();
-    expect(mapFilesFetched().some((name) => name.includes('/map/map-view.'))).to.equal(true);
+    expect(mapFilesFetched().some((name) => name.includes('/map/map-session.'))).to.equal(true);
     const region = shadow(el).querySelector('section.map')!;
     expect(region.getAttribute('aria-label')).to.equal('Map of the service points');
     // The list comes first in the reading and tab order.
