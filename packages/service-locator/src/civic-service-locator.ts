@@ -114,17 +114,13 @@ export class CivicServiceLocator extends CivicElement {
   // Coarse is enough to sort by distance, and quicker and kinder to the battery.
   private readonly geolocation = new GeolocationController(this, { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 });
   private readonly announcer = new PoliteAnnouncer(this);
-  private readonly pointMap = new MapController<PreparedPoint>(this, () =>
-    this.map && this.points.state.kind === 'loaded' && !this.configurationProblem()
-      ? {
-          // The points the list shows: the listing render just made.
-          scene: () => ({ points: this.listingCache?.listing.found.slice(0, this.shown) ?? [], selected: this.selected, position: this.geolocation.position }),
-          locale: this.locale,
-          words: mapWords(this.formatList),
-          onChoose: this.chooseOnMap,
-        }
-      : undefined,
-  );
+  private readonly pointMap = new MapController<PreparedPoint>(this, () => ({
+    // The points the list shows: the listing render just made.
+    scene: () => ({ points: this.listingCache?.listing.found.slice(0, this.shown) ?? [], selected: this.selected, position: this.geolocation.position }),
+    locale: this.locale,
+    words: mapWords(this.formatList),
+    onChoose: (point) => this.select(point, true),
+  }));
 
   private preparedCache?: { points: ParsedPoints; locale: string; prepared: PreparedPoint[]; subdistricts: string[]; kinds: string[] };
   private distanceCache?: { prepared: PreparedPoint[]; latitude: number; longitude: number; metres: Map<PreparedPoint, number>; byDistance: PreparedPoint[] };
@@ -342,7 +338,7 @@ export class CivicServiceLocator extends CivicElement {
             formatList: this.formatList,
             onChoose: this.choose,
             selected: point === this.selected,
-            onShowOnMap: this.pointMap.session ? this.showOnMap : undefined,
+            onShowOnMap: this.pointMap.session ? this.select : undefined,
           }),
         )}
       </ul>
@@ -354,18 +350,16 @@ export class CivicServiceLocator extends CivicElement {
       ${this.map ? this.pointMap.render() : nothing}`;
   }
 
-  /** "Show on map": the marker is highlighted, the map moves to it, and the focus goes there. */
-  private readonly showOnMap = async (point: PreparedPoint): Promise<void> => {
+  /**
+   * A point chosen with "Show on map" or on the map, highlighted in both: its
+   * marker takes the focus, or, chosen on the map, its result does (which
+   * brings it into view).
+   */
+  private readonly select = async (point: PreparedPoint, onMap?: boolean): Promise<void> => {
     this.selected = point;
     await this.updateComplete;
-    this.pointMap.session?.focusMarker(point);
-  };
-
-  /** A marker was activated: its result is highlighted and takes the focus (which brings it into view). */
-  private readonly chooseOnMap = async (point: PreparedPoint): Promise<void> => {
-    this.selected = point;
-    await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLElement>('.points > .selected .name')?.focus();
+    if (onMap) this.shadowRoot?.querySelector<HTMLElement>('.points > .selected .name')?.focus();
+    else this.pointMap.session?.focusMarker(point);
   };
 
   /** The focus stays on the busy button while it loads, then goes to the start of the list's controls, or back to the button. */

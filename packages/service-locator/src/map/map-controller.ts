@@ -21,7 +21,7 @@ export class MapController<K extends MapPoint> implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & MapHost,
-    private readonly link: () => MapLink<K> | undefined,
+    private readonly link: () => MapLink<K>,
   ) {
     host.addController(this);
   }
@@ -32,9 +32,9 @@ export class MapController<K extends MapPoint> implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const link = this.link();
-    if (this.loaded) return this.loaded.update(link);
-    if (!link) return;
+    if (this.loaded) return this.loaded.update(this.link());
+    // The map's place is in the widget (with `map`, once there are points to list): time for its file.
+    if (!this.host.shadowRoot?.querySelector('.map')) return;
     this.loading ??= import('./map-session.js')
       .then(
         (module) => void (this.loaded = module.openMap({ host: this.host, problem: (text) => logProblem(this.host, text), toGcj02: wgs84ToGcj02 })),

@@ -15,7 +15,7 @@ export interface MapScene<K> {
   position: { latitude: number; longitude: number } | undefined;
 }
 
-/** What the widget gives after each update in which it has a map with points to show. */
+/** What the widget gives after each update. */
 export interface MapLink<K extends MapPoint> extends Pick<MapOptions<K>, 'locale' | 'words' | 'onChoose'> {
   /** Asked only when the map is there to show it. */
   scene: () => MapScene<K>;
@@ -40,7 +40,7 @@ export interface MapLoan {
 export interface MapSession<K extends MapPoint> {
   /** `tile-url` or `tile-crs` cannot be used: the map's place says so until they change. */
   unusable: boolean;
-  /** After each update of the widget; none: no map now (no `map`, no points, or the widget left the page). */
+  /** After each update of the widget (a map only while the widget renders its frame); none: the widget left the page. */
   update(link: MapLink<K> | undefined): void;
   focusMarker(key: K): void;
 }
