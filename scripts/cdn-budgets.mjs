@@ -27,7 +27,7 @@ const pages = {
   'civic-feedback': { budget: 25_000, ceiling: 34_600 },
   'civic-satisfaction-survey': { budget: 20_000, ceiling: 26_000 },
   'civic-notice-board': { budget: 20_000, ceiling: 23_700 },
-  'civic-service-locator': { budget: 18_000, ceiling: 24_300 },
+  'civic-service-locator': { budget: 18_000, ceiling: 23_800 },
   'all widgets, autoloader': { budget: 60_000, ceiling: 71_400 },
 };
 

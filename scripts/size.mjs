@@ -22,8 +22,8 @@ const ceilings = {
   'civic-satisfaction-survey.js': 22300,
   'civic-satisfaction-survey-zh-Hans.js': 2000,
   'civic-satisfaction-survey-zh-Hant.js': 2000,
-  'civic-service-locator.js': 20900,
-  'civic-service-locator-map.js': 22700,
+  'civic-service-locator.js': 20400,
+  'civic-service-locator-map.js': 23200,
   'civic-service-locator-zh-Hans.js': 2000,
   'civic-service-locator-zh-Hant.js': 2000,
 };

@@ -16,7 +16,7 @@ import { kindLabel, holidayName } from './kinds.js';
 import { matchesWords, preparePoints, searchWords, type PreparedPoint } from './point-query.js';
 import type { WeeklyHours } from './hours/opening-hours.js';
 import { pointItem } from './views/point-item.js';
-import { MapController, mapWords, type MapScene } from './map/map-controller.js';
+import { MapController, mapWords } from './map/map-controller.js';
 import { stateWords, type DayName, type StateWords } from './views/state-words.js';
 
 /** Straight-line metres within which a point counts as "within a 15-minute walk" (see geo/distance.ts). */
@@ -114,20 +114,13 @@ export class CivicServiceLocator extends CivicElement {
   // Coarse is enough to sort by distance, and quicker and kinder to the battery.
   private readonly geolocation = new GeolocationController(this, { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 });
   private readonly announcer = new PoliteAnnouncer(this);
-  private readonly pointMap = new MapController<PreparedPoint>(this, () =>
-    this.map && this.points.state.kind === 'loaded' && !this.configurationProblem()
-      ? {
-          frame: () => this.shadowRoot?.querySelector<HTMLElement>('.map-frame'),
-          scene: () => this.mapScene(),
-          locale: this.locale,
-          words: mapWords(this.formatList),
-          tileUrl: this.tileUrl,
-          tileAttribution: this.tileAttribution,
-          tileCrs: this.tileCrs,
-          onChoose: this.chooseOnMap,
-        }
-      : undefined,
-  );
+  private readonly pointMap = new MapController<PreparedPoint>(this, () => ({
+    // The points the list shows: the listing render just made.
+    scene: () => ({ points: this.listingCache?.listing.found.slice(0, this.shown) ?? [], selected: this.selected, position: this.geolocation.position }),
+    locale: this.locale,
+    words: mapWords(this.formatList),
+    onChoose: (point) => this.select(point, true),
+  }));
 
   private preparedCache?: { points: ParsedPoints; locale: string; prepared: PreparedPoint[]; subdistricts: string[]; kinds: string[] };
   private distanceCache?: { prepared: PreparedPoint[]; latitude: number; longitude: number; metres: Map<PreparedPoint, number>; byDistance: PreparedPoint[] };
@@ -345,7 +338,7 @@ export class CivicServiceLocator extends CivicElement {
             formatList: this.formatList,
             onChoose: this.choose,
             selected: point === this.selected,
-            onShowOnMap: this.pointMap.status === 'ready' ? this.showOnMap : undefined,
+            onShowOnMap: this.pointMap.session ? this.select : undefined,
           }),
         )}
       </ul>
@@ -357,32 +350,16 @@ export class CivicServiceLocator extends CivicElement {
       ${this.map ? this.pointMap.render() : nothing}`;
   }
 
-  /** The points the list shows, for the map: the same listing, from the caches render filled. */
-  private mapScene(): MapScene<PreparedPoint> | undefined {
-    if (this.points.state.kind !== 'loaded') return undefined;
-    const { prepared } = this.prepared(this.points.state.value);
-    const calendar = this.calendar.state.kind === 'loaded' ? this.calendar.state.value : undefined;
-    const distances = this.distances(prepared);
-    const visible = this.listing(distances?.byDistance ?? prepared, distances?.metres, civilMoment(Date.now(), this.timeZone), calendar).found.slice(0, this.shown);
-    return {
-      points: visible,
-      selected: this.selected && visible.includes(this.selected) ? this.selected : undefined,
-      position: this.geolocation.position,
-    };
-  }
-
-  /** "Show on map": the marker is highlighted, the map moves to it, and the focus goes there. */
-  private readonly showOnMap = async (point: PreparedPoint): Promise<void> => {
+  /**
+   * A point chosen with "Show on map" or on the map, highlighted in both: its
+   * marker takes the focus, or, chosen on the map, its result does (which
+   * brings it into view).
+   */
+  private readonly select = async (point: PreparedPoint, onMap?: boolean): Promise<void> => {
     this.selected = point;
     await this.updateComplete;
-    this.pointMap.focusMarker(point);
-  };
-
-  /** A marker was activated: its result is highlighted and takes the focus (which brings it into view). */
-  private readonly chooseOnMap = async (point: PreparedPoint): Promise<void> => {
-    this.selected = point;
-    await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLElement>('.points > .selected .name')?.focus();
+    if (onMap) this.shadowRoot?.querySelector<HTMLElement>('.points > .selected .name')?.focus();
+    else this.pointMap.session?.focusMarker(point);
   };
 
   /** The focus stays on the busy button while it loads, then goes to the start of the list's controls, or back to the button. */

@@ -42,11 +42,6 @@ export const locatorStyles = css`
     border-block-start: 1px solid var(--_civic-color-border);
     overflow-wrap: anywhere;
   }
-  /* Chosen on the map: a bar as the notes have, not colour alone. */
-  .point.selected {
-    padding-inline-start: calc(var(--_civic-space) * 0.75);
-    border-inline-start: 5px solid var(--_civic-color-focus);
-  }
   .point p,
   .name {
     margin: 0 0 0.25em;
@@ -84,8 +79,7 @@ export const locatorStyles = css`
   .map {
     margin-block-start: var(--_civic-space);
   }
-  .actions a,
-  .actions button {
+  .actions a {
     display: inline-flex;
     align-items: center;
     min-height: var(--_civic-target-size);

@@ -13,7 +13,7 @@ function mapFilesFetched(): string[] {
   return performance
     .getEntriesByType('resource')
     .map((entry) => entry.name)
-    .filter((name) => /\/map\/map-view\.|\/leaflet\//.test(name));
+    .filter((name) => /\/map\/map-(session|view)\.|\/leaflet\//.test(name));
 }
 
 function markers(el: Locator): HTMLButtonElement[] {
@@ -53,7 +53,7 @@ describe('<civic-service-locator> map', () => {
 
   it('loads the map file with map, after the list, as a labelled region of buttons named after the listed points', async () => {
     const el = await renderWithMap();
-    expect(mapFilesFetched().some((name) => name.includes('/map/map-view.'))).to.equal(true);
+    expect(mapFilesFetched().some((name) => name.includes('/map/map-session.'))).to.equal(true);
     const region = shadow(el).querySelector('section.map')!;
     expect(region.getAttribute('aria-label')).to.equal('Map of the service points');
     // The list comes first in the reading and tab order.
@@ -209,6 +209,8 @@ describe('<civic-service-locator> map', () => {
     await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
     await waitUntil(() => shadow(el).querySelector('.points > li.selected'), 'the click did not select a result');
     expect(squash(shadow(el).querySelector('.points > li.selected .name')?.textContent)).to.equal(squash(marker.textContent));
+    // Marked by a bar beside it, not by colour alone (the style comes with the map file).
+    expect(getComputedStyle(shadow(el).querySelector('.points > li.selected')!).borderInlineStartWidth).to.equal('5px');
   });
 
   it('groups points too close to tell apart into one button that zooms in on them; no marker covers another', async () => {
@@ -281,9 +283,12 @@ describe('<civic-service-locator> map', () => {
   it('has targets of at least 24 px, and 48 px in care mode', async () => {
     const plain = await renderWithMap();
     expect(markers(plain)[0]!.getBoundingClientRect().width).to.be.at.least(24);
+    // "Show on map" is as tall as the other targets (its size comes with the map file).
+    expect(shadow(plain).querySelector('.show-on-map')!.getBoundingClientRect().height).to.be.at.least(44);
     const care = await renderWithMap({ 'care-mode': true });
     expect(markers(care)[0]!.getBoundingClientRect().width).to.be.at.least(48);
     for (const button of shadow(care).querySelectorAll('.map-controls button')) expect(button.getBoundingClientRect().height).to.be.at.least(48);
+    expect(shadow(care).querySelector('.show-on-map')!.getBoundingClientRect().height).to.be.at.least(48);
   });
 
   for (const lang of ['en', 'zh-Hans']) {

@@ -1,10 +1,15 @@
 /**
  * The map's own look, adopted after Leaflet's stylesheet: markers as round
- * buttons, the control bar, the scale bar and the plain background. Plain CSS
- * text (no Lit in the map file); the widget's tokens reach it through the
- * shadow root, care mode through the `.care` root.
+ * buttons, the control bar, the scale bar and the plain background, and the
+ * list's parts that only a map brings (the chosen point, "Show on map"): the
+ * sheet is adopted before they first render. Plain CSS text (no Lit in the map
+ * file); the widget's tokens reach it through the shadow root, care mode
+ * through the `.care` root.
  */
 export const mapCss = `
+/* Chosen on the map: a bar as the notes have, not colour alone. */
+.point.selected{padding-inline-start:calc(var(--_civic-space)*.75);border-inline-start:5px solid var(--_civic-color-focus)}
+.actions button{display:inline-flex;align-items:center;min-height:var(--_civic-target-size)}
 .map-controls{display:flex;flex-wrap:wrap;gap:.25em;margin-block-end:.5em}
 .map-controls button{padding:0 .5em}
 .map-controls [aria-disabled=true]{opacity:.6;cursor:default}
