@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -12,37 +12,39 @@ const standaloneDir = fileURLToPath(new URL('../dist/standalone/', import.meta.u
 // widget from the shared folder, dist/cdn) are measured in Chromium by
 // scripts/cdn-budgets.mjs. A new file needs a ceiling here, given deliberately.
 const ceilings = {
-  'civic-feedback.js': 28900,
+  'civic-feedback.js': 29000,
   'civic-feedback-zh-Hans.js': 3400,
   'civic-feedback-zh-Hant.js': 3400,
   'civic-notice-board.js': 21000,
-  'civic-notice-board-sanitizer.js': 12800,
-  'civic-notice-board-zh-Hans.js': 1200,
-  'civic-notice-board-zh-Hant.js': 1200,
+  'civic-notice-board-sanitizer.js': 12900,
+  'civic-notice-board-zh-Hans.js': 1250,
+  'civic-notice-board-zh-Hant.js': 1250,
   'civic-satisfaction-survey.js': 22300,
   'civic-satisfaction-survey-zh-Hans.js': 2000,
   'civic-satisfaction-survey-zh-Hant.js': 2000,
-  'civic-service-locator.js': 20400,
+  'civic-service-locator.js': 20500,
   'civic-service-locator-map.js': 23200,
   'civic-service-locator-zh-Hans.js': 2000,
   'civic-service-locator-zh-Hant.js': 2000,
 };
 
 /**
- * Ceilings are in `gzip -9` bytes, so the gzip tool measures them: Node's zlib
- * (Chromium's fork) compresses the same file about 3% worse. Without the tool,
- * zlib stands in, erring on the large side.
+ * Ceilings are in the bytes `gzip -9 FILE` writes, the figure anyone checking
+ * a file by hand gets: the deflate stream plus the header that names the file
+ * (RFC 1952 FNAME, the name and a NUL; `-n` would leave it out and read up to
+ * 35 bytes less). Node's zlib (Chromium's fork) compresses about 3% worse;
+ * without the tool it stands in, erring on the large side.
  */
-function gzipBytes(bytes) {
-  const gzip = spawnSync('gzip', ['-9', '-n', '-c'], { input: bytes, maxBuffer: 64 * 1024 * 1024 });
-  return gzip.status === 0 ? gzip.stdout.length : gzipSync(bytes, { level: 9 }).length;
+function gzipBytes(file, bytes) {
+  const gzip = spawnSync('gzip', ['-9', '-c', file], { maxBuffer: 64 * 1024 * 1024 });
+  return gzip.status === 0 ? gzip.stdout.length : gzipSync(bytes, { level: 9 }).length + Buffer.byteLength(basename(file)) + 1;
 }
 
 export function measure(file) {
   const bytes = readFileSync(file);
   return {
     raw: bytes.length,
-    gzip: gzipBytes(bytes),
+    gzip: gzipBytes(file, bytes),
     brotli: brotliCompressSync(bytes, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
