@@ -26,11 +26,8 @@
 // All of these are script work on the main thread. Style and layout that the
 // browser does before painting the change are not in them; the `layout` column
 // shows that cost too (forced right after the update, median), for reference.
-import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from './find-chromium.mjs';
+import { openBenchPage } from './bench-page.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, sizes: { type: 'string', default: '10000,50000' } } });
 const runs = Number(values.runs);
@@ -102,40 +99,20 @@ function archiveFeed(count) {
 // ---- The page, the bundle and the feeds, from one local server.
 
 const feeds = new Map(sizes.map((size) => [size, archiveFeed(size)]));
-const bundleFile = new URL('../dist/standalone/civic-notice-board.js', import.meta.url);
-if (!existsSync(bundleFile)) throw new Error('dist/standalone/civic-notice-board.js is missing: run `npm run build` first.');
-const bundle = readFileSync(bundleFile);
-const server = createServer((request, response) => {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  if (url.pathname === '/civic-notice-board.js') {
-    response.setHeader('content-type', 'text/javascript');
-    return response.end(bundle);
-  }
-  const feed = /^\/feed-(\d+)\.json$/.exec(url.pathname);
-  if (feed && feeds.has(Number(feed[1]))) {
-    response.setHeader('content-type', 'application/feed+json; charset=utf-8');
-    return response.end(feeds.get(Number(feed[1])));
-  }
-  response.setHeader('content-type', 'text/html; charset=utf-8');
-  response.end('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>bench</title><script type="module" src="/civic-notice-board.js"></script><body></body></html>');
-}).listen(0, '127.0.0.1');
-await new Promise((resolve) => server.once('listening', resolve));
-
-// --expose-gc: a garbage collection between runs, so one run's garbage is not collected during the next one's measurements.
-const browser = await chromium.launch({ executablePath: findChromium(), args: [...chromiumArgs, '--js-flags=--expose-gc'] });
+const bench = await openBenchPage({
+  widget: 'notice-board',
+  data: new Map(sizes.map((size) => [`/feed-${size}.json`, feeds.get(size)])),
+  contentType: 'application/feed+json; charset=utf-8',
+});
 const results = [];
 try {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  await page.waitForFunction(() => customElements.get('civic-notice-board'));
+  const { page } = bench;
   for (const size of sizes) {
     const figures = await page.evaluate(measure, { url: `/feed-${size}.json`, runs, search });
     results.push({ size, bytes: Buffer.byteLength(feeds.get(size)), figures });
   }
 } finally {
-  await browser.close();
-  server.close();
+  await bench.close();
 }
 
 /** Runs in the page. */

@@ -18,11 +18,8 @@
 // - open now: ticking "Open now" (every point's state at this minute) to the end of its update.
 // - keystroke: typing "第1234号" one character at a time, each from the `input` event to the end of its update (median and worst).
 // - located: the update after "Use my location" answers (distances to every point and the sort by them).
-import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from './find-chromium.mjs';
+import { openBenchPage } from './bench-page.mjs';
 import { generatedPoints } from '../packages/service-locator/test/server/locator-test-server.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, sizes: { type: 'string', default: '10000,100000' } } });
@@ -32,42 +29,22 @@ const frameMs = 16;
 const search = '第1234号';
 
 const data = new Map(sizes.map((size) => [size, generatedPoints(size)]));
-const bundleFile = new URL('../dist/standalone/civic-service-locator.js', import.meta.url);
-if (!existsSync(bundleFile)) throw new Error('dist/standalone/civic-service-locator.js is missing: run `npm run build` first.');
-const bundle = readFileSync(bundleFile);
-const server = createServer((request, response) => {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  if (url.pathname === '/civic-service-locator.js') {
-    response.setHeader('content-type', 'text/javascript');
-    return response.end(bundle);
-  }
-  const points = /^\/points-(\d+)\.geojson$/.exec(url.pathname);
-  if (points && data.has(Number(points[1]))) {
-    response.setHeader('content-type', 'application/geo+json; charset=utf-8');
-    return response.end(data.get(Number(points[1])));
-  }
-  response.setHeader('content-type', 'text/html; charset=utf-8');
-  response.end('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>bench</title><script type="module" src="/civic-service-locator.js"></script><body></body></html>');
-}).listen(0, '127.0.0.1');
-await new Promise((resolve) => server.once('listening', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await chromium.launch({ executablePath: findChromium(), args: [...chromiumArgs, '--js-flags=--expose-gc'] });
+const bench = await openBenchPage({
+  widget: 'service-locator',
+  data: new Map(sizes.map((size) => [`/points-${size}.geojson`, data.get(size)])),
+  contentType: 'application/geo+json; charset=utf-8',
+  context: { geolocation: { latitude: 31.19, longitude: 121.44 }, permissions: ['geolocation'] },
+});
 const results = [];
 try {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, geolocation: { latitude: 31.19, longitude: 121.44 }, permissions: ['geolocation'] });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  await page.goto(`${origin}/`);
-  await page.waitForFunction(() => customElements.get('civic-service-locator'));
+  const { page } = bench;
   for (const size of sizes) {
     const sizeRuns = size > 20_000 ? Math.max(2, Math.ceil(runs / 4)) : runs;
     const figures = await page.evaluate(measure, { url: `/points-${size}.geojson`, runs: sizeRuns, search });
     results.push({ size, bytes: Buffer.byteLength(data.get(size)), runs: sizeRuns, figures });
   }
 } finally {
-  await browser.close();
-  server.close();
+  await bench.close();
 }
 
 /** Runs in the page. */
