@@ -37,6 +37,16 @@ describe('idempotency store', () => {
   const claim = (key, fingerprint) => store.claim(database.db, scope, key, fingerprint);
   const complete = (key, attempt, status, body) => database.db.transaction().execute((trx) => store.complete(trx, scope, key, attempt, status, body));
 
+  test('an hour on, a claim inside the transaction that stores the report forgets old answers and still answers (SQLite has one connection)', { timeout: 20_000 }, async () => {
+    const fingerprint = fingerprintOf({ description: 'an hour later' });
+    const old = await claim('forgotten', fingerprint);
+    assert.equal(await complete('forgotten', old.attempt, 200, ['old']), true);
+    clock += 46 * 86_400_000; // past the 45 days an answer is kept, and past the hourly clean-up
+    const fresh = await database.db.transaction().execute((trx) => store.claim(trx, scope, 'an-hour-on', fingerprint));
+    assert.equal(fresh.kind, 'first');
+    assert.deepEqual(await rows('forgotten'), []);
+  });
+
   test('a try taken over after a minute cannot complete or free the key; the retry that took it over can', async () => {
     const fingerprint = fingerprintOf({ description: 'lift stuck' });
     const first = await claim('slow', fingerprint);

@@ -66,7 +66,9 @@ export function idempotencyStore({ db }: Database, now: () => number = Date.now)
     async claim(executor, scope, key, fingerprint) {
       if (now() - prunedAt >= pruneEveryMs) {
         prunedAt = now();
-        await db.deleteFrom('idempotency_keys').where('created_at', '<', now() - keptForMs).execute();
+        // On the claim's own executor: inside a transaction on SQLite, whose one
+        // connection the transaction holds, another would wait for it forever.
+        await executor.deleteFrom('idempotency_keys').where('created_at', '<', now() - keptForMs).execute();
       }
       // A key freed between our insert and our read is simply tried again.
       for (;;) {
