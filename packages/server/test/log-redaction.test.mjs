@@ -70,3 +70,16 @@ describe('request logs', () => {
     assert.equal(wrong.url, '/staff/api/requests');
   });
 });
+
+test('a database error in the log keeps its kind and message, never the failing row PostgreSQL puts in its detail', async () => {
+  const { redactingLogger } = await import('../dist/ops/log-redaction.js');
+  const failure = Object.assign(new Error('null value in column "service_code" violates not-null constraint'), {
+    code: '23502',
+    detail: 'Failing row contains (7, 王女士, 13812345678, wang@example.cn).',
+    where: 'SQL statement',
+  });
+  const logged = JSON.stringify(redactingLogger(true).serializers.err(failure));
+  assert.match(logged, /23502/);
+  assert.match(logged, /not-null constraint/);
+  for (const personal of ['13812345678', 'wang@example.cn', '王女士']) assert.ok(!logged.includes(personal), `${personal} was logged`);
+});
