@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { baseStyles, booleanAttribute, CivicElement, fetchWithTimeout, GeolocationController, LoadController, notConfigured, PoliteAnnouncer, reportProblem } from '@civic-widgets/core';
+import { baseStyles, booleanAttribute, CivicElement, fetchWithTimeout, focusProgrammatically, GeolocationController, LoadController, notConfigured, PoliteAnnouncer, reportProblem } from '@civic-widgets/core';
 import { registerLocatorCatalogs } from './catalog.js';
 import { version } from './version.js';
 import { locatorStyles } from './locator-styles.js';
@@ -139,6 +139,15 @@ export class CivicServiceLocator extends CivicElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.tick);
+    // The geolocation controller forgets the position on leaving the page; so does what was worked out from it.
+    this.dropPosition();
+  }
+
+  /** Nothing worked out from the citizen's position is kept: distances, the list sorted by them, the walking filter. */
+  private dropPosition(): void {
+    this.withinWalk = false;
+    this.distanceCache = undefined;
+    this.listingCache = undefined;
   }
 
   /** States change on the minute: re-render then, and every minute after, while on the page. */
@@ -370,7 +379,9 @@ export class CivicServiceLocator extends CivicElement {
     this.retrying = false;
     this.requestUpdate();
     await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLElement>(this.points.state.kind === 'loaded' ? '#locate' : '.retry')?.focus();
+    // A retry that loads a file with nothing to show has neither: its message takes the focus, never <body>.
+    const next = this.points.state.kind === 'loaded' ? '#locate' : '.retry';
+    focusProgrammatically(this.shadowRoot?.querySelector<HTMLElement>(next) ?? this.shadowRoot?.querySelector<HTMLElement>('.problem'));
   };
 
   private renderNotes(points: ParsedPoints, now: CivilMoment, calendar: HolidayCalendar | undefined) {
@@ -514,8 +525,7 @@ export class CivicServiceLocator extends CivicElement {
 
   private readonly forgetLocation = async (): Promise<void> => {
     this.geolocation.forget();
-    this.withinWalk = false;
-    this.distanceCache = undefined;
+    this.dropPosition();
     this.shown = this.pageSize;
     await this.updateComplete;
     this.shadowRoot?.querySelector<HTMLElement>('#locate')?.focus();

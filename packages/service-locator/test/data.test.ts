@@ -74,6 +74,18 @@ describe('<civic-service-locator> data', () => {
     await waitUntil(() => shadow(el).activeElement?.id === 'locate', 'the focus was lost');
   });
 
+  it('puts the focus on the message when "Try again" loads a file with nothing to show, never on the page', async () => {
+    const server = new LocatorServer();
+    await server.setMode('500');
+    const el = await renderLocator({ src: server.file('broken.json') });
+    await server.setMode('ok');
+    const button = shadow(el).querySelector<HTMLButtonElement>('button.retry')!;
+    button.focus();
+    button.click();
+    await waitUntil(() => textOf(el, '.problem') === 'The service points cannot be shown: the data is not in a format this widget reads.', 'the retry did not read the file', { timeout: 8000 });
+    await waitUntil(() => shadow(el).activeElement?.classList.contains('problem'), 'the focus was lost');
+  });
+
   it('says holiday hours are not confirmed when the calendar cannot be loaded, with one console error', async () => {
     const server = new LocatorServer();
     await server.setMode('500');

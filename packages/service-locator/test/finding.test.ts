@@ -121,6 +121,21 @@ describe('<civic-service-locator> finding the nearest', () => {
     expect(shadow(el).activeElement?.id).to.equal('locate');
   });
 
+  it('keeps nothing from the position when it leaves the page: back, it lists by subdistrict and the walking filter is off', async () => {
+    await executeServerCommand('set-geolocation', here);
+    const el = await renderLocator({ 'page-size': 20 });
+    await locate(el);
+    await check(el, '#within-walk');
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(byName);
+    expect(shadow(el).querySelector('.distance')).to.equal(null);
+    await locate(el);
+    expect(shadow(el).querySelector<HTMLInputElement>('#within-walk')!.checked).to.equal(false);
+  });
+
   it('offers "Within a 15-minute walk" once the position is known', async () => {
     await executeServerCommand('set-geolocation', here);
     const el = await renderLocator();
