@@ -22,7 +22,7 @@ const ceilings = {
   'civic-satisfaction-survey.js': 22300,
   'civic-satisfaction-survey-zh-Hans.js': 2000,
   'civic-satisfaction-survey-zh-Hant.js': 2000,
-  'civic-service-locator.js': 20500,
+  'civic-service-locator.js': 20600,
   'civic-service-locator-map.js': 23200,
   'civic-service-locator-zh-Hans.js': 2000,
   'civic-service-locator-zh-Hant.js': 2000,
