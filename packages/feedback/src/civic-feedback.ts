@@ -469,6 +469,7 @@ export class CivicFeedback extends CivicElement {
             onAddress: (address) => this.change({ address }),
             onLocate: () => void this.locate(),
             onForgetPosition: () => {
+              this.geolocation.forget();
               this.change({ position: undefined });
               void this.focusAfterUpdate('#locate');
             },
@@ -572,6 +573,8 @@ export class CivicFeedback extends CivicElement {
   }
 
   private async locate(): Promise<void> {
+    // Busy, not disabled, while asking (a disabled button would drop the focus to the page): a second press waits for the first.
+    if (this.locating.kind === 'busy') return;
     if (!('geolocation' in navigator)) {
       this.locating = { kind: 'failed', message: () => msg('This browser cannot find your position. Enter an address instead.') };
       return;
@@ -587,8 +590,11 @@ export class CivicFeedback extends CivicElement {
       void this.focusAfterUpdate('#forget-position');
       return;
     }
-    // Forgotten meanwhile (the widget left the page): nothing to say.
-    if (status === 'idle' || status === 'asking') return;
+    // Forgotten meanwhile (the widget left the page): nothing to say, and the button works again.
+    if (status === 'idle' || status === 'asking') {
+      this.locating = { kind: 'idle' };
+      return;
+    }
     const message: LocalizedText =
       status === 'denied'
         ? () => msg('Your position was not shared. Enter an address instead.')

@@ -159,6 +159,31 @@ describe('<civic-feedback> current location', () => {
     expect(has(element, '#address'), '#address').to.equal(false);
     expect(calls.count()).to.equal(0);
   });
+  it('keeps the focus on the button while finding the position, and the button works again if the form was moved meanwhile', async () => {
+    const element = await startReport(newEndpoint());
+    // The browser is still asking when the page moves the form elsewhere; it answers afterwards.
+    const geolocation = navigator.geolocation;
+    const asking = geolocation.getCurrentPosition;
+    let answer: PositionCallback | undefined;
+    geolocation.getCurrentPosition = (found) => void (answer = found);
+    try {
+      const locate = query<HTMLButtonElement>(element, '#locate');
+      locate.focus();
+      locate.click();
+      await element.updateComplete;
+      expect(text(query(element, '#locate'))).to.equal('Finding your position…');
+      expect(focused(element)).to.equal('button#locate');
+      const parent = element.parentElement!;
+      element.remove();
+      parent.append(element);
+      answer!({ coords: { latitude: 31.2304, longitude: 121.4737 } } as GeolocationPosition);
+      await waitUntil(() => text(query(element, '#locate')) === 'Use my current location', 'the button stayed busy');
+      expect(query(element, '#locate').getAttribute('aria-disabled')).to.equal(null);
+    } finally {
+      geolocation.getCurrentPosition = asking;
+    }
+  });
+
   it('keeps the focus on the button that replaces the one pressed: "Do not send my position", then "Use my current location"', async () => {
     await setGeolocation({ latitude: 31.2304, longitude: 121.4737 });
     const element = await startReport(newEndpoint());

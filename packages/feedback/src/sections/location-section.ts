@@ -46,7 +46,7 @@ export function locationSection(props: LocationSectionProps) {
               ${msg(str`Your position will be sent: ${coordinates.format(values.position.latitude)}, ${coordinates.format(values.position.longitude)}`)}
             </p>
             <button type="button" id="forget-position" class="link" @click=${props.onForgetPosition}>${msg('Do not send my position')}</button>`
-        : html`<button type="button" id="locate" aria-describedby="locate-hint" ?disabled=${locating.kind === 'busy'} @click=${props.onLocate}>
+        : html`<button type="button" id="locate" aria-describedby="locate-hint" aria-disabled=${locating.kind === 'busy' ? 'true' : nothing} @click=${props.onLocate}>
               ${locating.kind === 'busy' ? msg('Finding your position…') : msg('Use my current location')}
             </button>
             <span class="hint" id="locate-hint">
